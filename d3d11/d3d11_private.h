@@ -1,0 +1,65 @@
+/* d3d11_private.h — d3d11.dll's objects: the device and its contexts. */
+#ifndef D3D11VK_D3D11_PRIVATE_H
+#define D3D11VK_D3D11_PRIVATE_H
+
+#include "com.h"
+#include "d3d11vk_private.h"
+#include "vk_backend.h"
+#include "format.h"
+
+struct d3d11_device;
+
+struct d3d11_context
+{
+    ID3D11DeviceContext4 ID3D11DeviceContext4_iface;
+    ID3D11Multithread ID3D11Multithread_iface;
+    struct d3d11vk_child child;
+    struct d3d11_device *device;
+    D3D11_DEVICE_CONTEXT_TYPE type;
+    UINT flags;
+};
+
+struct d3d11_device
+{
+    ID3D11Device5 ID3D11Device5_iface;
+    IDXGIDevice4 IDXGIDevice4_iface;
+    ID3D11Multithread ID3D11Multithread_iface;
+    ID3D10Multithread ID3D10Multithread_iface;
+    ID3D11VKDevice ID3D11VKDevice_iface;
+    struct d3d11vk_object obj;
+
+    IDXGIAdapter *adapter;              /* holds a reference */
+    struct vk_adapter *vk_adapter;
+    struct vk_device *vk;               /* the adapter's shared backend device */
+    D3D_FEATURE_LEVEL feature_level;
+    UINT flags;
+    UINT exception_mode;
+    UINT max_frame_latency;
+    INT gpu_thread_priority;
+
+    /* ID3D11Multithread: a recursive lock taken around context calls when protected. */
+    struct plat_mutex mt_lock;
+    volatile LONG mt_protected;
+    volatile LONG mt_owner, mt_depth;
+    struct plat_cond mt_cond;
+
+    struct d3d11_context *immediate;
+};
+
+static inline struct d3d11_device *impl_from_ID3D11Device5(ID3D11Device5 *iface)
+{
+    return CONTAINING_RECORD(iface, struct d3d11_device, ID3D11Device5_iface);
+}
+
+/* The highest feature level the backend device supports (D3D_FEATURE_LEVEL_11_1 at most). */
+D3D_FEATURE_LEVEL d3d11_max_feature_level(const struct vk_adapter *adapter);
+HRESULT d3d11_device_create(IDXGIAdapter *adapter, struct vk_adapter *vk_adapter, D3D_FEATURE_LEVEL level,
+        UINT flags, struct d3d11_device **out);
+HRESULT d3d11_context_create(struct d3d11_device *device, D3D11_DEVICE_CONTEXT_TYPE type, UINT flags,
+        struct d3d11_context **out);
+void d3d11_context_destroy_immediate(struct d3d11_context *context);
+
+/* Format support as the device's Vulkan implementation answers it; false for unknown formats. */
+bool d3d11_device_format_support(struct d3d11_device *device, DXGI_FORMAT format, UINT *support, UINT *support2);
+
+#endif
