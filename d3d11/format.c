@@ -404,6 +404,123 @@ unsigned d3d11vk_format_query_formats(const struct d3d11vk_format_info *info, Vk
     return n;
 }
 
+static VkFormatFeatureFlags2 features2(const struct d3d11vk_format_query *q, VkFormat format,
+        VkFormatFeatureFlags flags1, VkFormatFeatureFlags2 flags2)
+{
+    VkFormatFeatureFlags2 f;
+
+    if (q->format_feature_flags2)
+        return flags2;
+    /* Vulkan 1.0 meaning, spelled in 1.3 bits (the low 32 bits are the same): sampleable depth
+     * formats compare, and the *_WITHOUT_FORMAT bits follow the device features. */
+    f = flags1;
+    if ((f & VK_FORMAT_FEATURE_2_SAMPLED_IMAGE_BIT) && (format == VK_FORMAT_D16_UNORM
+            || format == VK_FORMAT_X8_D24_UNORM_PACK32 || format == VK_FORMAT_D32_SFLOAT
+            || format == VK_FORMAT_D16_UNORM_S8_UINT || format == VK_FORMAT_D24_UNORM_S8_UINT
+            || format == VK_FORMAT_D32_SFLOAT_S8_UINT))
+        f |= VK_FORMAT_FEATURE_2_SAMPLED_IMAGE_DEPTH_COMPARISON_BIT;
+    if ((f & VK_FORMAT_FEATURE_2_STORAGE_IMAGE_BIT) && q->storage_read_without_format)
+        f |= VK_FORMAT_FEATURE_2_STORAGE_READ_WITHOUT_FORMAT_BIT;
+    if ((f & VK_FORMAT_FEATURE_2_STORAGE_IMAGE_BIT) && q->storage_write_without_format)
+        f |= VK_FORMAT_FEATURE_2_STORAGE_WRITE_WITHOUT_FORMAT_BIT;
+    return f;
+}
+
+static bool image_ok(const struct d3d11vk_format_query *q, VkFormat format, VkImageType type,
+        VkImageUsageFlags usage, VkImageCreateFlags flags, VkSampleCountFlags *samples)
+{
+    VkPhysicalDeviceImageFormatInfo2 info = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_IMAGE_FORMAT_INFO_2 };
+    VkImageFormatProperties2 props = { VK_STRUCTURE_TYPE_IMAGE_FORMAT_PROPERTIES_2 };
+
+    info.format = format;
+    info.type = type;
+    info.tiling = VK_IMAGE_TILING_OPTIMAL;
+    info.usage = usage;
+    info.flags = flags;
+    if (q->get_image_format_properties2(q->phys, &info, &props) != VK_SUCCESS)
+        return false;
+    if (samples)
+        *samples = props.imageFormatProperties.sampleCounts;
+    return true;
+}
+
+static void query_one(const struct d3d11vk_format_query *q, VkFormat format, struct d3d11vk_vk_format_caps *out)
+{
+    VkFormatProperties3 p3 = { VK_STRUCTURE_TYPE_FORMAT_PROPERTIES_3 };
+    VkFormatProperties2 p2 = { VK_STRUCTURE_TYPE_FORMAT_PROPERTIES_2 };
+    VkImageUsageFlags usage = 0, attachment = 0;
+
+    memset(out, 0, sizeof(*out));
+    if (format == VK_FORMAT_UNDEFINED)
+        return;
+    if (q->format_feature_flags2)
+        p2.pNext = &p3;
+    q->get_format_properties2(q->phys, format, &p2);
+    out->optimal = features2(q, format, p2.formatProperties.optimalTilingFeatures, p3.optimalTilingFeatures);
+    out->linear = features2(q, format, p2.formatProperties.linearTilingFeatures, p3.linearTilingFeatures);
+    out->buffer = features2(q, format, p2.formatProperties.bufferFeatures, p3.bufferFeatures);
+
+    if (out->optimal & VK_FORMAT_FEATURE_2_COLOR_ATTACHMENT_BIT)
+        attachment = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
+    else if (out->optimal & VK_FORMAT_FEATURE_2_DEPTH_STENCIL_ATTACHMENT_BIT)
+        attachment = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT;
+    if (out->optimal & VK_FORMAT_FEATURE_2_SAMPLED_IMAGE_BIT)
+        usage = VK_IMAGE_USAGE_SAMPLED_BIT;
+    else if (attachment)
+        usage = attachment;
+    else if (out->optimal & VK_FORMAT_FEATURE_2_STORAGE_IMAGE_BIT)
+        usage = VK_IMAGE_USAGE_STORAGE_BIT;
+    else if (out->optimal & VK_FORMAT_FEATURE_2_TRANSFER_SRC_BIT)
+        usage = VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+    if (!usage)
+        return;
+    if (image_ok(q, format, VK_IMAGE_TYPE_1D, usage, 0, NULL))
+        out->image_types |= D3D11VK_IMAGE_1D;
+    if (image_ok(q, format, VK_IMAGE_TYPE_2D, usage, 0, NULL))
+        out->image_types |= D3D11VK_IMAGE_2D;
+    if (image_ok(q, format, VK_IMAGE_TYPE_3D, usage, 0, NULL))
+        out->image_types |= D3D11VK_IMAGE_3D;
+    if (image_ok(q, format, VK_IMAGE_TYPE_2D, usage, VK_IMAGE_CREATE_CUBE_COMPATIBLE_BIT, NULL))
+        out->image_types |= D3D11VK_IMAGE_CUBE;
+    if (attachment && !image_ok(q, format, VK_IMAGE_TYPE_2D, usage | attachment, 0, &out->sample_counts))
+        out->sample_counts = 0;
+}
+
+void d3d11vk_format_query_caps(const struct d3d11vk_format_query *query, const struct d3d11vk_format_info *info,
+        bool use_alt, struct d3d11vk_format_caps *caps)
+{
+    VkFormat vk, vk_depth;
+
+    memset(caps, 0, sizeof(*caps));
+    if (!query || !info)
+        return;
+    vk = info->vk;
+    vk_depth = info->vk_depth;
+    if (use_alt && info->vk_alt != VK_FORMAT_UNDEFINED)
+    {
+        if (vk_depth == vk)
+            vk_depth = info->vk_alt;
+        vk = info->vk_alt;
+    }
+    query_one(query, vk, &caps->vk);
+    if (vk_depth != vk)
+        query_one(query, vk_depth, &caps->depth);
+    else
+        caps->depth = caps->vk;
+    caps->typed_uav_load_additional_formats = query->storage_read_without_format;
+    caps->logic_op = query->logic_op;
+    caps->stream_output = query->stream_output;
+}
+
+bool d3d11vk_format_needs_alt(const struct d3d11vk_format_info *info, const struct d3d11vk_format_caps *caps)
+{
+    if (!info || !caps || info->vk_alt == VK_FORMAT_UNDEFINED)
+        return false;
+    if (info->flags & D3D11VK_FORMAT_DEPTH)
+        return !(caps->vk.optimal & VK_FORMAT_FEATURE_2_DEPTH_STENCIL_ATTACHMENT_BIT);
+    return !(caps->vk.optimal & VK_FORMAT_FEATURE_2_SAMPLED_IMAGE_BIT);
+}
+
 /* Texture dimensions D3D11 allows for a class of format at all. */
 static uint32_t d3d_image_types(uint32_t flags)
 {
@@ -439,7 +556,7 @@ UINT d3d11vk_format_support(const struct d3d11vk_format_info *info, const struct
 {
     const uint32_t no_shader = D3D11VK_FORMAT_TYPELESS | D3D11VK_FORMAT_DSV | D3D11VK_FORMAT_VIDEO
             | D3D11VK_FORMAT_YCBCR | D3D11VK_FORMAT_PALETTE;
-    const uint32_t no_rt = no_shader | D3D11VK_FORMAT_DEPTH;
+    const uint32_t no_rt = no_shader | D3D11VK_FORMAT_DEPTH | D3D11VK_FORMAT_COMPRESSED;
     const struct d3d11vk_vk_format_caps *vk, *depth;
     VkFormatFeatureFlags2 opt;
     uint32_t flags, types;
@@ -473,9 +590,9 @@ UINT d3d11vk_format_support(const struct d3d11vk_format_info *info, const struct
         s |= D3D11_FORMAT_SUPPORT_CAST_WITHIN_BIT_LAYOUT;
 
     /* Buffers: typed views read through texel buffers; swizzled formats cannot be (a buffer view
-     * has no component mapping). */
+     * has no component mapping), and D3D11 has no sRGB buffer views. */
     if (!(flags & (no_shader | D3D11VK_FORMAT_DEPTH | D3D11VK_FORMAT_VIEW_ONLY | D3D11VK_FORMAT_COMPRESSED
-            | D3D11VK_FORMAT_SWIZZLED)) && (vk->buffer & VK_FORMAT_FEATURE_2_UNIFORM_TEXEL_BUFFER_BIT))
+            | D3D11VK_FORMAT_SWIZZLED | D3D11VK_FORMAT_SRGB)) && (vk->buffer & VK_FORMAT_FEATURE_2_UNIFORM_TEXEL_BUFFER_BIT))
         s |= D3D11_FORMAT_SUPPORT_BUFFER;
     if ((flags & D3D11VK_FORMAT_VERTEX) && (vk->buffer & VK_FORMAT_FEATURE_2_VERTEX_BUFFER_BIT))
         s |= D3D11_FORMAT_SUPPORT_IA_VERTEX_BUFFER;
@@ -493,11 +610,12 @@ UINT d3d11vk_format_support(const struct d3d11vk_format_info *info, const struct
         if (vk->sample_counts & ~VK_SAMPLE_COUNT_1_BIT)
             s |= D3D11_FORMAT_SUPPORT_MULTISAMPLE_LOAD;
     }
-    /* Comparison sampling reads the depth image the view format stands for. */
+    /* Comparison sampling reads the depth image the view format stands for. Vulkan lets
+     * comparison samplers filter linearly on DEPTH_COMPARISON alone (FILTER_LINEAR governs
+     * samplers without compareEnable), so D3D's comparison filters need only that bit. */
     if (!(flags & no_shader) && (info->aspect_depth & VK_IMAGE_ASPECT_DEPTH_BIT) && !integer
             && (depth->optimal & VK_FORMAT_FEATURE_2_SAMPLED_IMAGE_BIT)
-            && (depth->optimal & VK_FORMAT_FEATURE_2_SAMPLED_IMAGE_DEPTH_COMPARISON_BIT)
-            && (depth->optimal & VK_FORMAT_FEATURE_2_SAMPLED_IMAGE_FILTER_LINEAR_BIT))
+            && (depth->optimal & VK_FORMAT_FEATURE_2_SAMPLED_IMAGE_DEPTH_COMPARISON_BIT))
         s |= D3D11_FORMAT_SUPPORT_SHADER_SAMPLE_COMPARISON | D3D11_FORMAT_SUPPORT_SHADER_GATHER_COMPARISON;
 
     /* Output merger. */

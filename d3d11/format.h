@@ -124,6 +124,29 @@ struct d3d11vk_format_caps
  * differs); returns how many were written (0..2). */
 unsigned d3d11vk_format_query_formats(const struct d3d11vk_format_info *info, VkFormat formats[2]);
 
+/* How to ask a device: the caller's dispatch and the device features that matter. Every path
+ * (CheckFormatSupport, resource creation, tests) fills its caps through d3d11vk_format_query_caps
+ * so the answers cannot drift apart. */
+struct d3d11vk_format_query
+{
+    VkPhysicalDevice phys;
+    PFN_vkGetPhysicalDeviceFormatProperties2 get_format_properties2;
+    PFN_vkGetPhysicalDeviceImageFormatProperties2 get_image_format_properties2;
+    bool format_feature_flags2;        /* Vulkan 1.3 or VK_KHR_format_feature_flags2 */
+    bool storage_read_without_format;  /* shaderStorageImageReadWithoutFormat */
+    bool storage_write_without_format; /* shaderStorageImageWriteWithoutFormat */
+    bool logic_op;
+    bool stream_output;
+};
+
+/* Fills caps for info's row; with use_alt, vk_alt stands in for vk (and for vk_depth where that
+ * is the same format). */
+void d3d11vk_format_query_caps(const struct d3d11vk_format_query *query, const struct d3d11vk_format_info *info,
+        bool use_alt, struct d3d11vk_format_caps *caps);
+/* Whether a device whose answers for vk are caps should use vk_alt instead (vk_alt exists and vk
+ * cannot serve the row's main use: depth-stencil attachment for depth rows, sampling otherwise). */
+bool d3d11vk_format_needs_alt(const struct d3d11vk_format_info *info, const struct d3d11vk_format_caps *caps);
+
 UINT d3d11vk_format_support(const struct d3d11vk_format_info *info, const struct d3d11vk_format_caps *caps);
 UINT d3d11vk_format_support2(const struct d3d11vk_format_info *info, const struct d3d11vk_format_caps *caps);
 
