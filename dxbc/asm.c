@@ -19,7 +19,7 @@
  *   vs_5_0                  the version line (ps, vs, gs, hs, ds, cs; 4_0, 4_1, 5_0) comes first
  *   <mnemonic> <operands>   instructions and declarations as the disassembler prints them:
  *       mnemonic suffixes _sat _z _nz _uint _rcpFloat _aoffimmi(u,v,w) _indexable(dim[, stride=N])
- *       (rt,rt,rt,rt) _precise(mask); operands r0.xyzw, -|v1.x|, cb0[r0.x + 2].xyzw,
+ *       (rt,rt,rt,rt) _precise(mask), with _aoffimmi_indexable(u,v,w)(dim)(rt,...) when both; operands r0.xyzw, -|v1.x|, cb0[r0.x + 2].xyzw,
  *       vicp[2][0].xyz, l(1.0, 2, 0x3f800000, -1), d(1.000000, 2.000000), icb[r1.x + 0].y ...
  *       Trailing operand tags: {min16f} {min2_8f} {min16i} {min16u} {nonuniform}, and the
  *       encoding hints the disassembler writes when the plain syntax would assemble to other
@@ -87,10 +87,14 @@ static void fail(struct assembler *a, const char *fmt, ...)
         return;
     n = snprintf(a->error, a->error_size, "line %u: ", a->line);
     if (n < 0 || (size_t)n >= a->error_size)
+    {
+        a->error[a->error_size - 1] = 0;
         return;
+    }
     va_start(args, fmt);
     vsnprintf(a->error + n, a->error_size - n, fmt, args);
     va_end(args);
+    a->error[a->error_size - 1] = 0;   /* some C runtimes do not terminate on truncation */
 }
 
 static void emit(struct words *w, uint32_t value)
@@ -1326,12 +1330,22 @@ static bool parse_suffixes(struct assembler *a, const char *s, const char *e, st
         else if (!strncmp(a->p, "_z", 2)) { sf->z = true; a->p += 2; }
         else if (!strncmp(a->p, "_uint", 5)) { sf->uint_ = true; a->p += 5; }
         else if (!strncmp(a->p, "_rcpFloat", 9)) { sf->rcp = true; a->p += 9; }
-        else if (!strncmp(a->p, "_aoffimmi(", 10))
+        else if (!strncmp(a->p, "_aoffimmi(", 10) || !strncmp(a->p, "_aoffimmi_indexable(", 20))
         {
-            a->p += 10;
+            bool dim = a->p[9] == '_';
+
+            a->p += dim ? 20 : 10;
             sf->has_offsets = true;
             ok = parse_i32(a, &sf->off[0]) && expect(a, ",") && parse_i32(a, &sf->off[1]) && expect(a, ",")
                     && parse_i32(a, &sf->off[2]) && expect(a, ")");
+            if (ok && dim)
+            {
+                sf->has_dim = true;
+                ok = expect(a, "(") && PARSE_TABLE(a, dxbc_text_resource_dims, &sf->dim);
+                if (ok && accept(a, ","))
+                    ok = expect(a, "stride=") && parse_u32(a, &sf->stride);
+                ok = ok && expect(a, ")");
+            }
         }
         else if (!strncmp(a->p, "_indexable(", 11))
         {

@@ -86,10 +86,14 @@ static void fail(struct decoder *d, enum dxbc_result result, const char *fmt, ..
     if (d->ins_offset)
         n = snprintf(d->error, d->error_size, "token %u: ", d->ins_offset);
     if (n < 0 || (size_t)n >= d->error_size)
+    {
+        d->error[d->error_size - 1] = 0;
         return;
+    }
     va_start(args, fmt);
     vsnprintf(d->error + n, d->error_size - n, fmt, args);
     va_end(args);
+    d->error[d->error_size - 1] = 0;   /* some C runtimes do not terminate on truncation */
 }
 
 static bool read_token(struct decoder *d, uint32_t *value)

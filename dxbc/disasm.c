@@ -140,6 +140,8 @@ struct text
     bool oom;
 };
 
+/* Works with both C99 vsnprintf (returns the needed length) and the older convention
+ * (returns -1 on truncation) that some Windows C runtimes follow. */
 static void put(struct text *t, const char *fmt, ...)
 {
     va_list args;
@@ -151,26 +153,26 @@ static void put(struct text *t, const char *fmt, ...)
     {
         size_t avail = t->capacity - t->length;
 
-        va_start(args, fmt);
-        n = vsnprintf(t->data ? t->data + t->length : NULL, t->data ? avail : 0, fmt, args);
-        va_end(args);
-        if (n < 0)
+        if (avail >= 2)
         {
-            t->oom = true;
-            return;
+            va_start(args, fmt);
+            n = vsnprintf(t->data + t->length, avail, fmt, args);
+            va_end(args);
+            if (n >= 0 && (size_t)n < avail)
+            {
+                t->length += n;
+                return;
+            }
         }
-        if (t->data && (size_t)n < avail)
-        {
-            t->length += n;
-            return;
-        }
+        else
+            n = -1;
         {
             size_t cap = t->capacity ? t->capacity * 2 : 1024;
             char *d;
 
-            while (cap < t->length + n + 1)
+            while (n >= 0 && cap < t->length + (size_t)n + 1)
                 cap *= 2;
-            if (!(d = realloc(t->data, cap)))
+            if (cap > ((size_t)1 << 30) || !(d = realloc(t->data, cap)))
             {
                 t->oom = true;
                 return;
@@ -780,11 +782,13 @@ static void put_instruction(struct text *t, const struct dxbc_instruction *ins)
         put(t, "%s%s%s%s", (ins->sync_flags & DXBC_SYNC_UAV_GLOBAL) ? "_uglobal" : "",
                 (ins->sync_flags & DXBC_SYNC_UAV_GROUP) ? "_ugroup" : "", (ins->sync_flags & DXBC_SYNC_TGSM) ? "_g" : "",
                 (ins->sync_flags & DXBC_SYNC_THREADS_IN_GROUP) ? "_t" : "");
+    /* With both: sample_aoffimmi_indexable(u,v,w)(dim)(types) */
     if (ins->has_offsets)
-        put(t, "_aoffimmi(%d,%d,%d)", ins->offset_u, ins->offset_v, ins->offset_w);
+        put(t, "_aoffimmi%s(%d,%d,%d)", ins->has_resource_dim ? "_indexable" : "", ins->offset_u, ins->offset_v,
+                ins->offset_w);
     if (ins->has_resource_dim)
     {
-        put(t, "_indexable(");
+        put(t, ins->has_offsets ? "(" : "_indexable(");
         put_enum(t, TABLE_NAME(dxbc_text_resource_dims, ins->resource_dim), ins->resource_dim);
         if (ins->resource_stride)
             put(t, ", stride=%u", ins->resource_stride);
