@@ -65,6 +65,7 @@ static void test_every_value_queries(void)
     size_t i;
 
     memset(&caps, 0xff, sizeof(caps));
+    caps.typed_uav_load_additional_formats = caps.logic_op = caps.stream_output = true;
     for (v = 0; v <= 140; ++v)
     {
         const struct d3d11vk_format_info *info = d3d11vk_format_get((DXGI_FORMAT)v);
