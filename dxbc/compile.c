@@ -1,0 +1,2322 @@
+/* compile.c — DXBC to SPIR-V: driver, register files, operands, stage I/O, control flow,
+ * stage structure (HS phases, GS emission). See compile.h for the interface it produces. */
+#include <stdarg.h>
+
+#include "compile_private.h"
+
+bool dxc_fail(struct dxc *c, const char *fmt, ...)
+{
+    va_list va;
+
+    if (!c->failed && c->error && c->error_size)
+    {
+        va_start(va, fmt);
+        vsnprintf(c->error, c->error_size, fmt, va);
+        va_end(va);
+    }
+    c->failed = true;
+    return false;
+}
+
+unsigned dxc_popcount(unsigned m)
+{
+    unsigned n = 0;
+    for (; m; m &= m - 1)
+        ++n;
+    return n;
+}
+
+uint32_t dxc_type(struct dxc *c, enum vt t, unsigned n)
+{
+    if (n < 1 || n > 4)
+        n = 1;
+    switch (t)
+    {
+        case VT_F32: return c->t_fv[n];
+        case VT_I32: return c->t_iv[n];
+        case VT_BOOL: return c->t_bv[n];
+        case VT_F64:
+            if (!c->t_dv[1])
+            {
+                spv_capability(&c->b, SpvCapabilityFloat64);
+                c->uses_float64 = true;
+                c->t_f64 = c->t_dv[1] = spv_type_float(&c->b, 64);
+                c->t_dv[2] = spv_type_vector(&c->b, c->t_f64, 2);
+            }
+            return c->t_dv[n > 2 ? 2 : n];
+        default: return c->t_uv[n];
+    }
+}
+
+uint32_t dxc_ptr(struct dxc *c, SpvStorageClass sc, uint32_t type)
+{
+    return spv_type_pointer(&c->b, sc, type);
+}
+
+uint32_t dxc_u(struct dxc *c, uint32_t v) { return spv_const_u32(&c->b, v); }
+uint32_t dxc_i(struct dxc *c, int32_t v) { return spv_const_i32(&c->b, v); }
+uint32_t dxc_f(struct dxc *c, float v) { return spv_const_f32(&c->b, v); }
+
+uint32_t dxc_splat(struct dxc *c, uint32_t scalar_const, enum vt t, unsigned n)
+{
+    uint32_t parts[4] = { scalar_const, scalar_const, scalar_const, scalar_const };
+
+    if (n <= 1)
+        return scalar_const;
+    return spv_const_composite(&c->b, dxc_type(c, t, n), parts, n);
+}
+
+void dxc_add_iface(struct dxc *c, uint32_t var)
+{
+    if (c->iface_count == c->iface_cap)
+    {
+        unsigned cap = c->iface_cap ? c->iface_cap * 2 : 32;
+        uint32_t *n = realloc(c->iface, cap * sizeof(*n));
+        if (!n)
+        {
+            c->b.oom = true;
+            return;
+        }
+        c->iface = n;
+        c->iface_cap = cap;
+    }
+    c->iface[c->iface_count++] = var;
+}
+
+static uint32_t global_var(struct dxc *c, SpvStorageClass sc, uint32_t type, const char *name)
+{
+    uint32_t var = spv_variable(&c->b, dxc_ptr(c, sc, type), sc, 0);
+
+    if (name)
+        spv_name(&c->b, var, name);
+    dxc_add_iface(c, var);
+    return var;
+}
+
+uint32_t dxc_builtin_input(struct dxc *c, SpvBuiltIn bi, uint32_t type)
+{
+    uint32_t var;
+
+    if ((unsigned)bi < 128 && c->bi_var[bi])
+        return c->bi_var[bi];
+    var = global_var(c, SpvStorageClassInput, type, NULL);
+    spv_builtin(&c->b, var, bi);
+    if (c->stage == DXBC_STAGE_PS && (bi == SpvBuiltInSampleId || bi == SpvBuiltInPrimitiveId
+            || bi == SpvBuiltInLayer || bi == SpvBuiltInViewportIndex))
+        spv_decorate0(&c->b, var, SpvDecorationFlat);
+    if ((unsigned)bi < 128)
+        c->bi_var[bi] = var;
+    return var;
+}
+
+uint32_t dxc_bitcast(struct dxc *c, uint32_t v, enum vt from, enum vt to, unsigned n)
+{
+    if (from == to)
+        return v;
+    return spv_bitcast(&c->b, dxc_type(c, to, n), v);
+}
+
+uint32_t dxc_to_bool(struct dxc *c, uint32_t v, unsigned n)
+{
+    return spv_op2(&c->b, SpvOpINotEqual, dxc_type(c, VT_BOOL, n), v, dxc_splat(c, dxc_u(c, 0), VT_U32, n));
+}
+
+/* ------------------------------------------------------------------------------------
+ * Operands */
+
+static unsigned comp_for_lane(const struct dxbc_operand *op, unsigned lane)
+{
+    if (op->components == DXBC_COMPONENTS_1)
+        return 0;
+    switch (op->select_mode)
+    {
+        case DXBC_SELECT_SWIZZLE: return op->swizzle[lane] & 3;
+        case DXBC_SELECT_SELECT1: return op->select1 & 3;
+        default: return lane;
+    }
+}
+
+uint32_t dxc_index_value(struct dxc *c, const struct dxbc_operand_index *idx)
+{
+    uint32_t v = dxc_u(c, (uint32_t)idx->imm);
+
+    if (idx->rel && (idx->repr == DXBC_INDEX_RELATIVE || idx->repr == DXBC_INDEX_IMM32_RELATIVE
+            || idx->repr == DXBC_INDEX_IMM64_RELATIVE))
+    {
+        uint32_t r = dxc_load_src_scalar(c, idx->rel, VT_U32);
+        if (idx->imm)
+            r = spv_op2(&c->b, SpvOpIAdd, c->t_u32, r, v);
+        return r;
+    }
+    return v;
+}
+
+static bool index_is_imm(const struct dxbc_operand_index *idx)
+{
+    return !idx->rel;
+}
+
+/* A register file that lives in memory: pointer to its uvec4, or 0. */
+static uint32_t reg_ptr(struct dxc *c, const struct dxbc_operand *op, bool for_write)
+{
+    uint32_t idx[3], pp = dxc_ptr(c, SpvStorageClassPrivate, c->t_uv[4]);
+    unsigned i;
+
+    switch (op->type)
+    {
+        case DXBC_REG_TEMP:
+            if (op->index_count < 1 || !c->temps || (index_is_imm(&op->index[0]) && op->index[0].imm >= c->temp_count))
+                return dxc_fail(c, "temp register r%u out of range", op->index_count ? (unsigned)op->index[0].imm : 0), 0;
+            idx[0] = dxc_index_value(c, &op->index[0]);
+            return spv_access_chain(&c->b, pp, c->temps, idx, 1);
+        case DXBC_REG_INDEXABLE_TEMP:
+            if (op->index_count < 2)
+                return dxc_fail(c, "indexable temp needs two indices"), 0;
+            for (i = 0; i < c->xreg_count; ++i)
+                if (c->xregs[i].var && i == op->index[0].imm)
+                    break;
+            if (i == c->xreg_count)
+                return dxc_fail(c, "undeclared indexable temp x%u", (unsigned)op->index[0].imm), 0;
+            idx[0] = dxc_index_value(c, &op->index[1]);
+            return spv_access_chain(&c->b, pp, c->xregs[i].var, idx, 1);
+        case DXBC_REG_INPUT:
+            if (!c->inputs || op->index_count < 1)
+                return dxc_fail(c, "input register without declaration"), 0;
+            if (c->input_vertices)
+            {
+                if (op->index_count < 2)
+                    return dxc_fail(c, "per-vertex input needs two indices"), 0;
+                idx[0] = dxc_index_value(c, &op->index[0]);
+                idx[1] = dxc_index_value(c, &op->index[1]);
+                return spv_access_chain(&c->b, pp, c->inputs, idx, 2);
+            }
+            idx[0] = dxc_index_value(c, &op->index[0]);
+            return spv_access_chain(&c->b, pp, c->inputs, idx, 1);
+        case DXBC_REG_INPUT_CONTROL_POINT:
+            if (!c->inputs || !c->input_vertices || op->index_count < 2)
+                return dxc_fail(c, "control point input without declaration"), 0;
+            idx[0] = dxc_index_value(c, &op->index[0]);
+            idx[1] = dxc_index_value(c, &op->index[1]);
+            return spv_access_chain(&c->b, pp, c->inputs, idx, 2);
+        case DXBC_REG_OUTPUT:
+            if (c->in_hs_fork_join)
+            {
+                if (!c->patch_outputs || op->index_count < 1)
+                    return dxc_fail(c, "patch constant output without declaration"), 0;
+                idx[0] = dxc_index_value(c, &op->index[0]);
+                return spv_access_chain(&c->b, pp, c->patch_outputs, idx, 1);
+            }
+            if (!c->outputs || op->index_count < 1)
+                return dxc_fail(c, "output register without declaration"), 0;
+            idx[0] = dxc_index_value(c, &op->index[0]);
+            return spv_access_chain(&c->b, pp, c->outputs, idx, 1);
+        case DXBC_REG_INPUT_PATCH_CONSTANT:
+            if (!c->patch_outputs || op->index_count < 1)
+                return dxc_fail(c, "patch constant input without declaration"), 0;
+            idx[0] = dxc_index_value(c, &op->index[0]);
+            return spv_access_chain(&c->b, pp, c->patch_outputs, idx, 1);
+        default:
+            (void)for_write;
+            return 0;
+    }
+}
+
+static uint32_t uvec4_from_scalar(struct dxc *c, uint32_t s)
+{
+    uint32_t parts[4] = { s, s, s, s };
+    return spv_composite(&c->b, c->t_uv[4], parts, 4);
+}
+
+static uint32_t uvec4_from_uvec3(struct dxc *c, uint32_t v3)
+{
+    uint32_t comps[4] = { 0, 1, 2, 3 };
+    uint32_t zero3 = spv_const_null(&c->b, c->t_uv[3]);
+    return spv_shuffle(&c->b, c->t_uv[4], v3, zero3, comps, 4);
+}
+
+uint32_t dxc_hs_output_cp(struct dxc *c, const struct dxbc_operand *op);
+
+/* The whole register as uvec4. */
+static uint32_t load_reg(struct dxc *c, const struct dxbc_operand *op)
+{
+    uint32_t ptr, v, idx[2];
+
+    switch (op->type)
+    {
+        case DXBC_REG_IMMEDIATE32:
+        {
+            uint32_t w[4];
+            unsigned i;
+            for (i = 0; i < 4; ++i)
+                w[i] = op->imm.u32[op->imm_count == 4 ? i : 0];
+            return spv_const_uvec(&c->b, w, 4);
+        }
+        case DXBC_REG_IMMEDIATE64:
+        {
+            uint32_t w[4];
+            w[0] = (uint32_t)op->imm.u64[0];
+            w[1] = (uint32_t)(op->imm.u64[0] >> 32);
+            w[2] = (uint32_t)op->imm.u64[op->imm_count >= 2 ? 1 : 0];
+            w[3] = (uint32_t)(op->imm.u64[op->imm_count >= 2 ? 1 : 0] >> 32);
+            return spv_const_uvec(&c->b, w, 4);
+        }
+        case DXBC_REG_CONSTANT_BUFFER:
+        {
+            uint32_t slot;
+            if (op->index_count < 2 || op->index[0].imm >= 16 || !c->cb_var[op->index[0].imm])
+                return dxc_fail(c, "undeclared constant buffer"), 0;
+            slot = (uint32_t)op->index[0].imm;
+            idx[0] = dxc_u(c, 0);
+            idx[1] = dxc_index_value(c, &op->index[1]);
+            ptr = spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassUniform, c->t_uv[4]), c->cb_var[slot], idx, 2);
+            return spv_load(&c->b, c->t_uv[4], ptr);
+        }
+        case DXBC_REG_IMMEDIATE_CONSTANT_BUFFER:
+            if (!c->icb_var || op->index_count < 1)
+                return dxc_fail(c, "immediate constant buffer not declared"), 0;
+            idx[0] = dxc_index_value(c, &op->index[0]);
+            ptr = spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassPrivate, c->t_uv[4]), c->icb_var, idx, 1);
+            return spv_load(&c->b, c->t_uv[4], ptr);
+        case DXBC_REG_INPUT_PRIMITIVEID:
+            v = spv_load(&c->b, c->t_i32, dxc_builtin_input(c, SpvBuiltInPrimitiveId, c->t_i32));
+            return uvec4_from_scalar(c, spv_bitcast(&c->b, c->t_u32, v));
+        case DXBC_REG_INPUT_GS_INSTANCE_ID:
+        case DXBC_REG_OUTPUT_CONTROL_POINT_ID:
+            v = spv_load(&c->b, c->t_i32, dxc_builtin_input(c, SpvBuiltInInvocationId, c->t_i32));
+            return uvec4_from_scalar(c, spv_bitcast(&c->b, c->t_u32, v));
+        case DXBC_REG_INPUT_THREAD_ID:
+            return uvec4_from_uvec3(c, spv_load(&c->b, c->t_uv[3], dxc_builtin_input(c, SpvBuiltInGlobalInvocationId, c->t_uv[3])));
+        case DXBC_REG_INPUT_THREAD_GROUP_ID:
+            return uvec4_from_uvec3(c, spv_load(&c->b, c->t_uv[3], dxc_builtin_input(c, SpvBuiltInWorkgroupId, c->t_uv[3])));
+        case DXBC_REG_INPUT_THREAD_ID_IN_GROUP:
+            return uvec4_from_uvec3(c, spv_load(&c->b, c->t_uv[3], dxc_builtin_input(c, SpvBuiltInLocalInvocationId, c->t_uv[3])));
+        case DXBC_REG_INPUT_THREAD_ID_IN_GROUP_FLATTENED:
+            return uvec4_from_scalar(c, spv_load(&c->b, c->t_u32, dxc_builtin_input(c, SpvBuiltInLocalInvocationIndex, c->t_u32)));
+        case DXBC_REG_INPUT_COVERAGE_MASK:
+        {
+            uint32_t arr = spv_type_array(&c->b, c->t_i32, 1), var, p;
+            var = dxc_builtin_input(c, SpvBuiltInSampleMask, arr);
+            idx[0] = dxc_u(c, 0);
+            p = spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassInput, c->t_i32), var, idx, 1);
+            v = spv_bitcast(&c->b, c->t_u32, spv_load(&c->b, c->t_i32, p));
+            c->ps_flags |= DXBC_PS_READS_COVERAGE;
+            return uvec4_from_scalar(c, v);
+        }
+        case DXBC_REG_INPUT_FORK_INSTANCE_ID:
+        case DXBC_REG_INPUT_JOIN_INSTANCE_ID:
+            if (!c->fork_instance)
+                return dxc_fail(c, "fork/join instance id outside a phase"), 0;
+            return uvec4_from_scalar(c, spv_load(&c->b, c->t_u32, c->fork_instance));
+        case DXBC_REG_INPUT_DOMAIN_POINT:
+        {
+            uint32_t tc = spv_load(&c->b, c->t_fv[3], dxc_builtin_input(c, SpvBuiltInTessCoord, c->t_fv[3]));
+            return uvec4_from_uvec3(c, spv_bitcast(&c->b, c->t_uv[3], tc));
+        }
+        case DXBC_REG_OUTPUT_CONTROL_POINT:
+            return dxc_hs_output_cp(c, op);
+        case DXBC_REG_CYCLE_COUNTER:
+        case DXBC_REG_INNER_COVERAGE:
+        case DXBC_REG_NULL:
+            return spv_const_null(&c->b, c->t_uv[4]);
+        case DXBC_REG_OUTPUT_DEPTH:
+        case DXBC_REG_OUTPUT_DEPTH_GREATER_EQUAL:
+        case DXBC_REG_OUTPUT_DEPTH_LESS_EQUAL:
+            if (!c->depth_out)
+                return dxc_fail(c, "depth output read before declaration"), 0;
+            return uvec4_from_scalar(c, spv_load(&c->b, c->t_u32, c->depth_out));
+        case DXBC_REG_OUTPUT_COVERAGE_MASK:
+            if (!c->mask_out)
+                return dxc_fail(c, "coverage output read before declaration"), 0;
+            return uvec4_from_scalar(c, spv_load(&c->b, c->t_u32, c->mask_out));
+        default:
+            break;
+    }
+    if (!(ptr = reg_ptr(c, op, false)))
+    {
+        if (!c->failed)
+            dxc_fail(c, "unsupported source register type %u", (unsigned)op->type);
+        return 0;
+    }
+    return spv_load(&c->b, c->t_uv[4], ptr);
+}
+
+uint32_t dxc_swizzle(struct dxc *c, uint32_t vec4, enum vt t, const struct dxbc_operand *op, unsigned mask)
+{
+    uint32_t comps[4];
+    unsigned n = 0, lane;
+
+    for (lane = 0; lane < 4; ++lane)
+        if (mask & (1u << lane))
+            comps[n++] = comp_for_lane(op, lane);
+    if (n == 1)
+        return spv_extract(&c->b, dxc_type(c, t, 1), vec4, comps[0]);
+    if (n == 4 && comps[0] == 0 && comps[1] == 1 && comps[2] == 2 && comps[3] == 3)
+        return vec4;
+    return spv_shuffle(&c->b, dxc_type(c, t, n), vec4, vec4, comps, n);
+}
+
+static uint32_t apply_modifiers(struct dxc *c, const struct dxbc_operand *op, uint32_t v, enum vt t, unsigned n)
+{
+    uint32_t type = dxc_type(c, t, n);
+
+    if (op->abs)
+    {
+        if (t == VT_F32 || t == VT_F64)
+            v = spv_ext1(&c->b, GLSLstd450FAbs, type, v);
+        else if (t == VT_I32)
+            v = spv_ext1(&c->b, GLSLstd450SAbs, type, v);
+    }
+    if (op->neg)
+    {
+        if (t == VT_F32 || t == VT_F64)
+            v = spv_op1(&c->b, SpvOpFNegate, type, v);
+        else if (t != VT_BOOL)
+            v = spv_op1(&c->b, SpvOpSNegate, type, v);
+    }
+    return v;
+}
+
+uint32_t dxc_load_src(struct dxc *c, const struct dxbc_operand *op, unsigned mask, enum vt t)
+{
+    unsigned n = dxc_popcount(mask);
+    uint32_t v;
+
+    if (!n)
+        mask = 1, n = 1;
+    if (op->type == DXBC_REG_IMMEDIATE32)
+    {
+        uint32_t w[4];
+        unsigned lane, k = 0;
+        for (lane = 0; lane < 4; ++lane)
+            if (mask & (1u << lane))
+                w[k++] = op->imm.u32[op->imm_count == 4 ? lane : 0];
+        v = spv_const_uvec(&c->b, w, n);
+    }
+    else
+    {
+        if (!(v = load_reg(c, op)))
+            return spv_const_null(&c->b, dxc_type(c, t, n));
+        v = dxc_swizzle(c, v, VT_U32, op, mask);
+    }
+    v = dxc_bitcast(c, v, VT_U32, t, n);
+    return apply_modifiers(c, op, v, t, n);
+}
+
+uint32_t dxc_load_src_n(struct dxc *c, const struct dxbc_operand *op, unsigned n, enum vt t)
+{
+    return dxc_load_src(c, op, (1u << n) - 1, t);
+}
+
+uint32_t dxc_load_src_scalar(struct dxc *c, const struct dxbc_operand *op, enum vt t)
+{
+    return dxc_load_src(c, op, 1, t);
+}
+
+uint32_t dxc_load_src_double(struct dxc *c, const struct dxbc_operand *op, unsigned n)
+{
+    uint32_t v, comps[4];
+    unsigned i;
+
+    if (!(v = load_reg(c, op)))
+        return spv_const_null(&c->b, dxc_type(c, VT_F64, n));
+    for (i = 0; i < 2 * n; ++i)
+        comps[i] = comp_for_lane(op, i);
+    v = spv_shuffle(&c->b, c->t_uv[2 * n], v, v, comps, 2 * n);
+    v = spv_bitcast(&c->b, dxc_type(c, VT_F64, n), v);
+    return apply_modifiers(c, op, v, VT_F64, n);
+}
+
+static uint32_t saturate(struct dxc *c, uint32_t v, enum vt t, unsigned n)
+{
+    uint32_t type = dxc_type(c, t, n), zero, one;
+
+    if (t == VT_F64)
+    {
+        zero = spv_const_f64(&c->b, 0.0);
+        one = spv_const_f64(&c->b, 1.0);
+        if (n > 1)
+        {
+            uint32_t z[2] = { zero, zero }, o[2] = { one, one };
+            zero = spv_const_composite(&c->b, type, z, n);
+            one = spv_const_composite(&c->b, type, o, n);
+        }
+    }
+    else
+    {
+        zero = dxc_splat(c, dxc_f(c, 0.0f), VT_F32, n);
+        one = dxc_splat(c, dxc_f(c, 1.0f), VT_F32, n);
+    }
+    /* NMax first so that NaN becomes 0, as D3D's saturate requires. */
+    v = spv_ext2(&c->b, GLSLstd450NMax, type, v, zero);
+    return spv_ext2(&c->b, GLSLstd450NMin, type, v, one);
+}
+
+static void store_scalar_special(struct dxc *c, const struct dxbc_operand *op, uint32_t u)
+{
+    switch (op->type)
+    {
+        case DXBC_REG_OUTPUT_DEPTH:
+        case DXBC_REG_OUTPUT_DEPTH_GREATER_EQUAL:
+        case DXBC_REG_OUTPUT_DEPTH_LESS_EQUAL:
+            if (c->depth_out)
+                spv_store(&c->b, c->depth_out, u);
+            else
+                dxc_fail(c, "depth output not declared");
+            break;
+        case DXBC_REG_OUTPUT_COVERAGE_MASK:
+            if (c->mask_out)
+                spv_store(&c->b, c->mask_out, u);
+            else
+                dxc_fail(c, "coverage output not declared");
+            break;
+        case DXBC_REG_OUTPUT_STENCIL_REF:
+            if (c->stencil_out)
+                spv_store(&c->b, c->stencil_out, u);
+            break;
+        default:
+            dxc_fail(c, "unsupported destination register type %u", (unsigned)op->type);
+    }
+}
+
+void dxc_store_dst(struct dxc *c, const struct dxbc_instruction *ins, const struct dxbc_operand *op, uint32_t value, enum vt t)
+{
+    unsigned mask = op->components == DXBC_COMPONENTS_4 ? op->mask : 1;
+    unsigned n = dxc_popcount(mask), lane, k = 0;
+    uint32_t ptr, u, idx;
+
+    if (op->type == DXBC_REG_NULL || !n)
+        return;
+    if (ins && ins->saturate && t == VT_F32)
+        value = saturate(c, value, t, n);
+    u = dxc_bitcast(c, value, t, VT_U32, n);
+    if (op->type == DXBC_REG_OUTPUT_DEPTH || op->type == DXBC_REG_OUTPUT_COVERAGE_MASK
+            || op->type == DXBC_REG_OUTPUT_DEPTH_GREATER_EQUAL || op->type == DXBC_REG_OUTPUT_DEPTH_LESS_EQUAL
+            || op->type == DXBC_REG_OUTPUT_STENCIL_REF)
+    {
+        store_scalar_special(c, op, n == 1 ? u : spv_extract(&c->b, c->t_u32, u, 0));
+        return;
+    }
+    if (!(ptr = reg_ptr(c, op, true)))
+    {
+        if (!c->failed)
+            dxc_fail(c, "unsupported destination register type %u", (unsigned)op->type);
+        return;
+    }
+    if (n == 4)
+    {
+        spv_store(&c->b, ptr, u);
+        return;
+    }
+    for (lane = 0; lane < 4; ++lane)
+    {
+        if (!(mask & (1u << lane)))
+            continue;
+        idx = dxc_u(c, lane);
+        spv_store(&c->b, spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassPrivate, c->t_u32), ptr, &idx, 1),
+                n == 1 ? u : spv_extract(&c->b, c->t_u32, u, k));
+        ++k;
+    }
+}
+
+void dxc_store_dst_double(struct dxc *c, const struct dxbc_operand *op, uint32_t value, unsigned n)
+{
+    uint32_t u = spv_bitcast(&c->b, c->t_uv[2 * n], value), ptr, idx;
+    unsigned lane, k = 0;
+
+    if (op->type == DXBC_REG_NULL)
+        return;
+    if (!(ptr = reg_ptr(c, op, true)))
+    {
+        if (!c->failed)
+            dxc_fail(c, "unsupported double destination");
+        return;
+    }
+    for (lane = 0; lane < 4 && k < 2 * n; ++lane)
+    {
+        if (!(op->mask & (1u << lane)))
+            continue;
+        idx = dxc_u(c, lane);
+        spv_store(&c->b, spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassPrivate, c->t_u32), ptr, &idx, 1),
+                spv_extract(&c->b, c->t_u32, u, k));
+        ++k;
+    }
+}
+
+void dxc_store_dst_vec4(struct dxc *c, const struct dxbc_instruction *ins, const struct dxbc_operand *op, uint32_t value, enum vt t)
+{
+    unsigned mask = op->components == DXBC_COMPONENTS_4 ? op->mask : 1, lane, n = 0;
+    uint32_t comps[4];
+
+    if (op->type == DXBC_REG_NULL || !mask)
+        return;
+    for (lane = 0; lane < 4; ++lane)
+        if (mask & (1u << lane))
+            comps[n++] = lane;
+    if (n == 1)
+        value = spv_extract(&c->b, dxc_type(c, t, 1), value, comps[0]);
+    else if (n != 4)
+        value = spv_shuffle(&c->b, dxc_type(c, t, n), value, value, comps, n);
+    dxc_store_dst(c, ins, op, value, t);
+}
+
+/* ------------------------------------------------------------------------------------
+ * Stage I/O. Each signature element becomes one variable (Location = register,
+ * Component = first component), or a built-in. The shader body works on Private copies
+ * (v#, o#): main copies inputs in before the body and outputs out after it (GS: at emit;
+ * HS: per phase). */
+
+static enum vt sig_type(uint32_t ct)
+{
+    switch (ct)
+    {
+        case DXBC_COMPONENT_UINT32: return VT_U32;
+        case DXBC_COMPONENT_SINT32: return VT_I32;
+        default: return VT_F32;
+    }
+}
+
+static int builtin_for(struct dxc *c, uint32_t sysval, bool output)
+{
+    enum dxbc_stage s = c->stage;
+
+    switch (sysval)
+    {
+        case DXBC_NAME_POSITION:
+            return (s == DXBC_STAGE_PS && !output) ? SpvBuiltInFragCoord : SpvBuiltInPosition;
+        case DXBC_NAME_CLIP_DISTANCE: return SpvBuiltInClipDistance;
+        case DXBC_NAME_CULL_DISTANCE: return SpvBuiltInCullDistance;
+        case DXBC_NAME_RENDER_TARGET_ARRAY_INDEX: return SpvBuiltInLayer;
+        case DXBC_NAME_VIEWPORT_ARRAY_INDEX: return SpvBuiltInViewportIndex;
+        case DXBC_NAME_VERTEX_ID: return s == DXBC_STAGE_VS && !output ? SpvBuiltInVertexIndex : -1;
+        case DXBC_NAME_INSTANCE_ID: return s == DXBC_STAGE_VS && !output ? SpvBuiltInInstanceIndex : -1;
+        case DXBC_NAME_PRIMITIVE_ID:
+            if (s == DXBC_STAGE_PS || (s == DXBC_STAGE_GS && output))
+                return SpvBuiltInPrimitiveId;
+            return -1;
+        case DXBC_NAME_IS_FRONT_FACE: return s == DXBC_STAGE_PS ? SpvBuiltInFrontFacing : -1;
+        case DXBC_NAME_SAMPLE_INDEX: return s == DXBC_STAGE_PS ? SpvBuiltInSampleId : -1;
+        case DXBC_NAME_FINAL_QUAD_EDGE_TESSFACTOR:
+        case DXBC_NAME_FINAL_TRI_EDGE_TESSFACTOR:
+        case DXBC_NAME_FINAL_LINE_DETAIL_TESSFACTOR:
+        case DXBC_NAME_FINAL_LINE_DENSITY_TESSFACTOR:
+            return SpvBuiltInTessLevelOuter;
+        case DXBC_NAME_FINAL_QUAD_INSIDE_TESSFACTOR:
+        case DXBC_NAME_FINAL_TRI_INSIDE_TESSFACTOR:
+            return SpvBuiltInTessLevelInner;
+        default:
+            return -1;
+    }
+}
+
+/* Index into TessLevelOuter/Inner for a tess-factor element. */
+static uint32_t tess_index(const struct io_elem *e)
+{
+    switch (e->sysval)
+    {
+        case DXBC_NAME_FINAL_LINE_DETAIL_TESSFACTOR: return 1;
+        case DXBC_NAME_FINAL_LINE_DENSITY_TESSFACTOR: return 0;
+        default: return e->semantic_index;
+    }
+}
+
+static struct io_elem *new_elem(struct dxc *c, bool output)
+{
+    struct io_elem **list = output ? &c->out : &c->in, *n;
+    unsigned *count = output ? &c->out_count : &c->in_count, *cap = output ? &c->out_cap : &c->in_cap;
+
+    if (*count == *cap)
+    {
+        unsigned nc = *cap ? *cap * 2 : 16;
+        if (!(n = realloc(*list, nc * sizeof(*n))))
+        {
+            c->b.oom = true;
+            return NULL;
+        }
+        *list = n;
+        *cap = nc;
+    }
+    n = &(*list)[(*count)++];
+    memset(n, 0, sizeof(*n));
+    n->builtin = -1;
+    return n;
+}
+
+static void builtin_caps(struct dxc *c, int bi, bool output)
+{
+    switch (bi)
+    {
+        case SpvBuiltInClipDistance: spv_capability(&c->b, SpvCapabilityClipDistance); break;
+        case SpvBuiltInCullDistance: spv_capability(&c->b, SpvCapabilityCullDistance); break;
+        case SpvBuiltInSampleId: spv_capability(&c->b, SpvCapabilitySampleRateShading); c->ps_flags |= DXBC_PS_SAMPLE_RATE; break;
+        case SpvBuiltInLayer:
+            if (c->stage == DXBC_STAGE_VS || c->stage == DXBC_STAGE_DS)
+                spv_capability(&c->b, SpvCapabilityShaderLayer);
+            else
+                spv_capability(&c->b, SpvCapabilityGeometry);
+            break;
+        case SpvBuiltInViewportIndex:
+            if (c->stage == DXBC_STAGE_VS || c->stage == DXBC_STAGE_DS)
+                spv_capability(&c->b, SpvCapabilityShaderViewportIndex);
+            else
+                spv_capability(&c->b, SpvCapabilityMultiViewport);
+            break;
+        case SpvBuiltInPrimitiveId:
+            if (c->stage == DXBC_STAGE_PS)
+                spv_capability(&c->b, SpvCapabilityGeometry);
+            break;
+        default: break;
+    }
+    (void)output;
+}
+
+static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool output, bool patch, uint32_t array_size)
+{
+    SpvStorageClass sc = output ? SpvStorageClassOutput : SpvStorageClassInput;
+    uint32_t clip_total[2] = { 0, 0 }, shared_var[2] = { 0, 0 }, tess_var[2] = { 0, 0 };
+    unsigned i, j;
+
+    /* Clip/cull components get consecutive array indices in register/component order. */
+    for (i = 0; i < sig->element_count; ++i)
+    {
+        const struct dxbc_signature_element *el = &sig->elements[i];
+        if (el->system_value == DXBC_NAME_CLIP_DISTANCE || el->system_value == DXBC_NAME_CULL_DISTANCE)
+            clip_total[el->system_value == DXBC_NAME_CULL_DISTANCE] += dxc_popcount(el->mask);
+    }
+
+    for (i = 0; i < sig->element_count; ++i)
+    {
+        const struct dxbc_signature_element *el = &sig->elements[i];
+        struct io_elem *e;
+        uint32_t type, var;
+        int bi;
+
+        if (el->register_index == ~0u || !el->mask)
+            continue;
+        if (el->system_value == DXBC_NAME_DEPTH || el->system_value == DXBC_NAME_COVERAGE
+                || el->system_value == DXBC_NAME_DEPTH_GREATER_EQUAL || el->system_value == DXBC_NAME_DEPTH_LESS_EQUAL
+                || el->system_value == DXBC_NAME_STENCIL_REF || el->system_value == DXBC_NAME_INNER_COVERAGE)
+            continue;
+        if (el->register_index >= 64)
+        {
+            dxc_fail(c, "signature register %u out of range", el->register_index);
+            return;
+        }
+        if (!(e = new_elem(c, output)))
+            return;
+        e->reg = el->register_index;
+        e->mask = el->mask;
+        for (e->first = 0; !(el->mask & (1u << e->first)); ++e->first)
+            ;
+        /* Only contiguous masks make a vector; a hole still works as a wider vector. */
+        for (j = 3; !(el->mask & (1u << j)); --j)
+            ;
+        e->comps = j - e->first + 1;
+        e->type = sig_type(el->component_type);
+        e->sysval = el->system_value;
+        e->semantic_index = el->semantic_index;
+        e->stream = el->stream;
+        e->patch = patch;
+        e->array_size = array_size;
+        bi = builtin_for(c, el->system_value, output);
+        if (c->stage == DXBC_STAGE_HS && !output && bi == SpvBuiltInPrimitiveId)
+            bi = -1;
+        e->builtin = bi;
+        builtin_caps(c, bi, output);
+
+        if (bi == SpvBuiltInClipDistance || bi == SpvBuiltInCullDistance)
+        {
+            unsigned k = bi == SpvBuiltInCullDistance;
+            unsigned idx = 0;
+            for (j = 0; j < i; ++j)
+                if (sig->elements[j].system_value == el->system_value)
+                    idx += dxc_popcount(sig->elements[j].mask);
+            e->clip_index = idx;
+            e->type = VT_F32;
+            if (!shared_var[k])
+            {
+                type = spv_type_array(&c->b, c->t_f32, clip_total[k]);
+                if (array_size)
+                    type = spv_type_array(&c->b, type, array_size);
+                shared_var[k] = global_var(c, sc, type, NULL);
+                spv_builtin(&c->b, shared_var[k], bi);
+            }
+            e->var = shared_var[k];
+            continue;
+        }
+        if (bi == SpvBuiltInTessLevelOuter || bi == SpvBuiltInTessLevelInner)
+        {
+            unsigned k = bi == SpvBuiltInTessLevelInner;
+            e->type = VT_F32;
+            e->patch = true;
+            e->array_size = 0;
+            if (!tess_var[k])
+            {
+                type = spv_type_array(&c->b, c->t_f32, k ? 2 : 4);
+                tess_var[k] = global_var(c, sc, type, NULL);
+                spv_builtin(&c->b, tess_var[k], bi);
+                spv_decorate0(&c->b, tess_var[k], SpvDecorationPatch);
+            }
+            e->var = tess_var[k];
+            continue;
+        }
+        if (bi >= 0)
+        {
+            switch (bi)
+            {
+                case SpvBuiltInPosition:
+                case SpvBuiltInFragCoord:
+                    type = c->t_fv[4]; e->type = VT_F32; e->comps = 4; e->first = 0; break;
+                case SpvBuiltInFrontFacing:
+                    type = c->t_bool; e->type = VT_BOOL; e->comps = 1; break;
+                default:
+                    type = c->t_i32; e->type = VT_I32; e->comps = 1; break;
+            }
+            if (!output && !array_size && bi != SpvBuiltInPosition)
+            {
+                e->var = dxc_builtin_input(c, bi, type);
+                continue;
+            }
+            if (array_size)
+                type = spv_type_array(&c->b, type, array_size);
+            e->var = var = global_var(c, sc, type, NULL);
+            spv_builtin(&c->b, var, bi);
+            if (output && c->stage == DXBC_STAGE_GS && c->gs_stream_mask > 1)
+                spv_decorate1(&c->b, var, SpvDecorationStream, e->stream);
+            continue;
+        }
+
+        type = dxc_type(c, e->type, e->comps);
+        if (array_size)
+            type = spv_type_array(&c->b, type, array_size);
+        e->var = var = global_var(c, sc, type, NULL);
+        {
+            char name[48];
+            snprintf(name, sizeof(name), "%s%u_%s", output ? "o" : "v", e->reg, el->semantic_name ? el->semantic_name : "");
+            spv_name(&c->b, var, name);
+        }
+        spv_decorate1(&c->b, var, SpvDecorationLocation, e->reg);
+        if (e->first)
+            spv_decorate1(&c->b, var, SpvDecorationComponent, e->first);
+        if (patch)
+            spv_decorate0(&c->b, var, SpvDecorationPatch);
+        if (output && c->stage == DXBC_STAGE_GS && c->gs_stream_mask > 1)
+            spv_decorate1(&c->b, var, SpvDecorationStream, e->stream);
+        if (c->stage == DXBC_STAGE_PS && !output)
+        {
+            unsigned mode = c->interp[e->reg];
+            if (e->type != VT_F32 || mode == DXBC_INTERP_CONSTANT)
+                spv_decorate0(&c->b, var, SpvDecorationFlat);
+            else
+            {
+                if (mode == DXBC_INTERP_LINEAR_NOPERSPECTIVE || mode == DXBC_INTERP_LINEAR_NOPERSPECTIVE_CENTROID
+                        || mode == DXBC_INTERP_LINEAR_NOPERSPECTIVE_SAMPLE)
+                    spv_decorate0(&c->b, var, SpvDecorationNoPerspective);
+                if (mode == DXBC_INTERP_LINEAR_CENTROID || mode == DXBC_INTERP_LINEAR_NOPERSPECTIVE_CENTROID)
+                    spv_decorate0(&c->b, var, SpvDecorationCentroid);
+                if (mode == DXBC_INTERP_LINEAR_SAMPLE || mode == DXBC_INTERP_LINEAR_NOPERSPECTIVE_SAMPLE)
+                {
+                    spv_capability(&c->b, SpvCapabilitySampleRateShading);
+                    spv_decorate0(&c->b, var, SpvDecorationSample);
+                    c->ps_flags |= DXBC_PS_SAMPLE_RATE;
+                }
+            }
+        }
+    }
+}
+
+/* Pointer to one scalar component `k` (0-based within the element) of an element. */
+static uint32_t elem_comp_ptr(struct dxc *c, const struct io_elem *e, SpvStorageClass sc, uint32_t vtx, unsigned k,
+        uint32_t scalar_type)
+{
+    uint32_t idx[3];
+    unsigned n = 0;
+
+    if (e->array_size && vtx)
+        idx[n++] = vtx;
+    if (e->builtin == SpvBuiltInClipDistance || e->builtin == SpvBuiltInCullDistance)
+        idx[n++] = dxc_u(c, e->clip_index + k);
+    else if (e->builtin == SpvBuiltInTessLevelOuter || e->builtin == SpvBuiltInTessLevelInner)
+        idx[n++] = dxc_u(c, tess_index(e) + k);
+    else if (e->comps > 1)
+        idx[n++] = dxc_u(c, k);
+    if (!n)
+        return e->var;
+    return spv_access_chain(&c->b, dxc_ptr(c, sc, scalar_type), e->var, idx, n);
+}
+
+static unsigned elem_comp_of_lane(const struct io_elem *e, unsigned lane)
+{
+    /* Clip/tess elements count only the components present; others are vectors from `first`. */
+    if (e->builtin == SpvBuiltInClipDistance || e->builtin == SpvBuiltInCullDistance
+            || e->builtin == SpvBuiltInTessLevelOuter || e->builtin == SpvBuiltInTessLevelInner)
+        return dxc_popcount(e->mask & ((1u << lane) - 1));
+    if (e->builtin == SpvBuiltInPosition || e->builtin == SpvBuiltInFragCoord)
+        return lane;
+    return lane - e->first;
+}
+
+/* Reads one lane of an input element as uint. */
+static uint32_t read_elem_lane(struct dxc *c, const struct io_elem *e, SpvStorageClass sc, uint32_t vtx, unsigned lane)
+{
+    uint32_t st = dxc_type(c, e->type, 1), v, ptr;
+    unsigned k = elem_comp_of_lane(e, lane);
+
+    if (e->builtin >= 0 && e->comps == 1 && !(e->builtin == SpvBuiltInClipDistance || e->builtin == SpvBuiltInCullDistance
+            || e->builtin == SpvBuiltInTessLevelOuter || e->builtin == SpvBuiltInTessLevelInner))
+        k = 0;
+    ptr = elem_comp_ptr(c, e, sc, vtx, k, st);
+    v = spv_load(&c->b, st, ptr);
+    switch (e->builtin)
+    {
+        case SpvBuiltInFragCoord:
+            if (lane == 3)    /* D3D's SV_Position.w is the clip-space w, Vulkan gives 1/w */
+                v = spv_op2(&c->b, SpvOpFDiv, c->t_f32, dxc_f(c, 1.0f), v);
+            break;
+        case SpvBuiltInFrontFacing:
+            return spv_select(&c->b, c->t_u32, v, dxc_u(c, ~0u), dxc_u(c, 0));
+        case SpvBuiltInVertexIndex:
+            v = spv_op2(&c->b, SpvOpISub, c->t_i32, v, spv_load(&c->b, c->t_i32, dxc_builtin_input(c, SpvBuiltInBaseVertex, c->t_i32)));
+            spv_capability(&c->b, SpvCapabilityDrawParameters);
+            break;
+        case SpvBuiltInInstanceIndex:
+            v = spv_op2(&c->b, SpvOpISub, c->t_i32, v, spv_load(&c->b, c->t_i32, dxc_builtin_input(c, SpvBuiltInBaseInstance, c->t_i32)));
+            spv_capability(&c->b, SpvCapabilityDrawParameters);
+            break;
+        default:
+            break;
+    }
+    return dxc_bitcast(c, v, e->type, VT_U32, 1);
+}
+
+static void write_elem_lane(struct dxc *c, const struct io_elem *e, uint32_t vtx, unsigned lane, uint32_t u)
+{
+    uint32_t st = dxc_type(c, e->type, 1);
+    unsigned k = elem_comp_of_lane(e, lane);
+
+    if (e->builtin >= 0 && e->comps == 1 && !(e->builtin == SpvBuiltInClipDistance || e->builtin == SpvBuiltInCullDistance
+            || e->builtin == SpvBuiltInTessLevelOuter || e->builtin == SpvBuiltInTessLevelInner))
+        k = 0;
+    spv_store(&c->b, elem_comp_ptr(c, e, SpvStorageClassOutput, vtx, k, st), dxc_bitcast(c, u, VT_U32, e->type, 1));
+}
+
+/* Copies input elements into the Private register array. vtx: vertex index constant or 0. */
+static void copy_inputs(struct dxc *c, const struct io_elem *elems, unsigned count, uint32_t reg_array, uint32_t vtx,
+        uint32_t vtx_array_index, bool patch_only)
+{
+    uint32_t pu = dxc_ptr(c, SpvStorageClassPrivate, c->t_u32), idx[3];
+    unsigned i, lane;
+
+    for (i = 0; i < count; ++i)
+    {
+        const struct io_elem *e = &elems[i];
+        if (e->patch != patch_only)
+            continue;
+        if (!e->array_size != !vtx)
+            continue;
+        for (lane = 0; lane < 4; ++lane)
+        {
+            unsigned n = 0;
+            if (!(e->mask & (1u << lane)))
+                continue;
+            if (vtx)
+                idx[n++] = vtx_array_index;
+            idx[n++] = dxc_u(c, e->reg);
+            idx[n++] = dxc_u(c, lane);
+            spv_store(&c->b, spv_access_chain(&c->b, pu, reg_array, idx, n), read_elem_lane(c, e, SpvStorageClassInput, vtx, lane));
+        }
+    }
+}
+
+/* Writes Private registers out to output elements. stream: -1 for all. vtx: per-vertex index or 0. */
+static void copy_outputs(struct dxc *c, const struct io_elem *elems, unsigned count, uint32_t reg_array, int stream,
+        uint32_t vtx, bool patch)
+{
+    uint32_t pu = dxc_ptr(c, SpvStorageClassPrivate, c->t_u32), idx[2];
+    unsigned i, lane;
+
+    if (!reg_array)
+        return;
+    for (i = 0; i < count; ++i)
+    {
+        const struct io_elem *e = &elems[i];
+        if (stream >= 0 && e->stream != (uint32_t)stream)
+            continue;
+        if (e->patch != patch)
+            continue;
+        for (lane = 0; lane < 4; ++lane)
+        {
+            if (!(e->mask & (1u << lane)))
+                continue;
+            idx[0] = dxc_u(c, e->reg);
+            idx[1] = dxc_u(c, lane);
+            write_elem_lane(c, e, vtx, lane, spv_load(&c->b, c->t_u32, spv_access_chain(&c->b, pu, reg_array, idx, 2)));
+        }
+    }
+}
+
+/* HS: vocp[cp][reg] reads the control-point outputs written by the control point phase. */
+uint32_t dxc_hs_output_cp(struct dxc *c, const struct dxbc_operand *op)
+{
+    uint32_t v = spv_const_null(&c->b, c->t_uv[4]), vtx;
+    unsigned i, lane;
+
+    if (op->index_count < 2 || op->index[1].rel)
+        return dxc_fail(c, "vocp needs an immediate register index"), 0;
+    vtx = dxc_index_value(c, &op->index[0]);
+    for (i = 0; i < c->out_count; ++i)
+    {
+        const struct io_elem *e = &c->out[i];
+        if (e->patch || e->reg != op->index[1].imm)
+            continue;
+        for (lane = 0; lane < 4; ++lane)
+            if (e->mask & (1u << lane))
+            {
+                uint32_t u = read_elem_lane(c, e, SpvStorageClassOutput, vtx, lane);
+                v = spv_op3(&c->b, SpvOpCompositeInsert, c->t_uv[4], u, v, lane);
+            }
+    }
+    return v;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Declarations */
+
+static uint32_t reg_array(struct dxc *c, uint32_t count, uint32_t outer, const char *name)
+{
+    uint32_t type = spv_type_array(&c->b, c->t_uv[4], count ? count : 1);
+    if (outer)
+        type = spv_type_array(&c->b, type, outer);
+    return global_var(c, SpvStorageClassPrivate, type, name);
+}
+
+static uint32_t gs_vertex_count(uint32_t prim)
+{
+    switch (prim)
+    {
+        case DXBC_PRIMITIVE_POINT: return 1;
+        case DXBC_PRIMITIVE_LINE: return 2;
+        case DXBC_PRIMITIVE_TRIANGLE: return 3;
+        case DXBC_PRIMITIVE_LINE_ADJ: return 4;
+        case DXBC_PRIMITIVE_TRIANGLE_ADJ: return 6;
+        default:
+            if (prim >= DXBC_PRIMITIVE_1_CONTROL_POINT_PATCH && prim <= DXBC_PRIMITIVE_32_CONTROL_POINT_PATCH)
+                return prim - DXBC_PRIMITIVE_1_CONTROL_POINT_PATCH + 1;
+            return 0;
+    }
+}
+
+static uint32_t operand_reg(const struct dxbc_operand *op)
+{
+    if (!op->index_count)
+        return 0;
+    return (uint32_t)op->index[op->index_count - 1].imm;
+}
+
+/* First pass: counts and stage properties that shape the declarations. */
+static bool prescan(struct dxc *c)
+{
+    const struct dxbc_program *p = c->p;
+    bool fork_join = false;
+    unsigned i;
+
+    for (i = 0; i < p->instruction_count; ++i)
+    {
+        const struct dxbc_instruction *ins = &p->instructions[i];
+        const struct dxbc_operand *op = ins->operand_count ? &ins->operands[0] : NULL;
+
+        switch (ins->opcode)
+        {
+            case DXBC_OP_HS_FORK_PHASE:
+            case DXBC_OP_HS_JOIN_PHASE:
+                fork_join = true;
+                break;
+            case DXBC_OP_HS_CONTROL_POINT_PHASE:
+                fork_join = false;
+                break;
+            case DXBC_OP_DCL_TEMPS:
+                if (ins->dcl.temp_count > 4096)
+                    return dxc_fail(c, "too many temps");
+                if (ins->dcl.temp_count > c->temp_count)
+                    c->temp_count = ins->dcl.temp_count;
+                break;
+            case DXBC_OP_DCL_INDEXABLE_TEMP:
+            {
+                uint32_t r = ins->dcl.indexable_temp.reg;
+                if (r >= 4096 || ins->dcl.indexable_temp.size > 65536)
+                    return dxc_fail(c, "indexable temp out of range");
+                if (r >= c->xreg_count)
+                {
+                    struct xreg *n = realloc(c->xregs, (r + 1) * sizeof(*n));
+                    if (!n)
+                        return dxc_fail(c, "out of memory");
+                    memset(n + c->xreg_count, 0, (r + 1 - c->xreg_count) * sizeof(*n));
+                    c->xregs = n;
+                    c->xreg_count = r + 1;
+                }
+                if (ins->dcl.indexable_temp.size > c->xregs[r].size)
+                    c->xregs[r].size = ins->dcl.indexable_temp.size;
+                break;
+            }
+            case DXBC_OP_DCL_INPUT:
+            case DXBC_OP_DCL_INPUT_SGV:
+            case DXBC_OP_DCL_INPUT_SIV:
+            case DXBC_OP_DCL_INPUT_PS:
+            case DXBC_OP_DCL_INPUT_PS_SGV:
+            case DXBC_OP_DCL_INPUT_PS_SIV:
+                if (!op)
+                    break;
+                if (op->type == DXBC_REG_INPUT || op->type == DXBC_REG_INPUT_CONTROL_POINT)
+                {
+                    uint32_t r = operand_reg(op);
+                    if (r >= 64)
+                        return dxc_fail(c, "input register %u out of range", r);
+                    if (r + 1 > c->input_count)
+                        c->input_count = r + 1;
+                    if (ins->opcode >= DXBC_OP_DCL_INPUT_PS)
+                        c->interp[r] = (uint8_t)ins->dcl.io.interpolation;
+                }
+                else if (op->type == DXBC_REG_INPUT_PATCH_CONSTANT)
+                {
+                    uint32_t r = operand_reg(op);
+                    if (r >= 64)
+                        return dxc_fail(c, "patch constant register %u out of range", r);
+                    if (r + 1 > c->patch_output_count)
+                        c->patch_output_count = r + 1;
+                }
+                break;
+            case DXBC_OP_DCL_OUTPUT:
+            case DXBC_OP_DCL_OUTPUT_SGV:
+            case DXBC_OP_DCL_OUTPUT_SIV:
+                if (op && op->type == DXBC_REG_OUTPUT)
+                {
+                    uint32_t r = operand_reg(op);
+                    if (r >= 64)
+                        return dxc_fail(c, "output register %u out of range", r);
+                    if (fork_join)
+                    {
+                        if (r + 1 > c->patch_output_count)
+                            c->patch_output_count = r + 1;
+                    }
+                    else if (r + 1 > c->output_count)
+                        c->output_count = r + 1;
+                }
+                break;
+            case DXBC_OP_DCL_GS_INPUT_PRIMITIVE:
+                c->gs_in_prim = ins->dcl.gs_input_primitive;
+                break;
+            case DXBC_OP_DCL_GS_OUTPUT_PRIMITIVE_TOPOLOGY:
+                c->gs_out_topology = ins->dcl.gs_output_topology;
+                break;
+            case DXBC_OP_DCL_MAX_OUTPUT_VERTEX_COUNT:
+                c->gs_max_vertices = ins->dcl.max_output_vertex_count;
+                break;
+            case DXBC_OP_DCL_GS_INSTANCE_COUNT:
+                c->gs_instances = ins->dcl.gs_instance_count;
+                break;
+            case DXBC_OP_DCL_STREAM:
+                if (op && op->index_count && op->index[0].imm < 4)
+                    c->gs_stream_mask |= 1u << op->index[0].imm;
+                break;
+            case DXBC_OP_DCL_INPUT_CONTROL_POINT_COUNT:
+                c->hs_in_cp = ins->dcl.control_point_count;
+                break;
+            case DXBC_OP_DCL_OUTPUT_CONTROL_POINT_COUNT:
+                c->hs_out_cp = ins->dcl.control_point_count;
+                break;
+            case DXBC_OP_DCL_TESS_DOMAIN:
+                c->tess_domain = ins->dcl.tess_domain;
+                break;
+            case DXBC_OP_DCL_TESS_PARTITIONING:
+                c->tess_partitioning = ins->dcl.tess_partitioning;
+                break;
+            case DXBC_OP_DCL_TESS_OUTPUT_PRIMITIVE:
+                c->tess_output = ins->dcl.tess_output_primitive;
+                break;
+            case DXBC_OP_DCL_THREAD_GROUP:
+                memcpy(c->thread_group, ins->dcl.thread_group, sizeof(c->thread_group));
+                break;
+            case DXBC_OP_DCL_GLOBAL_FLAGS:
+                if (ins->dcl.global_flags & DXBC_GLOBAL_FORCE_EARLY_DEPTH_STENCIL)
+                    c->ps_flags |= DXBC_PS_EARLY_DEPTH;
+                break;
+            case DXBC_OP_DCL_FUNCTION_BODY:
+            case DXBC_OP_DCL_FUNCTION_TABLE:
+            case DXBC_OP_DCL_INTERFACE:
+            case DXBC_OP_INTERFACE_CALL:
+                return dxc_fail(c, "class linkage (interfaces, fcall) is not supported");
+            default:
+                dxc_prescan_resource(c, ins);
+                break;
+        }
+    }
+    return !c->failed;
+}
+
+static void declare_special_outputs(struct dxc *c, const struct dxbc_instruction *ins)
+{
+    const struct dxbc_operand *op = &ins->operands[0];
+    uint32_t var;
+
+    switch (op->type)
+    {
+        case DXBC_REG_OUTPUT_DEPTH:
+        case DXBC_REG_OUTPUT_DEPTH_GREATER_EQUAL:
+        case DXBC_REG_OUTPUT_DEPTH_LESS_EQUAL:
+            if (c->depth_out)
+                return;
+            c->depth_out = global_var(c, SpvStorageClassPrivate, c->t_u32, "oDepth");
+            var = global_var(c, SpvStorageClassOutput, c->t_f32, "FragDepth");
+            spv_builtin(&c->b, var, SpvBuiltInFragDepth);
+            c->bi_var[SpvBuiltInFragDepth] = var;
+            c->ps_flags |= DXBC_PS_WRITES_DEPTH;
+            if (op->type == DXBC_REG_OUTPUT_DEPTH_GREATER_EQUAL)
+                c->ps_flags |= DXBC_PS_DEPTH_GREATER;
+            if (op->type == DXBC_REG_OUTPUT_DEPTH_LESS_EQUAL)
+                c->ps_flags |= DXBC_PS_DEPTH_LESS;
+            break;
+        case DXBC_REG_OUTPUT_COVERAGE_MASK:
+            if (c->mask_out)
+                return;
+            c->mask_out = global_var(c, SpvStorageClassPrivate, c->t_u32, "oMask");
+            var = global_var(c, SpvStorageClassOutput, spv_type_array(&c->b, c->t_i32, 1), "SampleMaskOut");
+            spv_builtin(&c->b, var, SpvBuiltInSampleMask);
+            c->bi_var[SpvBuiltInSampleMask] = var;   /* outputs only; the input uses dxc_builtin_input */
+            c->ps_flags |= DXBC_PS_WRITES_COVERAGE;
+            break;
+        case DXBC_REG_OUTPUT_STENCIL_REF:
+            dxc_fail(c, "oStencilRef needs SPV_EXT_shader_stencil_export, which is not used");
+            break;
+        default:
+            break;
+    }
+}
+
+static bool declare_all(struct dxc *c)
+{
+    const struct dxbc_program *p = c->p;
+    unsigned i;
+
+    for (i = 0; i < p->input.element_count; ++i)
+        if (p->input.elements[i].register_index < 64 && p->input.elements[i].register_index + 1 > c->input_count)
+            c->input_count = p->input.elements[i].register_index + 1;
+    for (i = 0; i < p->output.element_count; ++i)
+        if (p->output.elements[i].register_index < 64 && p->output.elements[i].register_index + 1 > c->output_count)
+            c->output_count = p->output.elements[i].register_index + 1;
+    for (i = 0; i < p->patch_constant.element_count; ++i)
+        if (p->patch_constant.elements[i].register_index < 64
+                && p->patch_constant.elements[i].register_index + 1 > c->patch_output_count)
+            c->patch_output_count = p->patch_constant.elements[i].register_index + 1;
+
+    if (c->temp_count)
+        c->temps = reg_array(c, c->temp_count, 0, "r");
+    for (i = 0; i < c->xreg_count; ++i)
+    {
+        char name[16];
+        if (!c->xregs[i].size)
+            continue;
+        snprintf(name, sizeof(name), "x%u", i);
+        c->xregs[i].var = reg_array(c, c->xregs[i].size, 0, name);
+    }
+
+    switch (c->stage)
+    {
+        case DXBC_STAGE_VS:
+        case DXBC_STAGE_PS:
+            declare_sig(c, &p->input, false, false, 0);
+            declare_sig(c, &p->output, true, false, 0);
+            if (c->input_count)
+                c->inputs = reg_array(c, c->input_count, 0, "v");
+            break;
+        case DXBC_STAGE_GS:
+            c->input_vertices = gs_vertex_count(c->gs_in_prim);
+            if (!c->input_vertices)
+                return dxc_fail(c, "geometry shader without a valid input primitive");
+            if (!c->gs_stream_mask)
+                c->gs_stream_mask = 1;
+            declare_sig(c, &p->input, false, false, c->input_vertices);
+            declare_sig(c, &p->output, true, false, 0);
+            if (c->input_count)
+                c->inputs = reg_array(c, c->input_count, c->input_vertices, "v");
+            break;
+        case DXBC_STAGE_HS:
+            if (!c->hs_in_cp || c->hs_in_cp > 32 || c->hs_out_cp > 32)
+                return dxc_fail(c, "hull shader control point counts out of range");
+            c->input_vertices = c->hs_in_cp;
+            declare_sig(c, &p->input, false, false, c->hs_in_cp);
+            if (c->hs_out_cp)
+                declare_sig(c, &p->output, true, false, c->hs_out_cp);
+            declare_sig(c, &p->patch_constant, true, true, 0);
+            if (c->input_count)
+                c->inputs = reg_array(c, c->input_count, c->input_vertices, "vicp");
+            if (c->patch_output_count)
+                c->patch_outputs = reg_array(c, c->patch_output_count, 0, "opc");
+            c->fork_instance = global_var(c, SpvStorageClassPrivate, c->t_u32, "vForkInstanceID");
+            break;
+        case DXBC_STAGE_DS:
+            if (!c->hs_in_cp || c->hs_in_cp > 32)
+                return dxc_fail(c, "domain shader control point count out of range");
+            c->input_vertices = c->hs_in_cp;
+            declare_sig(c, &p->input, false, false, c->hs_in_cp);
+            declare_sig(c, &p->patch_constant, false, true, 0);
+            declare_sig(c, &p->output, true, false, 0);
+            if (c->input_count)
+                c->inputs = reg_array(c, c->input_count, c->input_vertices, "vicp");
+            if (c->patch_output_count)
+                c->patch_outputs = reg_array(c, c->patch_output_count, 0, "vpc");
+            break;
+        default:
+            break;
+    }
+    if (c->output_count && c->stage != DXBC_STAGE_CS)
+        c->outputs = reg_array(c, c->output_count, 0, "o");
+
+    for (i = 0; i < p->instruction_count && !c->failed; ++i)
+    {
+        const struct dxbc_instruction *ins = &p->instructions[i];
+
+        switch (ins->opcode)
+        {
+            case DXBC_OP_DCL_OUTPUT:
+                if (ins->operand_count)
+                    declare_special_outputs(c, ins);
+                break;
+            case DXBC_OP_CUSTOMDATA:
+                if (ins->dcl.custom_data.data_class == DXBC_CUSTOMDATA_IMMEDIATE_CONSTANT_BUFFER && !c->icb_var)
+                {
+                    uint32_t n = ins->dcl.custom_data.count / 4, *parts, k, init, type;
+                    if (!n)
+                        break;
+                    if (!(parts = malloc(n * sizeof(*parts))))
+                        return dxc_fail(c, "out of memory");
+                    for (k = 0; k < n; ++k)
+                        parts[k] = spv_const_uvec(&c->b, ins->dcl.custom_data.data + 4 * k, 4);
+                    type = spv_type_array(&c->b, c->t_uv[4], n);
+                    init = spv_const_composite(&c->b, type, parts, n);
+                    free(parts);
+                    c->icb_var = spv_variable(&c->b, dxc_ptr(c, SpvStorageClassPrivate, type), SpvStorageClassPrivate, init);
+                    spv_name(&c->b, c->icb_var, "icb");
+                    dxc_add_iface(c, c->icb_var);
+                    c->icb_size = n;
+                }
+                break;
+            case DXBC_OP_DCL_CONSTANT_BUFFER:
+            {
+                const struct dxbc_operand *op = &ins->operands[0];
+                uint32_t slot, size, arr, st, var;
+                char name[16];
+                if (!ins->operand_count || op->index_count < 2 || op->index[0].imm >= 14)
+                    return dxc_fail(c, "bad constant buffer declaration");
+                slot = (uint32_t)op->index[0].imm;
+                size = (uint32_t)op->index[1].imm;
+                if (size > 4096)
+                    return dxc_fail(c, "constant buffer larger than 4096 vectors");
+                if (c->cb_var[slot])
+                    break;
+                if (!size || ins->dcl.constant_buffer.dynamic_indexed)
+                    size = size ? size : 4096;
+                arr = spv_type_array_stride(&c->b, c->t_uv[4], size, 16);
+                st = spv_type_struct(&c->b, &arr, 1);
+                spv_decorate0(&c->b, st, SpvDecorationBlock);
+                spv_member_decorate1(&c->b, st, 0, SpvDecorationOffset, 0);
+                var = global_var(c, SpvStorageClassUniform, st, NULL);
+                snprintf(name, sizeof(name), "cb%u", slot);
+                spv_name(&c->b, var, name);
+                spv_decorate1(&c->b, var, SpvDecorationDescriptorSet, DXBC_DESCRIPTOR_SET);
+                spv_decorate1(&c->b, var, SpvDecorationBinding, dxbc_binding_index(c->stage, DXBC_BINDING_CBV, slot));
+                c->cb_var[slot] = var;
+                c->cb_size[slot] = size;
+                break;
+            }
+            default:
+                if (!dxc_declare_resource(c, ins) && c->failed)
+                    return false;
+                break;
+        }
+    }
+    return !c->failed;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Control flow. DXBC's structured flow maps onto SPIR-V selection/loop/switch constructs;
+ * after a terminator (break, ret, ...) code continues in a fresh unreachable block. */
+
+struct func_range
+{
+    unsigned start, end;
+    uint32_t func;
+    uint32_t instances;          /* HS fork/join */
+    enum dxbc_opcode kind;       /* HS phase marker, or LABEL, or 0 for the main body */
+    uint32_t label;              /* LABEL number */
+};
+
+struct program_layout
+{
+    struct func_range *ranges;
+    unsigned count;
+};
+
+static void ensure_block(struct dxc *c)
+{
+    if (!c->block_open)
+    {
+        spv_label(&c->b, spv_id(&c->b));
+        c->block_open = true;
+    }
+}
+
+static void branch_to(struct dxc *c, uint32_t target)
+{
+    if (c->block_open)
+        spv_branch(&c->b, target);
+    c->block_open = false;
+}
+
+static void start_block(struct dxc *c, uint32_t label)
+{
+    spv_label(&c->b, label);
+    c->block_open = true;
+}
+
+static uint32_t test_cond(struct dxc *c, const struct dxbc_instruction *ins, const struct dxbc_operand *op)
+{
+    uint32_t v = dxc_load_src_scalar(c, op, VT_U32);
+    return spv_op2(&c->b, ins->test_nz ? SpvOpINotEqual : SpvOpIEqual, c->t_bool, v, dxc_u(c, 0));
+}
+
+static struct cf_entry *cf_push(struct dxc *c, enum cf_kind kind)
+{
+    struct cf_entry *e;
+
+    if (c->cf_depth >= 64)
+        return dxc_fail(c, "control flow nested too deeply"), NULL;
+    e = &c->cf[c->cf_depth++];
+    memset(e, 0, sizeof(*e));
+    e->kind = kind;
+    e->merge = spv_id(&c->b);
+    return e;
+}
+
+static struct cf_entry *cf_find(struct dxc *c, bool loop_only)
+{
+    unsigned i;
+
+    for (i = c->cf_depth; i > 0; --i)
+        if (c->cf[i - 1].kind == CF_LOOP || (!loop_only && c->cf[i - 1].kind == CF_SWITCH))
+            return &c->cf[i - 1];
+    return NULL;
+}
+
+/* if (cond) { <terminator emitted by fn> } */
+static void conditional(struct dxc *c, uint32_t cond, uint32_t target, SpvOp term)
+{
+    uint32_t t = spv_id(&c->b), m = spv_id(&c->b);
+
+    spv_selection_merge(&c->b, m);
+    spv_branch_cond(&c->b, cond, t, m);
+    start_block(c, t);
+    if (term == SpvOpBranch)
+        spv_branch(&c->b, target);
+    else if (term == SpvOpDemoteToHelperInvocation)
+    {
+        spv_op_void(&c->b, SpvOpDemoteToHelperInvocation, NULL, 0);
+        spv_branch(&c->b, m);
+    }
+    else
+        spv_op_void(&c->b, term, NULL, 0);
+    start_block(c, m);
+}
+
+static bool emit_switch(struct dxc *c, unsigned at, unsigned end)
+{
+    const struct dxbc_program *p = c->p;
+    const struct dxbc_instruction *ins = &p->instructions[at];
+    struct cf_entry *e;
+    uint32_t sel, *ops, label = 0;
+    unsigned i, depth = 0, n = 0, cap = 16, nops = 0;
+    bool prev_case = false;
+
+    sel = dxc_load_src_scalar(c, dxbc_instruction_src(ins, 0) ? dxbc_instruction_src(ins, 0) : &ins->operands[0], VT_U32);
+    if (!(e = cf_push(c, CF_SWITCH)))
+        return false;
+    if (!(e->case_labels = malloc(cap * sizeof(uint32_t))) || !(ops = malloc((2 + 2 * 256) * sizeof(uint32_t))))
+    {
+        free(e->case_labels);
+        e->case_labels = NULL;
+        return dxc_fail(c, "out of memory");
+    }
+    ops[0] = sel;
+    ops[1] = 0;
+    nops = 2;
+    for (i = at + 1; i < end; ++i)
+    {
+        const struct dxbc_instruction *s = &p->instructions[i];
+        bool is_case = s->opcode == DXBC_OP_CASE || s->opcode == DXBC_OP_DEFAULT;
+
+        if (s->opcode == DXBC_OP_SWITCH)
+            ++depth;
+        else if (s->opcode == DXBC_OP_ENDSWITCH)
+        {
+            if (!depth)
+                break;
+            --depth;
+        }
+        if (depth || !is_case)
+        {
+            if (!depth)
+                prev_case = false;
+            continue;
+        }
+        if (!prev_case)
+        {
+            if (n == cap)
+            {
+                uint32_t *nl = realloc(e->case_labels, (cap *= 2) * sizeof(uint32_t));
+                if (!nl)
+                {
+                    free(ops);
+                    return dxc_fail(c, "out of memory");
+                }
+                e->case_labels = nl;
+            }
+            label = e->case_labels[n++] = spv_id(&c->b);
+        }
+        prev_case = true;
+        if (s->opcode == DXBC_OP_DEFAULT)
+            e->default_label = label;
+        else
+        {
+            const struct dxbc_operand *v = s->operand_count ? &s->operands[0] : NULL;
+            if (!v || nops >= 2 + 2 * 256)
+            {
+                free(ops);
+                return dxc_fail(c, "bad or too many case labels");
+            }
+            ops[nops++] = v->imm.u32[0];
+            ops[nops++] = label;
+        }
+    }
+    e->case_count = n;
+    ops[1] = e->default_label ? e->default_label : e->merge;
+    spv_selection_merge(&c->b, e->merge);
+    spv_inst(&c->b, SPV_SECTION_FUNCTION, SpvOpSwitch, ops, nops);
+    free(ops);
+    c->block_open = false;
+    return true;
+}
+
+static bool emit_flow(struct dxc *c, unsigned at, unsigned end, const struct program_layout *layout, bool *handled)
+{
+    const struct dxbc_instruction *ins = &c->p->instructions[at];
+    const struct dxbc_operand *src0 = ins->operand_count ? &ins->operands[0] : NULL;
+    struct cf_entry *e;
+    uint32_t cond, t;
+    unsigned i;
+
+    *handled = true;
+    switch (ins->opcode)
+    {
+        case DXBC_OP_IF:
+            ensure_block(c);
+            cond = test_cond(c, ins, src0);
+            if (!(e = cf_push(c, CF_IF)))
+                return false;
+            e->else_label = spv_id(&c->b);
+            t = spv_id(&c->b);
+            spv_selection_merge(&c->b, e->merge);
+            spv_branch_cond(&c->b, cond, t, e->else_label);
+            start_block(c, t);
+            return true;
+        case DXBC_OP_ELSE:
+            if (!c->cf_depth || (e = &c->cf[c->cf_depth - 1])->kind != CF_IF || e->has_else)
+                return dxc_fail(c, "else without if");
+            branch_to(c, e->merge);
+            start_block(c, e->else_label);
+            e->has_else = true;
+            return true;
+        case DXBC_OP_ENDIF:
+            if (!c->cf_depth || (e = &c->cf[c->cf_depth - 1])->kind != CF_IF)
+                return dxc_fail(c, "endif without if");
+            branch_to(c, e->merge);
+            if (!e->has_else)
+            {
+                start_block(c, e->else_label);
+                branch_to(c, e->merge);
+            }
+            start_block(c, e->merge);
+            --c->cf_depth;
+            return true;
+        case DXBC_OP_LOOP:
+            ensure_block(c);
+            if (!(e = cf_push(c, CF_LOOP)))
+                return false;
+            e->cont = spv_id(&c->b);
+            e->else_label = spv_id(&c->b);      /* loop header */
+            t = spv_id(&c->b);
+            branch_to(c, e->else_label);
+            start_block(c, e->else_label);
+            spv_loop_merge(&c->b, e->merge, e->cont);
+            spv_branch(&c->b, t);
+            start_block(c, t);
+            return true;
+        case DXBC_OP_ENDLOOP:
+            if (!c->cf_depth || (e = &c->cf[c->cf_depth - 1])->kind != CF_LOOP)
+                return dxc_fail(c, "endloop without loop");
+            branch_to(c, e->cont);
+            start_block(c, e->cont);
+            branch_to(c, e->else_label);
+            start_block(c, e->merge);
+            --c->cf_depth;
+            return true;
+        case DXBC_OP_BREAK:
+            if (!(e = cf_find(c, false)))
+                return dxc_fail(c, "break outside loop/switch");
+            ensure_block(c);
+            branch_to(c, e->merge);
+            return true;
+        case DXBC_OP_BREAKC:
+            if (!(e = cf_find(c, false)))
+                return dxc_fail(c, "breakc outside loop/switch");
+            ensure_block(c);
+            conditional(c, test_cond(c, ins, src0), e->merge, SpvOpBranch);
+            return true;
+        case DXBC_OP_CONTINUE:
+            if (!(e = cf_find(c, true)))
+                return dxc_fail(c, "continue outside loop");
+            ensure_block(c);
+            branch_to(c, e->cont);
+            return true;
+        case DXBC_OP_CONTINUEC:
+            if (!(e = cf_find(c, true)))
+                return dxc_fail(c, "continuec outside loop");
+            ensure_block(c);
+            conditional(c, test_cond(c, ins, src0), e->cont, SpvOpBranch);
+            return true;
+        case DXBC_OP_SWITCH:
+            ensure_block(c);
+            return emit_switch(c, at, end);
+        case DXBC_OP_CASE:
+        case DXBC_OP_DEFAULT:
+            if (!c->cf_depth || (e = &c->cf[c->cf_depth - 1])->kind != CF_SWITCH)
+                return dxc_fail(c, "case outside switch");
+            if (at > 0 && (c->p->instructions[at - 1].opcode == DXBC_OP_CASE || c->p->instructions[at - 1].opcode == DXBC_OP_DEFAULT))
+                return true;   /* same group as the previous label */
+            if (e->case_next >= e->case_count)
+                return dxc_fail(c, "case label bookkeeping mismatch");
+            branch_to(c, e->case_labels[e->case_next]);   /* fall-through */
+            start_block(c, e->case_labels[e->case_next++]);
+            return true;
+        case DXBC_OP_ENDSWITCH:
+            if (!c->cf_depth || (e = &c->cf[c->cf_depth - 1])->kind != CF_SWITCH)
+                return dxc_fail(c, "endswitch without switch");
+            branch_to(c, e->merge);
+            start_block(c, e->merge);
+            free(e->case_labels);
+            e->case_labels = NULL;
+            --c->cf_depth;
+            return true;
+        case DXBC_OP_RET:
+            ensure_block(c);
+            spv_return(&c->b);
+            c->block_open = false;
+            return true;
+        case DXBC_OP_RETC:
+            ensure_block(c);
+            conditional(c, test_cond(c, ins, src0), 0, SpvOpReturn);
+            return true;
+        case DXBC_OP_DISCARD:
+            ensure_block(c);
+            c->ps_flags |= DXBC_PS_USES_DISCARD;
+            conditional(c, test_cond(c, ins, src0), 0, SpvOpDemoteToHelperInvocation);
+            return true;
+        case DXBC_OP_CALL:
+        case DXBC_OP_CALLC:
+        {
+            const struct dxbc_operand *l = ins->opcode == DXBC_OP_CALL ? src0 : (ins->operand_count > 1 ? &ins->operands[1] : NULL);
+            uint32_t func = 0, args[1];
+            if (!l || !l->index_count)
+                return dxc_fail(c, "call without label");
+            for (i = 0; i < layout->count; ++i)
+                if (layout->ranges[i].kind == DXBC_OP_LABEL && layout->ranges[i].label == l->index[0].imm)
+                    func = layout->ranges[i].func;
+            if (!func)
+                return dxc_fail(c, "call to undefined label l%u", (unsigned)l->index[0].imm);
+            ensure_block(c);
+            args[0] = func;
+            if (ins->opcode == DXBC_OP_CALLC)
+            {
+                uint32_t tl = spv_id(&c->b), m = spv_id(&c->b);
+                cond = test_cond(c, ins, src0);
+                spv_selection_merge(&c->b, m);
+                spv_branch_cond(&c->b, cond, tl, m);
+                start_block(c, tl);
+                spv_op(&c->b, SpvOpFunctionCall, c->t_void, args, 1);
+                spv_branch(&c->b, m);
+                start_block(c, m);
+            }
+            else
+                spv_op(&c->b, SpvOpFunctionCall, c->t_void, args, 1);
+            return true;
+        }
+        default:
+            *handled = false;
+            return true;
+    }
+}
+
+/* GS emission: copy o# of the stream to the outputs, then emit. */
+static void gs_emit(struct dxc *c, const struct dxbc_instruction *ins)
+{
+    uint32_t stream = 0;
+    bool emit = ins->opcode == DXBC_OP_EMIT || ins->opcode == DXBC_OP_EMITTHENCUT
+            || ins->opcode == DXBC_OP_EMIT_STREAM || ins->opcode == DXBC_OP_EMITTHENCUT_STREAM;
+    bool cut = ins->opcode == DXBC_OP_CUT || ins->opcode == DXBC_OP_EMITTHENCUT
+            || ins->opcode == DXBC_OP_CUT_STREAM || ins->opcode == DXBC_OP_EMITTHENCUT_STREAM;
+    bool streamed = ins->opcode == DXBC_OP_EMIT_STREAM || ins->opcode == DXBC_OP_CUT_STREAM
+            || ins->opcode == DXBC_OP_EMITTHENCUT_STREAM;
+    uint32_t sid;
+
+    if (streamed && ins->operand_count && ins->operands[0].index_count)
+        stream = (uint32_t)ins->operands[0].index[0].imm;
+    if (stream > 3)
+    {
+        dxc_fail(c, "stream index out of range");
+        return;
+    }
+    sid = dxc_u(c, stream);
+    if (emit)
+    {
+        copy_outputs(c, c->out, c->out_count, c->outputs, c->gs_stream_mask > 1 ? (int)stream : -1, 0, false);
+        if (c->gs_stream_mask > 1)
+            spv_op_void(&c->b, SpvOpEmitStreamVertex, &sid, 1);
+        else
+            spv_op_void(&c->b, SpvOpEmitVertex, NULL, 0);
+    }
+    if (cut)
+    {
+        if (c->gs_stream_mask > 1)
+            spv_op_void(&c->b, SpvOpEndStreamPrimitive, &sid, 1);
+        else
+            spv_op_void(&c->b, SpvOpEndPrimitive, NULL, 0);
+    }
+}
+
+static void emit_sync(struct dxc *c, const struct dxbc_instruction *ins)
+{
+    uint32_t f = ins->sync_flags, sem = SpvMemorySemanticsAcquireReleaseMask, scope = SpvScopeWorkgroup, ops[3];
+
+    if (f & DXBC_SYNC_TGSM)
+        sem |= SpvMemorySemanticsWorkgroupMemoryMask;
+    if (f & (DXBC_SYNC_UAV_GROUP | DXBC_SYNC_UAV_GLOBAL))
+        sem |= SpvMemorySemanticsUniformMemoryMask | SpvMemorySemanticsImageMemoryMask;
+    if (f & DXBC_SYNC_UAV_GLOBAL)
+        scope = SpvScopeDevice;
+    if (!(f & (DXBC_SYNC_TGSM | DXBC_SYNC_UAV_GROUP | DXBC_SYNC_UAV_GLOBAL)))
+        sem = SpvMemorySemanticsMaskNone;
+    if (f & DXBC_SYNC_THREADS_IN_GROUP)
+    {
+        ops[0] = dxc_u(c, SpvScopeWorkgroup);
+        ops[1] = dxc_u(c, scope);
+        ops[2] = dxc_u(c, sem);
+        spv_op_void(&c->b, SpvOpControlBarrier, ops, 3);
+    }
+    else if (sem != SpvMemorySemanticsMaskNone)
+    {
+        ops[0] = dxc_u(c, scope);
+        ops[1] = dxc_u(c, sem);
+        spv_op_void(&c->b, SpvOpMemoryBarrier, ops, 2);
+    }
+}
+
+static bool emit_range(struct dxc *c, const struct func_range *r, const struct program_layout *layout)
+{
+    const struct dxbc_program *p = c->p;
+    unsigned i;
+    bool handled;
+
+    c->cf_depth = 0;
+    c->block_open = true;
+    for (i = r->start; i < r->end && !c->failed; ++i)
+    {
+        const struct dxbc_instruction *ins = &p->instructions[i];
+        const struct dxbc_opcode_info *info = dxbc_opcode_get_info(ins->opcode);
+
+        if (ins->opcode == DXBC_OP_CUSTOMDATA || ins->opcode == DXBC_OP_NOP || ins->opcode == DXBC_OP_LABEL
+                || (info && (info->flags & DXBC_OPF_DECLARATION)))
+            continue;
+        if (!emit_flow(c, i, r->end, layout, &handled))
+            return false;
+        if (handled)
+            continue;
+        ensure_block(c);
+        switch (ins->opcode)
+        {
+            case DXBC_OP_EMIT: case DXBC_OP_CUT: case DXBC_OP_EMITTHENCUT:
+            case DXBC_OP_EMIT_STREAM: case DXBC_OP_CUT_STREAM: case DXBC_OP_EMITTHENCUT_STREAM:
+                if (c->stage != DXBC_STAGE_GS)
+                    return dxc_fail(c, "emit/cut outside a geometry shader");
+                gs_emit(c, ins);
+                continue;
+            case DXBC_OP_SYNC:
+                emit_sync(c, ins);
+                continue;
+            case DXBC_OP_ABORT:
+            case DXBC_OP_DEBUG_BREAK:
+                continue;
+            default:
+                break;
+        }
+        if (dxc_emit_alu(c, ins))
+            continue;
+        if (c->failed)
+            return false;
+        if (dxc_emit_resource(c, ins))
+            continue;
+        if (!c->failed)
+            dxc_fail(c, "unsupported instruction %s (0x%x) at dword %u", info ? info->name : "?", (unsigned)ins->opcode,
+                    ins->offset);
+        return false;
+    }
+    if (c->cf_depth)
+        return dxc_fail(c, "unterminated control flow at the end of a function");
+    if (c->block_open)
+        spv_return(&c->b);
+    c->block_open = false;
+    return !c->failed;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Program structure and the entry point */
+
+static bool make_layout(struct dxc *c, struct program_layout *l)
+{
+    const struct dxbc_program *p = c->p;
+    unsigned i;
+
+    if (!(l->ranges = calloc(p->instruction_count + 1, sizeof(*l->ranges))))
+        return dxc_fail(c, "out of memory");
+    l->count = 0;
+    if (c->stage != DXBC_STAGE_HS)
+    {
+        l->ranges[l->count++].start = 0;
+    }
+    for (i = 0; i < p->instruction_count; ++i)
+    {
+        const struct dxbc_instruction *ins = &p->instructions[i];
+        struct func_range *r;
+
+        if (ins->opcode == DXBC_OP_LABEL || ins->opcode == DXBC_OP_HS_CONTROL_POINT_PHASE
+                || ins->opcode == DXBC_OP_HS_FORK_PHASE || ins->opcode == DXBC_OP_HS_JOIN_PHASE
+                || ins->opcode == DXBC_OP_HS_DECLS)
+        {
+            if (l->count)
+                l->ranges[l->count - 1].end = i;
+            if (ins->opcode == DXBC_OP_HS_DECLS)
+                continue;
+            r = &l->ranges[l->count++];
+            r->start = i + 1;
+            r->kind = ins->opcode;
+            r->instances = 1;
+            if (ins->opcode == DXBC_OP_LABEL)
+            {
+                if (!ins->operand_count || !ins->operands[0].index_count)
+                    return dxc_fail(c, "label without number");
+                r->label = (uint32_t)ins->operands[0].index[0].imm;
+            }
+        }
+        else if ((ins->opcode == DXBC_OP_DCL_HS_FORK_PHASE_INSTANCE_COUNT || ins->opcode == DXBC_OP_DCL_HS_JOIN_PHASE_INSTANCE_COUNT)
+                && l->count)
+        {
+            if (ins->dcl.phase_instance_count > 1024)
+                return dxc_fail(c, "phase instance count out of range");
+            l->ranges[l->count - 1].instances = ins->dcl.phase_instance_count;
+        }
+    }
+    if (l->count)
+        l->ranges[l->count - 1].end = p->instruction_count;
+    for (i = 0; i < l->count; ++i)
+        l->ranges[i].func = spv_id(&c->b);
+    return true;
+}
+
+static SpvExecutionModel exec_model(enum dxbc_stage s)
+{
+    switch (s)
+    {
+        case DXBC_STAGE_VS: return SpvExecutionModelVertex;
+        case DXBC_STAGE_HS: return SpvExecutionModelTessellationControl;
+        case DXBC_STAGE_DS: return SpvExecutionModelTessellationEvaluation;
+        case DXBC_STAGE_GS: return SpvExecutionModelGeometry;
+        case DXBC_STAGE_PS: return SpvExecutionModelFragment;
+        default: return SpvExecutionModelGLCompute;
+    }
+}
+
+static void call(struct dxc *c, uint32_t func)
+{
+    spv_op(&c->b, SpvOpFunctionCall, c->t_void, &func, 1);
+}
+
+static void emit_main(struct dxc *c, const struct program_layout *l)
+{
+    uint32_t v;
+    unsigned i, k;
+
+    spv_function_begin(&c->b, c->t_void, c->t_func_void, c->main_func);
+    switch (c->stage)
+    {
+        case DXBC_STAGE_VS:
+        case DXBC_STAGE_PS:
+            if (c->inputs)
+                copy_inputs(c, c->in, c->in_count, c->inputs, 0, 0, false);
+            call(c, l->ranges[0].func);
+            copy_outputs(c, c->out, c->out_count, c->outputs, -1, 0, false);
+            if (c->depth_out)
+                spv_store(&c->b, c->bi_var[SpvBuiltInFragDepth],
+                        spv_bitcast(&c->b, c->t_f32, spv_load(&c->b, c->t_u32, c->depth_out)));
+            if (c->mask_out)
+            {
+                uint32_t idx = dxc_u(c, 0), ptr;
+                ptr = spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassOutput, c->t_i32), c->bi_var[SpvBuiltInSampleMask], &idx, 1);
+                spv_store(&c->b, ptr, spv_bitcast(&c->b, c->t_i32, spv_load(&c->b, c->t_u32, c->mask_out)));
+            }
+            break;
+        case DXBC_STAGE_GS:
+            if (c->inputs)
+                for (k = 0; k < c->input_vertices; ++k)
+                    copy_inputs(c, c->in, c->in_count, c->inputs, dxc_u(c, k), dxc_u(c, k), false);
+            call(c, l->ranges[0].func);
+            break;
+        case DXBC_STAGE_DS:
+            if (c->inputs)
+                for (k = 0; k < c->input_vertices; ++k)
+                    copy_inputs(c, c->in, c->in_count, c->inputs, dxc_u(c, k), dxc_u(c, k), false);
+            if (c->patch_outputs)
+                copy_inputs(c, c->in, c->in_count, c->patch_outputs, 0, 0, true);
+            call(c, l->ranges[0].func);
+            copy_outputs(c, c->out, c->out_count, c->outputs, -1, 0, false);
+            break;
+        case DXBC_STAGE_HS:
+        {
+            uint32_t inv, ops[3], lt, lm;
+            bool has_cp = false;
+
+            if (c->inputs)
+                for (k = 0; k < c->input_vertices; ++k)
+                    copy_inputs(c, c->in, c->in_count, c->inputs, dxc_u(c, k), dxc_u(c, k), false);
+            inv = spv_load(&c->b, c->t_i32, dxc_builtin_input(c, SpvBuiltInInvocationId, c->t_i32));
+            for (i = 0; i < l->count; ++i)
+                if (l->ranges[i].kind == DXBC_OP_HS_CONTROL_POINT_PHASE)
+                {
+                    call(c, l->ranges[i].func);
+                    has_cp = true;
+                }
+            if (!has_cp && c->outputs && c->inputs)
+            {
+                /* No control point phase: outputs pass the input control points through. */
+                uint32_t idx[2], src;
+                idx[0] = inv;
+                for (k = 0; k < c->output_count && k < c->input_count; ++k)
+                {
+                    idx[1] = dxc_u(c, k);
+                    src = spv_load(&c->b, c->t_uv[4], spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassPrivate, c->t_uv[4]), c->inputs, idx, 2));
+                    spv_store(&c->b, spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassPrivate, c->t_uv[4]), c->outputs, &idx[1], 1), src);
+                }
+            }
+            if (c->hs_out_cp)
+                copy_outputs(c, c->out, c->out_count, c->outputs, -1, inv, false);
+            ops[0] = dxc_u(c, SpvScopeWorkgroup);
+            ops[1] = dxc_u(c, SpvScopeInvocation);
+            ops[2] = dxc_u(c, SpvMemorySemanticsMaskNone);
+            spv_op_void(&c->b, SpvOpControlBarrier, ops, 3);
+            lt = spv_id(&c->b);
+            lm = spv_id(&c->b);
+            v = spv_op2(&c->b, SpvOpIEqual, c->t_bool, inv, dxc_i(c, 0));
+            spv_selection_merge(&c->b, lm);
+            spv_branch_cond(&c->b, v, lt, lm);
+            spv_label(&c->b, lt);
+            for (i = 0; i < l->count; ++i)
+            {
+                if (l->ranges[i].kind != DXBC_OP_HS_FORK_PHASE && l->ranges[i].kind != DXBC_OP_HS_JOIN_PHASE)
+                    continue;
+                for (k = 0; k < l->ranges[i].instances; ++k)
+                {
+                    spv_store(&c->b, c->fork_instance, dxc_u(c, k));
+                    call(c, l->ranges[i].func);
+                }
+            }
+            copy_outputs(c, c->out, c->out_count, c->patch_outputs, -1, 0, true);
+            spv_branch(&c->b, lm);
+            spv_label(&c->b, lm);
+            break;
+        }
+        default:
+            call(c, l->ranges[0].func);
+            break;
+    }
+    spv_return(&c->b);
+    spv_function_end(&c->b);
+}
+
+static void execution_modes(struct dxc *c)
+{
+    uint32_t f = c->main_func, a[3];
+
+    switch (c->stage)
+    {
+        case DXBC_STAGE_PS:
+            spv_execution_mode(&c->b, f, SpvExecutionModeOriginUpperLeft, NULL, 0);
+            if (c->ps_flags & DXBC_PS_EARLY_DEPTH)
+                spv_execution_mode(&c->b, f, SpvExecutionModeEarlyFragmentTests, NULL, 0);
+            if (c->ps_flags & DXBC_PS_WRITES_DEPTH)
+            {
+                spv_execution_mode(&c->b, f, SpvExecutionModeDepthReplacing, NULL, 0);
+                if (c->ps_flags & DXBC_PS_DEPTH_GREATER)
+                    spv_execution_mode(&c->b, f, SpvExecutionModeDepthGreater, NULL, 0);
+                if (c->ps_flags & DXBC_PS_DEPTH_LESS)
+                    spv_execution_mode(&c->b, f, SpvExecutionModeDepthLess, NULL, 0);
+            }
+            break;
+        case DXBC_STAGE_CS:
+            a[0] = c->thread_group[0] ? c->thread_group[0] : 1;
+            a[1] = c->thread_group[1] ? c->thread_group[1] : 1;
+            a[2] = c->thread_group[2] ? c->thread_group[2] : 1;
+            spv_execution_mode(&c->b, f, SpvExecutionModeLocalSize, a, 3);
+            break;
+        case DXBC_STAGE_GS:
+            switch (c->gs_in_prim)
+            {
+                case DXBC_PRIMITIVE_POINT: spv_execution_mode(&c->b, f, SpvExecutionModeInputPoints, NULL, 0); break;
+                case DXBC_PRIMITIVE_LINE: spv_execution_mode(&c->b, f, SpvExecutionModeInputLines, NULL, 0); break;
+                case DXBC_PRIMITIVE_LINE_ADJ: spv_execution_mode(&c->b, f, SpvExecutionModeInputLinesAdjacency, NULL, 0); break;
+                case DXBC_PRIMITIVE_TRIANGLE_ADJ: spv_execution_mode(&c->b, f, SpvExecutionModeInputTrianglesAdjacency, NULL, 0); break;
+                default: spv_execution_mode(&c->b, f, SpvExecutionModeTriangles, NULL, 0); break;
+            }
+            switch (c->gs_out_topology)
+            {
+                case DXBC_TOPOLOGY_POINTLIST: spv_execution_mode(&c->b, f, SpvExecutionModeOutputPoints, NULL, 0); break;
+                case DXBC_TOPOLOGY_LINELIST: case DXBC_TOPOLOGY_LINESTRIP:
+                    spv_execution_mode(&c->b, f, SpvExecutionModeOutputLineStrip, NULL, 0); break;
+                default: spv_execution_mode(&c->b, f, SpvExecutionModeOutputTriangleStrip, NULL, 0); break;
+            }
+            a[0] = c->gs_max_vertices ? c->gs_max_vertices : 1;
+            spv_execution_mode(&c->b, f, SpvExecutionModeOutputVertices, a, 1);
+            a[0] = c->gs_instances ? c->gs_instances : 1;
+            spv_execution_mode(&c->b, f, SpvExecutionModeInvocations, a, 1);
+            if (c->gs_stream_mask > 1)
+                spv_capability(&c->b, SpvCapabilityGeometryStreams);
+            break;
+        case DXBC_STAGE_HS:
+        case DXBC_STAGE_DS:
+            switch (c->tess_domain)
+            {
+                case DXBC_TESS_DOMAIN_ISOLINE: spv_execution_mode(&c->b, f, SpvExecutionModeIsolines, NULL, 0); break;
+                case DXBC_TESS_DOMAIN_QUAD: spv_execution_mode(&c->b, f, SpvExecutionModeQuads, NULL, 0); break;
+                default: spv_execution_mode(&c->b, f, SpvExecutionModeTriangles, NULL, 0); break;
+            }
+            if (c->stage == DXBC_STAGE_DS)
+                break;
+            a[0] = c->hs_out_cp ? c->hs_out_cp : 1;
+            spv_execution_mode(&c->b, f, SpvExecutionModeOutputVertices, a, 1);
+            switch (c->tess_partitioning)
+            {
+                case DXBC_TESS_PARTITIONING_FRACTIONAL_ODD: spv_execution_mode(&c->b, f, SpvExecutionModeSpacingFractionalOdd, NULL, 0); break;
+                case DXBC_TESS_PARTITIONING_FRACTIONAL_EVEN: spv_execution_mode(&c->b, f, SpvExecutionModeSpacingFractionalEven, NULL, 0); break;
+                default: spv_execution_mode(&c->b, f, SpvExecutionModeSpacingEqual, NULL, 0); break;
+            }
+            switch (c->tess_output)
+            {
+                case DXBC_TESS_OUTPUT_POINT: spv_execution_mode(&c->b, f, SpvExecutionModePointMode, NULL, 0); break;
+                /* D3D's domain origin is the upper left, as Vulkan's default: the winding carries over. */
+                case DXBC_TESS_OUTPUT_TRIANGLE_CW: spv_execution_mode(&c->b, f, SpvExecutionModeVertexOrderCw, NULL, 0); break;
+                case DXBC_TESS_OUTPUT_TRIANGLE_CCW: spv_execution_mode(&c->b, f, SpvExecutionModeVertexOrderCcw, NULL, 0); break;
+                default: break;
+            }
+            break;
+        default:
+            break;
+    }
+}
+
+static void init_types(struct dxc *c)
+{
+    unsigned n;
+
+    c->t_void = spv_type_void(&c->b);
+    c->t_bool = spv_type_bool(&c->b);
+    c->t_u32 = spv_type_int(&c->b, 32, false);
+    c->t_i32 = spv_type_int(&c->b, 32, true);
+    c->t_f32 = spv_type_float(&c->b, 32);
+    c->t_uv[1] = c->t_u32;
+    c->t_iv[1] = c->t_i32;
+    c->t_fv[1] = c->t_f32;
+    c->t_bv[1] = c->t_bool;
+    for (n = 2; n <= 4; ++n)
+    {
+        c->t_uv[n] = spv_type_vector(&c->b, c->t_u32, n);
+        c->t_iv[n] = spv_type_vector(&c->b, c->t_i32, n);
+        c->t_fv[n] = spv_type_vector(&c->b, c->t_f32, n);
+        c->t_bv[n] = spv_type_vector(&c->b, c->t_bool, n);
+    }
+    c->t_func_void = spv_type_function(&c->b, c->t_void, NULL, 0);
+}
+
+static void fill_info(struct dxc *c, struct dxbc_shader_info *info);
+
+bool dxbc_compile(const struct dxbc_program *program, const struct dxbc_compile_options *options,
+        struct dxbc_shader_info *info_out, uint32_t **spirv, size_t *word_count, char *error, size_t error_size)
+{
+    struct program_layout layout = { 0 };
+    struct dxc *c;
+    unsigned i;
+    bool ok = false;
+
+    if (spirv)
+        *spirv = NULL;
+    if (word_count)
+        *word_count = 0;
+    if (info_out)
+        memset(info_out, 0, sizeof(*info_out));
+    if (error && error_size)
+        error[0] = 0;
+    if (!program || !spirv || !word_count)
+    {
+        if (error && error_size)
+            snprintf(error, error_size, "invalid argument");
+        return false;
+    }
+    if (!(c = calloc(1, sizeof(*c))))
+    {
+        if (error && error_size)
+            snprintf(error, error_size, "out of memory");
+        return false;
+    }
+    spv_builder_init(&c->b);
+    c->p = program;
+    c->options = options;
+    c->stage = program->stage;
+    c->error = error;
+    c->error_size = error_size;
+    if (c->stage >= DXBC_STAGE_COUNT)
+    {
+        dxc_fail(c, "unknown shader stage");
+        goto done;
+    }
+
+    spv_capability(&c->b, SpvCapabilityShader);
+    switch (c->stage)
+    {
+        case DXBC_STAGE_GS: spv_capability(&c->b, SpvCapabilityGeometry); break;
+        case DXBC_STAGE_HS: case DXBC_STAGE_DS: spv_capability(&c->b, SpvCapabilityTessellation); break;
+        default: break;
+    }
+    spv_inst_v(&c->b, SPV_SECTION_MEMORY_MODEL, SpvOpMemoryModel, 2, (uint32_t)SpvAddressingModelLogical, (uint32_t)SpvMemoryModelGLSL450);
+    init_types(c);
+    c->main_func = spv_id(&c->b);
+
+    if (!prescan(c) || !declare_all(c) || !make_layout(c, &layout))
+        goto done;
+    if (c->stage != DXBC_STAGE_HS && !layout.count)
+    {
+        dxc_fail(c, "empty program");
+        goto done;
+    }
+    for (i = 0; i < layout.count; ++i)
+    {
+        c->in_hs_fork_join = layout.ranges[i].kind == DXBC_OP_HS_FORK_PHASE || layout.ranges[i].kind == DXBC_OP_HS_JOIN_PHASE;
+        spv_function_begin(&c->b, c->t_void, c->t_func_void, layout.ranges[i].func);
+        if (!emit_range(c, &layout.ranges[i], &layout))
+            goto done;
+        spv_function_end(&c->b);
+    }
+    c->in_hs_fork_join = false;
+    emit_main(c, &layout);
+    if (c->failed)
+        goto done;
+    spv_name(&c->b, c->main_func, "main");
+    spv_entry_point(&c->b, exec_model(c->stage), c->main_func, "main", c->iface, c->iface_count);
+    execution_modes(c);
+    if (c->b.oom)
+    {
+        dxc_fail(c, "out of memory");
+        goto done;
+    }
+    if (!spv_builder_finish(&c->b, 0x10600, spirv, word_count))
+    {
+        dxc_fail(c, "out of memory");
+        goto done;
+    }
+    if (info_out)
+        fill_info(c, info_out);
+    ok = true;
+
+done:
+    for (i = 0; i < c->cf_depth; ++i)
+        free(c->cf[i].case_labels);
+    free(layout.ranges);
+    free(c->iface);
+    free(c->xregs);
+    free(c->tgsm);
+    free(c->in);
+    free(c->out);
+    spv_builder_cleanup(&c->b);
+    free(c);
+    return ok;
+}
+
+bool dxbc_compile_blob(const void *blob, size_t size, const struct dxbc_compile_options *options,
+        struct dxbc_shader_info *info_out, uint32_t **spirv, size_t *word_count, char *error, size_t error_size)
+{
+    struct dxbc_program *program = NULL;
+    bool ok;
+
+    if (spirv)
+        *spirv = NULL;
+    if (word_count)
+        *word_count = 0;
+    if (dxbc_program_parse(blob, size, &program, error, error_size) != DXBC_OK || !program)
+    {
+        if (error && error_size && !error[0])
+            snprintf(error, error_size, "cannot parse the DXBC container");
+        return false;
+    }
+    ok = dxbc_compile(program, options, info_out, spirv, word_count, error, error_size);
+    dxbc_program_free(program);
+    return ok;
+}
+
+void dxbc_compile_free_spirv(uint32_t *spirv)
+{
+    free(spirv);
+}
+
+void dxbc_shader_info_free(struct dxbc_shader_info *info)
+{
+    if (!info)
+        return;
+    free(info->resources);
+    free(info->inputs);
+    free(info->outputs);
+    memset(info, 0, sizeof(*info));
+}
+
+static void fill_io(struct io_elem *elems, unsigned count, const struct dxbc_signature *sig, const struct dxbc_signature *psig,
+        struct dxbc_io_info **out, unsigned *out_count)
+{
+    unsigned i, j;
+
+    *out = NULL;
+    *out_count = 0;
+    if (!count || !(*out = calloc(count, sizeof(**out))))
+        return;
+    for (i = 0; i < count; ++i)
+    {
+        struct dxbc_io_info *o = &(*out)[i];
+        const struct io_elem *e = &elems[i];
+        const struct dxbc_signature *s = e->patch && psig ? psig : sig;
+
+        o->reg = e->reg;
+        o->mask = e->mask;
+        o->builtin = e->builtin >= 0 ? (uint32_t)e->builtin : ~0u;
+        o->location = e->builtin >= 0 ? ~0u : e->reg;
+        o->component = e->first;
+        o->sysval = e->sysval;
+        o->semantic_index = e->semantic_index;
+        o->type = e->type == VT_U32 ? DXBC_SCALAR_UINT : e->type == VT_I32 ? DXBC_SCALAR_SINT : DXBC_SCALAR_FLOAT;
+        o->patch = e->patch;
+        o->stream = e->stream;
+        for (j = 0; s && j < s->element_count; ++j)
+            if (s->elements[j].register_index == e->reg && s->elements[j].mask == e->mask && s->elements[j].stream == e->stream)
+            {
+                snprintf(o->semantic, sizeof(o->semantic), "%s", s->elements[j].semantic_name ? s->elements[j].semantic_name : "");
+                break;
+            }
+    }
+    *out_count = count;
+}
+
+static void add_resource(struct dxc *c, struct dxbc_shader_info *info, enum dxbc_binding_kind kind, uint32_t slot,
+        enum dxbc_descriptor_type desc, const struct res_slot *r)
+{
+    struct dxbc_resource_info *ri = &info->resources[info->resource_count++];
+
+    ri->kind = kind;
+    ri->slot = slot;
+    ri->binding = dxbc_binding_index(c->stage, kind, slot);
+    ri->descriptor = desc;
+    if (r)
+    {
+        static const enum dxbc_res_dim dims[] =
+        {
+            DXBC_RES_DIM_NONE, DXBC_RES_DIM_BUFFER, DXBC_RES_DIM_1D, DXBC_RES_DIM_2D, DXBC_RES_DIM_2D_MS,
+            DXBC_RES_DIM_3D, DXBC_RES_DIM_CUBE, DXBC_RES_DIM_1D_ARRAY, DXBC_RES_DIM_2D_ARRAY,
+            DXBC_RES_DIM_2D_MS_ARRAY, DXBC_RES_DIM_CUBE_ARRAY, DXBC_RES_DIM_RAW_BUFFER, DXBC_RES_DIM_STRUCTURED_BUFFER,
+        };
+        ri->dim = (unsigned)r->dim < sizeof(dims) / sizeof(dims[0]) ? dims[r->dim] : DXBC_RES_DIM_NONE;
+        ri->return_type = r->type == VT_U32 ? DXBC_SCALAR_UINT : r->type == VT_I32 ? DXBC_SCALAR_SINT : DXBC_SCALAR_FLOAT;
+        ri->stride = r->stride;
+        ri->flags = r->flags;
+    }
+}
+
+static void fill_info(struct dxc *c, struct dxbc_shader_info *info)
+{
+    unsigned i, n = 0;
+
+    info->stage = c->stage;
+    info->major = c->p->major;
+    info->minor = c->p->minor;
+    for (i = 0; i < 16; ++i)
+        n += (c->cb_var[i] != 0) + (c->sampler_var[i] != 0);
+    for (i = 0; i < DXBC_MAX_SRV_SLOTS; ++i)
+        n += c->srv[i].declared;
+    for (i = 0; i < DXBC_MAX_UAV_SLOTS; ++i)
+        n += c->uav[i].declared * 2;
+    if (n && (info->resources = calloc(n, sizeof(*info->resources))))
+    {
+        for (i = 0; i < 16; ++i)
+            if (c->cb_var[i])
+            {
+                add_resource(c, info, DXBC_BINDING_CBV, i, DXBC_DESCRIPTOR_UNIFORM_BUFFER, NULL);
+                info->resources[info->resource_count - 1].stride = c->cb_size[i] * 16;
+            }
+        for (i = 0; i < 16; ++i)
+            if (c->sampler_var[i])
+                add_resource(c, info, DXBC_BINDING_SAMPLER, i, DXBC_DESCRIPTOR_SAMPLER, NULL);
+        for (i = 0; i < DXBC_MAX_SRV_SLOTS; ++i)
+            if (c->srv[i].declared)
+                add_resource(c, info, DXBC_BINDING_SRV, i, c->srv[i].buffer ? DXBC_DESCRIPTOR_STORAGE_BUFFER
+                        : c->srv[i].dim == DXBC_RESOURCE_BUFFER ? DXBC_DESCRIPTOR_UNIFORM_TEXEL_BUFFER
+                        : DXBC_DESCRIPTOR_SAMPLED_IMAGE, &c->srv[i]);
+        for (i = 0; i < DXBC_MAX_UAV_SLOTS; ++i)
+        {
+            if (!c->uav[i].declared)
+                continue;
+            info->uav_mask[i / 32] |= 1u << (i % 32);
+            add_resource(c, info, DXBC_BINDING_UAV, i, c->uav[i].buffer ? DXBC_DESCRIPTOR_STORAGE_BUFFER
+                    : c->uav[i].dim == DXBC_RESOURCE_BUFFER ? DXBC_DESCRIPTOR_STORAGE_TEXEL_BUFFER
+                    : DXBC_DESCRIPTOR_STORAGE_IMAGE, &c->uav[i]);
+            if (c->uav[i].counter_var)
+                add_resource(c, info, DXBC_BINDING_UAV_COUNTER, i, DXBC_DESCRIPTOR_STORAGE_BUFFER, NULL);
+        }
+    }
+    fill_io(c->in, c->in_count, &c->p->input, c->stage == DXBC_STAGE_DS ? &c->p->patch_constant : NULL,
+            &info->inputs, &info->input_count);
+    fill_io(c->out, c->out_count, &c->p->output, c->stage == DXBC_STAGE_HS ? &c->p->patch_constant : NULL,
+            &info->outputs, &info->output_count);
+    info->ps_flags = c->ps_flags;
+    memcpy(info->cs_group_size, c->thread_group, sizeof(info->cs_group_size));
+    info->gs_input_primitive = c->gs_in_prim;
+    info->gs_output_topology = c->gs_out_topology;
+    info->gs_max_vertices = c->gs_max_vertices;
+    info->gs_instances = c->gs_instances ? c->gs_instances : (c->stage == DXBC_STAGE_GS ? 1 : 0);
+    info->gs_stream_mask = c->gs_stream_mask;
+    info->hs_input_control_points = c->hs_in_cp;
+    info->hs_output_control_points = c->hs_out_cp;
+    info->tess_domain = c->tess_domain;
+    info->tess_partitioning = c->tess_partitioning;
+    info->tess_output_primitive = c->tess_output;
+    info->uses_float64 = c->uses_float64;
+    for (i = 0; i < 32; ++i)
+        if (c->spec_used & (1u << i))
+            info->spec_constant_mask |= 1u << i;
+}

@@ -1,0 +1,174 @@
+/* compile.h — DXBC (SM4.0/4.1/5.0) to SPIR-V compiler, public interface.
+ *
+ * Output: SPIR-V 1.6 for Vulkan 1.3 (one entry point named "main").
+ * Capabilities the output may declare (all offered by lavapipe of Mesa 22.3 and by NVIDIA):
+ *   Shader, Geometry, Tessellation, GeometryStreams, Float64 (only when the shader uses
+ *   doubles), ImageQuery, Sampled1D, Image1D, SampledBuffer, ImageBuffer, SampledCubeArray,
+ *   ImageCubeArray, ImageGatherExtended, MinLod, ImageMSArray, StorageImageExtendedFormats,
+ *   StorageImageReadWithoutFormat, StorageImageWriteWithoutFormat, DerivativeControl,
+ *   InterpolationFunction, SampleRateShading, ClipDistance, CullDistance, DrawParameters,
+ *   ShaderLayer, ShaderViewportIndex, MultiViewport, StencilExportEXT is never used.
+ * Device features the pipeline needs where the shader uses them: shaderFloat64,
+ *   shaderStorageImageReadWithoutFormat/WriteWithoutFormat, shaderImageGatherExtended,
+ *   sampleRateShading, geometryShader, tessellationShader, shaderClipDistance,
+ *   shaderCullDistance, imageCubeArray, shaderDrawParameters (Vulkan 1.1 feature),
+ *   shaderOutputLayer/shaderOutputViewportIndex (Vulkan 1.2 features) for VS/DS writes of
+ *   SV_RenderTargetArrayIndex/SV_ViewportArrayIndex, multiViewport, fragmentStoresAndAtomics,
+ *   vertexPipelineStoresAndAtomics.
+ *
+ * Resource model (descriptor set DXBC_DESCRIPTOR_SET, binding = dxbc_binding_index()):
+ *   cb#       uniform buffer: struct { uvec4 data[N]; } (N = declared size, dynamic indexing ok)
+ *   s#        sampler
+ *   t# texture       sampled image (OpTypeImage Sampled=1), combined with s# at each use
+ *   t# buffer        uniform texel buffer
+ *   t# raw/struct    storage buffer (read only): struct { uint data[]; }
+ *   u# texture       storage image (format Unknown, or R32ui/R32i when used with atomics)
+ *   u# buffer        storage texel buffer (same format rule)
+ *   u# raw/struct    storage buffer: struct { uint data[]; }
+ *   u# counter       storage buffer: struct { uint counter; } at the UAV_COUNTER binding
+ *
+ * Stage I/O locations: the DXBC register number is the Location: vN of a VS is
+ *   Location N (the vertex attribute whose input-layout element maps to register N), oN of
+ *   every stage is Location N, vN of the next stage is Location N. Each signature element
+ *   is its own variable with Component = first component of its register mask, so packed
+ *   registers work. SV_Target N is Location N. Patch constants (HS outputs / DS inputs
+ *   that are not tess factors) use Location N of their patch-constant register and the
+ *   Patch decoration; control-point I/O uses Location N too (different interfaces).
+ *
+ * Specialization constants (ids fixed):
+ *   DXBC_SPEC_SAMPLE_COUNT (0): uint, rasterizer sample count; used by sampleinfo/samplepos
+ *     on the rasterizer and to clamp SV_Coverage. Default 1.
+ */
+#ifndef DXBC_COMPILE_H
+#define DXBC_COMPILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dxbc_binding.h"
+
+struct dxbc_program;
+
+#define DXBC_SPEC_SAMPLE_COUNT 0u
+
+enum dxbc_descriptor_type
+{
+    DXBC_DESCRIPTOR_UNIFORM_BUFFER,
+    DXBC_DESCRIPTOR_SAMPLER,
+    DXBC_DESCRIPTOR_SAMPLED_IMAGE,
+    DXBC_DESCRIPTOR_UNIFORM_TEXEL_BUFFER,
+    DXBC_DESCRIPTOR_STORAGE_IMAGE,
+    DXBC_DESCRIPTOR_STORAGE_TEXEL_BUFFER,
+    DXBC_DESCRIPTOR_STORAGE_BUFFER,
+};
+
+enum dxbc_res_dim
+{
+    DXBC_RES_DIM_NONE = 0,       /* constant buffers, samplers */
+    DXBC_RES_DIM_BUFFER,
+    DXBC_RES_DIM_RAW_BUFFER,
+    DXBC_RES_DIM_STRUCTURED_BUFFER,
+    DXBC_RES_DIM_1D,
+    DXBC_RES_DIM_1D_ARRAY,
+    DXBC_RES_DIM_2D,
+    DXBC_RES_DIM_2D_ARRAY,
+    DXBC_RES_DIM_2D_MS,
+    DXBC_RES_DIM_2D_MS_ARRAY,
+    DXBC_RES_DIM_3D,
+    DXBC_RES_DIM_CUBE,
+    DXBC_RES_DIM_CUBE_ARRAY,
+};
+
+enum dxbc_scalar_type
+{
+    DXBC_SCALAR_FLOAT = 0,
+    DXBC_SCALAR_UINT,
+    DXBC_SCALAR_SINT,
+};
+
+#define DXBC_RESOURCE_USES_COUNTER   0x1u   /* UAV: append/consume/imm_atomic_alloc */
+#define DXBC_RESOURCE_USES_ATOMICS   0x2u
+#define DXBC_RESOURCE_GLOBALLY_COHERENT 0x4u
+#define DXBC_RESOURCE_COMPARISON     0x8u   /* sampler declared comparison mode */
+#define DXBC_RESOURCE_WRITTEN        0x10u
+
+struct dxbc_resource_info
+{
+    enum dxbc_binding_kind kind;
+    uint32_t slot;               /* D3D11 register number (cb#, s#, t#, u#) */
+    uint32_t binding;            /* dxbc_binding_index(stage, kind, slot) */
+    enum dxbc_descriptor_type descriptor;
+    enum dxbc_res_dim dim;
+    enum dxbc_scalar_type return_type;
+    uint32_t stride;             /* structured buffers: bytes per element; cb: size in bytes */
+    uint32_t flags;              /* DXBC_RESOURCE_* */
+};
+
+struct dxbc_io_info
+{
+    char semantic[32];
+    uint32_t semantic_index;
+    uint32_t reg;                /* DXBC register */
+    uint32_t mask;               /* components of the register, bit 0 = x */
+    uint32_t location;           /* Vulkan location, or ~0u for built-ins */
+    uint32_t component;
+    uint32_t builtin;            /* SpvBuiltIn, or ~0u */
+    uint32_t sysval;             /* D3D_NAME value of the signature, 0 if none */
+    enum dxbc_scalar_type type;
+    bool patch;
+    uint32_t stream;
+};
+
+#define DXBC_PS_USES_DISCARD       0x1u
+#define DXBC_PS_WRITES_DEPTH       0x2u
+#define DXBC_PS_DEPTH_GREATER      0x4u
+#define DXBC_PS_DEPTH_LESS         0x8u
+#define DXBC_PS_EARLY_DEPTH        0x10u
+#define DXBC_PS_SAMPLE_RATE        0x20u
+#define DXBC_PS_READS_COVERAGE     0x40u
+#define DXBC_PS_WRITES_COVERAGE    0x80u
+#define DXBC_PS_WRITES_STENCIL_REF 0x100u
+#define DXBC_PS_DUAL_SOURCE        0x200u   /* outputs o0 and o1 could be dual source */
+
+struct dxbc_shader_info
+{
+    enum dxbc_stage stage;
+    uint32_t major, minor;
+
+    struct dxbc_resource_info *resources;
+    unsigned resource_count;
+    struct dxbc_io_info *inputs, *outputs;
+    unsigned input_count, output_count;
+
+    uint32_t uav_mask[2];        /* u# slots used (bits) */
+    uint32_t ps_flags;           /* DXBC_PS_* */
+    uint32_t cs_group_size[3];
+    uint32_t gs_input_primitive; /* D3D10_SB_PRIMITIVE value */
+    uint32_t gs_output_topology; /* D3D10_SB_PRIMITIVE_TOPOLOGY value */
+    uint32_t gs_max_vertices, gs_instances, gs_stream_mask;
+    uint32_t hs_input_control_points, hs_output_control_points;
+    uint32_t tess_domain;        /* D3D11_SB_TESSELLATOR_DOMAIN */
+    uint32_t tess_partitioning;  /* D3D11_SB_TESSELLATOR_PARTITIONING */
+    uint32_t tess_output_primitive; /* D3D11_SB_TESSELLATOR_OUTPUT_PRIMITIVE */
+    uint32_t spec_constant_mask; /* bit n: specialization constant id n is used */
+    uint32_t uses_float64;
+};
+
+struct dxbc_compile_options
+{
+    uint32_t flags;              /* none defined yet; 0 */
+};
+
+/* Compiles a parsed program. On success *spirv (free with dxbc_compile_free_spirv) and
+ * info_out (free with dxbc_shader_info_free; may be NULL) are filled and true is returned;
+ * on failure error holds a message and nothing needs freeing. */
+bool dxbc_compile(const struct dxbc_program *program, const struct dxbc_compile_options *options,
+        struct dxbc_shader_info *info_out, uint32_t **spirv, size_t *word_count, char *error, size_t error_size);
+/* Parses a DXBC container, then compiles it. */
+bool dxbc_compile_blob(const void *blob, size_t size, const struct dxbc_compile_options *options,
+        struct dxbc_shader_info *info_out, uint32_t **spirv, size_t *word_count, char *error, size_t error_size);
+void dxbc_compile_free_spirv(uint32_t *spirv);
+void dxbc_shader_info_free(struct dxbc_shader_info *info);
+
+#endif
