@@ -696,6 +696,10 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
                 || el->system_value == DXBC_NAME_DEPTH_GREATER_EQUAL || el->system_value == DXBC_NAME_DEPTH_LESS_EQUAL
                 || el->system_value == DXBC_NAME_STENCIL_REF || el->system_value == DXBC_NAME_INNER_COVERAGE)
             continue;
+        /* Only stream 0 reaches the rasterizer; stream output (transform feedback) is not
+         * implemented, so elements of other streams are not declared. */
+        if (output && c->stage == DXBC_STAGE_GS && el->stream != 0)
+            continue;
         if (el->register_index >= 64)
         {
             dxc_fail(c, "signature register %u out of range", el->register_index);
@@ -780,8 +784,6 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
                 type = spv_type_array(&c->b, type, array_size);
             e->var = var = global_var(c, sc, type, NULL);
             spv_builtin(&c->b, var, bi);
-            if (output && c->stage == DXBC_STAGE_GS && c->gs_stream_mask > 1)
-                spv_decorate1(&c->b, var, SpvDecorationStream, e->stream);
             continue;
         }
 
@@ -794,13 +796,13 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
             snprintf(name, sizeof(name), "%s%u_%s", output ? "o" : "v", e->reg, el->semantic_name ? el->semantic_name : "");
             spv_name(&c->b, var, name);
         }
-        spv_decorate1(&c->b, var, SpvDecorationLocation, e->reg);
+        /* Per-patch and per-vertex variables share one location space: patch constants go
+         * to DXBC_PATCH_LOCATION_BASE + register. */
+        spv_decorate1(&c->b, var, SpvDecorationLocation, patch ? DXBC_PATCH_LOCATION_BASE + e->reg : e->reg);
         if (e->first)
             spv_decorate1(&c->b, var, SpvDecorationComponent, e->first);
         if (patch)
             spv_decorate0(&c->b, var, SpvDecorationPatch);
-        if (output && c->stage == DXBC_STAGE_GS && c->gs_stream_mask > 1)
-            spv_decorate1(&c->b, var, SpvDecorationStream, e->stream);
         if (c->stage == DXBC_STAGE_PS && !output)
         {
             unsigned mode = c->interp[e->reg];
@@ -1167,7 +1169,7 @@ static void declare_special_outputs(struct dxc *c, const struct dxbc_instruction
             c->depth_out = global_var(c, SpvStorageClassPrivate, c->t_u32, "oDepth");
             var = global_var(c, SpvStorageClassOutput, c->t_f32, "FragDepth");
             spv_builtin(&c->b, var, SpvBuiltInFragDepth);
-            c->bi_var[SpvBuiltInFragDepth] = var;
+            c->frag_depth_var = var;
             c->ps_flags |= DXBC_PS_WRITES_DEPTH;
             if (op->type == DXBC_REG_OUTPUT_DEPTH_GREATER_EQUAL)
                 c->ps_flags |= DXBC_PS_DEPTH_GREATER;
@@ -1180,7 +1182,7 @@ static void declare_special_outputs(struct dxc *c, const struct dxbc_instruction
             c->mask_out = global_var(c, SpvStorageClassPrivate, c->t_u32, "oMask");
             var = global_var(c, SpvStorageClassOutput, spv_type_array(&c->b, c->t_i32, 1), "SampleMaskOut");
             spv_builtin(&c->b, var, SpvBuiltInSampleMask);
-            c->bi_var[SpvBuiltInSampleMask] = var;   /* outputs only; the input uses dxc_builtin_input */
+            c->sample_mask_out_var = var;
             c->ps_flags |= DXBC_PS_WRITES_COVERAGE;
             break;
         case DXBC_REG_OUTPUT_STENCIL_REF:
@@ -1626,6 +1628,7 @@ static bool emit_flow(struct dxc *c, unsigned at, unsigned end, const struct pro
         case DXBC_OP_DISCARD:
             ensure_block(c);
             c->ps_flags |= DXBC_PS_USES_DISCARD;
+            spv_capability(&c->b, SpvCapabilityDemoteToHelperInvocation);
             conditional(c, test_cond(c, ins, src0), 0, SpvOpDemoteToHelperInvocation);
             return true;
         case DXBC_OP_CALL:
@@ -1682,22 +1685,17 @@ static void gs_emit(struct dxc *c, const struct dxbc_instruction *ins)
         dxc_fail(c, "stream index out of range");
         return;
     }
-    sid = dxc_u(c, stream);
+    (void)sid;
+    /* Streams other than 0 only feed stream output, which is not implemented: dropped. */
+    if (stream != 0)
+        return;
     if (emit)
     {
-        copy_outputs(c, c->out, c->out_count, c->outputs, c->gs_stream_mask > 1 ? (int)stream : -1, 0, false);
-        if (c->gs_stream_mask > 1)
-            spv_op_void(&c->b, SpvOpEmitStreamVertex, &sid, 1);
-        else
-            spv_op_void(&c->b, SpvOpEmitVertex, NULL, 0);
+        copy_outputs(c, c->out, c->out_count, c->outputs, -1, 0, false);
+        spv_op_void(&c->b, SpvOpEmitVertex, NULL, 0);
     }
     if (cut)
-    {
-        if (c->gs_stream_mask > 1)
-            spv_op_void(&c->b, SpvOpEndStreamPrimitive, &sid, 1);
-        else
-            spv_op_void(&c->b, SpvOpEndPrimitive, NULL, 0);
-    }
+        spv_op_void(&c->b, SpvOpEndPrimitive, NULL, 0);
 }
 
 static void emit_sync(struct dxc *c, const struct dxbc_instruction *ins)
@@ -1871,12 +1869,12 @@ static void emit_main(struct dxc *c, const struct program_layout *l)
             call(c, l->ranges[0].func);
             copy_outputs(c, c->out, c->out_count, c->outputs, -1, 0, false);
             if (c->depth_out)
-                spv_store(&c->b, c->bi_var[SpvBuiltInFragDepth],
+                spv_store(&c->b, c->frag_depth_var,
                         spv_bitcast(&c->b, c->t_f32, spv_load(&c->b, c->t_u32, c->depth_out)));
             if (c->mask_out)
             {
                 uint32_t idx = dxc_u(c, 0), ptr;
-                ptr = spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassOutput, c->t_i32), c->bi_var[SpvBuiltInSampleMask], &idx, 1);
+                ptr = spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassOutput, c->t_i32), c->sample_mask_out_var, &idx, 1);
                 spv_store(&c->b, ptr, spv_bitcast(&c->b, c->t_i32, spv_load(&c->b, c->t_u32, c->mask_out)));
             }
             break;
@@ -2002,8 +2000,6 @@ static void execution_modes(struct dxc *c)
             spv_execution_mode(&c->b, f, SpvExecutionModeOutputVertices, a, 1);
             a[0] = c->gs_instances ? c->gs_instances : 1;
             spv_execution_mode(&c->b, f, SpvExecutionModeInvocations, a, 1);
-            if (c->gs_stream_mask > 1)
-                spv_capability(&c->b, SpvCapabilityGeometryStreams);
             break;
         case DXBC_STAGE_HS:
         case DXBC_STAGE_DS:
@@ -2217,7 +2213,7 @@ static void fill_io(struct io_elem *elems, unsigned count, const struct dxbc_sig
         o->reg = e->reg;
         o->mask = e->mask;
         o->builtin = e->builtin >= 0 ? (uint32_t)e->builtin : ~0u;
-        o->location = e->builtin >= 0 ? ~0u : e->reg;
+        o->location = e->builtin >= 0 ? ~0u : e->patch ? DXBC_PATCH_LOCATION_BASE + e->reg : e->reg;
         o->component = e->first;
         o->sysval = e->sysval;
         o->semantic_index = e->semantic_index;

@@ -33,7 +33,8 @@
  *   is its own variable with Component = first component of its register mask, so packed
  *   registers work. SV_Target N is Location N. Patch constants (HS outputs / DS inputs
  *   that are not tess factors) use Location N of their patch-constant register and the
- *   Patch decoration; control-point I/O uses Location N too (different interfaces).
+ *   Patch decoration at Location DXBC_PATCH_LOCATION_BASE + N (per-patch and per-vertex
+ *   variables share one location space); control-point I/O uses Location N.
  *
  * Specialization constants (ids fixed):
  *   DXBC_SPEC_SAMPLE_COUNT (0): uint, rasterizer sample count; used by sampleinfo/samplepos
@@ -51,6 +52,7 @@
 struct dxbc_program;
 
 #define DXBC_SPEC_SAMPLE_COUNT 0u
+#define DXBC_PATCH_LOCATION_BASE 32u
 
 enum dxbc_descriptor_type
 {

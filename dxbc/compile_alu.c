@@ -280,31 +280,37 @@ static bool emit_firstbit(struct dxc *c, const struct dxbc_instruction *ins)
     return true;
 }
 
-/* ubfe/ibfe dst, width, offset, src */
+/* ubfe/ibfe dst, width, offset, src. BitField*Extract take scalar offset/count, so this
+ * works lane by lane. */
 static bool emit_bfe(struct dxc *c, const struct dxbc_instruction *ins, bool is_signed)
 {
     const struct dxbc_operand *dst = DST(0);
-    unsigned mask = dmask(dst), n = dxc_popcount(mask);
+    unsigned mask = dmask(dst), n = dxc_popcount(mask), lane, k = 0;
     enum vt t = is_signed ? VT_I32 : VT_U32;
-    uint32_t ut = dxc_type(c, VT_U32, n), tt = dxc_type(c, t, n), bt = dxc_type(c, VT_BOOL, n);
-    uint32_t w, o, v, ext, shr, r, sum;
+    uint32_t ut = c->t_u32, tt = dxc_type(c, t, 1), bt = c->t_bool, parts[4];
 
-    w = spv_op2(&c->b, SpvOpBitwiseAnd, ut, dxc_load_src(c, SRC(0), mask, VT_U32), splat_u(c, 31, n));
-    o = spv_op2(&c->b, SpvOpBitwiseAnd, ut, dxc_load_src(c, SRC(1), mask, VT_U32), splat_u(c, 31, n));
-    v = dxc_load_src(c, SRC(2), mask, t);
-    sum = spv_op2(&c->b, SpvOpIAdd, ut, w, o);
-    /* With width + offset >= 32 the field runs off the top: a plain shift. Keep the extract
-     * in range in that case so that it is defined. */
+    for (lane = 0; lane < 4; ++lane)
     {
-        uint32_t in_range = spv_op2(&c->b, SpvOpULessThan, bt, sum, splat_u(c, 32, n));
-        uint32_t w_safe = spv_select(&c->b, ut, in_range, w, zeros(c, VT_U32, n));
-        uint32_t args[3] = { v, o, w_safe };
+        uint32_t w, o, v, sum, in_range, w_safe, args[3], ext, shr, r;
+        if (!(mask & (1u << lane)))
+            continue;
+        w = spv_op2(&c->b, SpvOpBitwiseAnd, ut, dxc_load_src(c, SRC(0), 1u << lane, VT_U32), dxc_u(c, 31));
+        o = spv_op2(&c->b, SpvOpBitwiseAnd, ut, dxc_load_src(c, SRC(1), 1u << lane, VT_U32), dxc_u(c, 31));
+        v = dxc_load_src(c, SRC(2), 1u << lane, t);
+        sum = spv_op2(&c->b, SpvOpIAdd, ut, w, o);
+        /* width + offset >= 32 runs off the top: a plain shift (the extract is kept in range). */
+        in_range = spv_op2(&c->b, SpvOpULessThan, bt, sum, dxc_u(c, 32));
+        w_safe = spv_select(&c->b, ut, in_range, w, dxc_u(c, 0));
+        args[0] = v;
+        args[1] = o;
+        args[2] = w_safe;
         ext = spv_op(&c->b, is_signed ? SpvOpBitFieldSExtract : SpvOpBitFieldUExtract, tt, args, 3);
         shr = spv_op2(&c->b, is_signed ? SpvOpShiftRightArithmetic : SpvOpShiftRightLogical, tt, v, o);
         r = spv_select(&c->b, tt, in_range, ext, shr);
+        r = spv_select(&c->b, tt, spv_op2(&c->b, SpvOpIEqual, bt, w, dxc_u(c, 0)), zeros(c, t, 1), r);
+        parts[k++] = r;
     }
-    r = spv_select(&c->b, tt, spv_op2(&c->b, SpvOpIEqual, bt, w, zeros(c, VT_U32, n)), zeros(c, t, n), r);
-    dxc_store_dst(c, ins, dst, r, t);
+    dxc_store_dst(c, ins, dst, n == 1 ? parts[0] : spv_composite(&c->b, dxc_type(c, t, n), parts, n), t);
     return true;
 }
 
@@ -469,7 +475,7 @@ static bool emit_msad(struct dxc *c, const struct dxbc_instruction *ins)
 
     for (k = 0; k < 4; ++k)
     {
-        uint32_t args_r[3] = { ref, splat_u(c, 8 * k, n), splat_u(c, 8, n) }, args_s[3] = { src, args_r[1], args_r[2] };
+        uint32_t args_r[3] = { ref, dxc_u(c, 8 * k), dxc_u(c, 8) }, args_s[3] = { src, args_r[1], args_r[2] };
         uint32_t rb = spv_op(&c->b, SpvOpBitFieldUExtract, ut, args_r, 3);
         uint32_t sb = spv_op(&c->b, SpvOpBitFieldUExtract, ut, args_s, 3);
         uint32_t d = spv_op2(&c->b, SpvOpISub, it, spv_bitcast(&c->b, it, rb), spv_bitcast(&c->b, it, sb));

@@ -334,6 +334,15 @@ static uint32_t splat4(struct dxc *c, uint32_t v, enum vt t)
     return spv_composite(&c->b, dxc_type(c, t, 4), parts, 4);
 }
 
+/* A scalar result written to every lane of the destination mask. */
+static void store_scalar(struct dxc *c, const struct dxbc_instruction *ins, const struct dxbc_operand *dst, uint32_t v, enum vt t)
+{
+    unsigned n = dxc_popcount(dmask(dst));
+    uint32_t parts[4] = { v, v, v, v };
+
+    dxc_store_dst(c, ins, dst, n == 1 ? v : spv_composite(&c->b, dxc_type(c, t, n), parts, n), t);
+}
+
 /* ------------------------------------------------------------------------------------
  * Sampling */
 
@@ -679,12 +688,12 @@ static bool emit_atomic(struct dxc *c, const struct dxbc_instruction *ins)
     if (ins->opcode == DXBC_OP_IMM_ATOMIC_ALLOC || ins->opcode == DXBC_OP_IMM_ATOMIC_CONSUME)
     {
         struct res_slot *res = get_res(c, target);
-        uint32_t idx = dxc_u(c, 0);
+        uint32_t idx[2] = { dxc_u(c, 0), dxc_u(c, 0) };
         if (!res)
             return false;
         if (!res->counter_var)
             return dxc_fail(c, "UAV u%u has no counter", (unsigned)target->index[0].imm);
-        ptr = spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassStorageBuffer, ut), res->counter_var, &idx, 1);
+        ptr = spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassStorageBuffer, ut), res->counter_var, idx, 2);
         ops[0] = ptr;
         ops[1] = dxc_u(c, SpvScopeDevice);
         ops[2] = dxc_u(c, SpvMemorySemanticsMaskNone);
@@ -693,7 +702,7 @@ static bool emit_atomic(struct dxc *c, const struct dxbc_instruction *ins)
             r = spv_op(&c->b, SpvOpAtomicIAdd, ut, ops, 4);
         else
             r = spv_op2(&c->b, SpvOpISub, ut, spv_op(&c->b, SpvOpAtomicISub, ut, ops, 4), dxc_u(c, 1));
-        dxc_store_dst(c, ins, DST(0), splat4(c, r, VT_U32), VT_U32);
+        store_scalar(c, ins, DST(0), r, VT_U32);
         return true;
     }
 
@@ -765,7 +774,7 @@ static bool emit_atomic(struct dxc *c, const struct dxbc_instruction *ins)
         r = spv_op(&c->b, op, pt, ops, 4);
     }
     if (imm)
-        dxc_store_dst(c, ins, DST(0), splat4(c, dxc_bitcast(c, r, t, VT_U32, 1), VT_U32), VT_U32);
+        store_scalar(c, ins, DST(0), dxc_bitcast(c, r, t, VT_U32, 1), VT_U32);
     return true;
 }
 
