@@ -103,7 +103,8 @@ bool d3d11vk_format_compatible_for_copy(DXGI_FORMAT a, DXGI_FORMAT b);
  * - features: VkFormatProperties3 (Vulkan 1.3 / VK_KHR_format_feature_flags2). A caller that only
  *   has VkFormatProperties must add SAMPLED_IMAGE_DEPTH_COMPARISON to depth formats that are
  *   sampleable and the *_WITHOUT_FORMAT bits according to the device features, as Vulkan 1.3 does.
- * - sample_counts: 2D optimal image, usage SAMPLED plus the attachment usage the format offers.
+ * - sample_counts: 2D optimal image, usage SAMPLED (if offered) plus the attachment usage the
+ *   format offers; 0 for formats that cannot be attachments.
  * - image_types: D3D11VK_IMAGE_* that vkGetPhysicalDeviceImageFormatProperties2 accepts. */
 struct d3d11vk_vk_format_caps
 {
@@ -150,10 +151,10 @@ bool d3d11vk_format_needs_alt(const struct d3d11vk_format_info *info, const stru
 UINT d3d11vk_format_support(const struct d3d11vk_format_info *info, const struct d3d11vk_format_caps *caps);
 UINT d3d11vk_format_support2(const struct d3d11vk_format_info *info, const struct d3d11vk_format_caps *caps);
 
-/* Tight row pitch of a width-texel row (block rows for BC; the luma plane for planar formats)
- * and the size of one 2D slice with a given row pitch (all planes, D3D's layout: chroma planes
- * follow the luma plane, their pitch scaled from the luma pitch). false on overflow or for
- * formats without a byte layout (UNKNOWN, R1 rows are whole bytes and are fine). */
+/* Tight row pitch of a width-texel row (a row of blocks for BC and 422 pairs, whole bytes for
+ * R1_UNORM, the luma plane for planar formats) and the size of one 2D slice with a given row
+ * pitch (all planes: chroma planes follow the luma plane, their pitch scaled from the luma
+ * pitch, so NV12 is pitch * (h + ceil(h/2))). false for a NULL info and on size_t overflow. */
 bool d3d11vk_format_pitch(const struct d3d11vk_format_info *info, UINT width, size_t *row_pitch);
 bool d3d11vk_format_slice_size_pitched(const struct d3d11vk_format_info *info, size_t row_pitch,
         UINT height, size_t *size);
