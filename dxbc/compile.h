@@ -5,11 +5,11 @@
  *   Shader, Geometry, Tessellation, GeometryStreams, Float64 (only when the shader uses
  *   doubles), ImageQuery, Sampled1D, Image1D, SampledBuffer, ImageBuffer, SampledCubeArray,
  *   ImageCubeArray, ImageGatherExtended, MinLod, ImageMSArray, StorageImageExtendedFormats,
- *   StorageImageReadWithoutFormat, StorageImageWriteWithoutFormat, DerivativeControl,
+ *   StorageImageWriteWithoutFormat, DemoteToHelperInvocation, DerivativeControl,
  *   InterpolationFunction, SampleRateShading, ClipDistance, CullDistance, DrawParameters,
  *   ShaderLayer, ShaderViewportIndex, MultiViewport, StencilExportEXT is never used.
  * Device features the pipeline needs where the shader uses them: shaderFloat64,
- *   shaderStorageImageReadWithoutFormat/WriteWithoutFormat, shaderImageGatherExtended,
+ *   shaderStorageImageWriteWithoutFormat, shaderImageGatherExtended,
  *   sampleRateShading, geometryShader, tessellationShader, shaderClipDistance,
  *   shaderCullDistance, imageCubeArray, shaderDrawParameters (Vulkan 1.1 feature),
  *   shaderOutputLayer/shaderOutputViewportIndex (Vulkan 1.2 features) for VS/DS writes of
@@ -22,7 +22,8 @@
  *   t# texture       sampled image (OpTypeImage Sampled=1), combined with s# at each use
  *   t# buffer        uniform texel buffer
  *   t# raw/struct    storage buffer (read only): struct { uint data[]; }
- *   u# texture       storage image (format Unknown, or R32ui/R32i when used with atomics)
+ *   u# texture       storage image: format Unknown when only written; R32ui/R32i when used
+ *                    with atomics; R32f/R32ui/R32i when read (D3D11 typed UAV load rule)
  *   u# buffer        storage texel buffer (same format rule)
  *   u# raw/struct    storage buffer: struct { uint data[]; }
  *   u# counter       storage buffer: struct { uint counter; } at the UAV_COUNTER binding
@@ -94,6 +95,7 @@ enum dxbc_scalar_type
 #define DXBC_RESOURCE_GLOBALLY_COHERENT 0x4u
 #define DXBC_RESOURCE_COMPARISON     0x8u   /* sampler declared comparison mode */
 #define DXBC_RESOURCE_WRITTEN        0x10u
+#define DXBC_RESOURCE_TYPED_READ     0x20u   /* typed UAV read: declared R32 (float/uint/sint by return type) */
 
 struct dxbc_resource_info
 {

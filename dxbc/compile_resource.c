@@ -58,6 +58,12 @@ void dxc_prescan_resource(struct dxc *c, const struct dxbc_instruction *ins)
     const struct dxbc_operand *u;
     uint32_t slot;
 
+    if (ins->opcode == DXBC_OP_LD_UAV_TYPED)
+    {
+        if ((u = find_reg(ins, DXBC_REG_UAV)) && u->index_count && u->index[0].imm < DXBC_MAX_UAV_SLOTS)
+            c->uav[u->index[0].imm].flags |= DXBC_RESOURCE_TYPED_READ;
+        return;
+    }
     if (!(ins->opcode >= DXBC_OP_ATOMIC_AND && ins->opcode <= DXBC_OP_IMM_ATOMIC_UMIN))
         return;
     if (!(u = find_reg(ins, DXBC_REG_UAV)) || !u->index_count || u->index[0].imm >= DXBC_MAX_UAV_SLOTS)
@@ -201,11 +207,14 @@ bool dxc_declare_resource(struct dxc *c, const struct dxbc_instruction *ins)
                         r->type = VT_U32;
                     fmt = r->type == VT_I32 ? SpvImageFormatR32i : SpvImageFormatR32ui;
                 }
-                else
+                else if (r->flags & DXBC_RESOURCE_TYPED_READ)
                 {
-                    spv_capability(&c->b, SpvCapabilityStorageImageReadWithoutFormat);
-                    spv_capability(&c->b, SpvCapabilityStorageImageWriteWithoutFormat);
+                    /* D3D11 allows typed UAV loads from single-component 32-bit formats only,
+                     * so a read UAV is declared R32: no read-without-format needed. */
+                    fmt = r->type == VT_I32 ? SpvImageFormatR32i : r->type == VT_U32 ? SpvImageFormatR32ui : SpvImageFormatR32f;
                 }
+                else
+                    spv_capability(&c->b, SpvCapabilityStorageImageWriteWithoutFormat);
                 image_caps(c, &di, true);
                 r->image_type = type = spv_type_image(&c->b, dxc_type(c, r->type, 1), di.dim, 0, di.arrayed, di.ms, 2, fmt);
                 r->var = var = new_var(c, SpvStorageClassUniformConstant, type, name);

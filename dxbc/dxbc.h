@@ -446,7 +446,7 @@ enum dxbc_register_type
     DXBC_REG_RESOURCE = 7,                  /* t# */
     DXBC_REG_CONSTANT_BUFFER = 8,           /* cb#[] */
     DXBC_REG_IMMEDIATE_CONSTANT_BUFFER = 9, /* icb[] */
-    DXBC_REG_LABEL = 10,                    /* l# */
+    DXBC_REG_LABEL = 10,                    /* l# (subroutine labels) */
     DXBC_REG_INPUT_PRIMITIVEID = 11,        /* vPrim */
     DXBC_REG_OUTPUT_DEPTH = 12,             /* oDepth */
     DXBC_REG_NULL = 13,                     /* null */

@@ -99,6 +99,54 @@ static struct dxbc_program *load_program(const char *path)
     return program;
 }
 
+#ifdef DXBC_HAVE_COMPILER
+/* The info hook: the interface the compiler derives (bindings, I/O locations). */
+static char *compile_info_hook(const struct dxbc_program *program, void *user)
+{
+    static const char *const kinds[] = { "cbv", "sampler", "srv", "uav", "uav_counter" };
+    struct dxbc_compile_options options = { 0 };
+    struct dxbc_shader_info info;
+    char error[512], *text;
+    uint32_t *spirv;
+    size_t words, size = 0;
+    FILE *f;
+    unsigned int i;
+
+    (void)user;
+    memset(&info, 0, sizeof(info));
+    if (!(f = open_memstream(&text, &size)))
+        return NULL;
+    if (!dxbc_compile(program, &options, &info, &spirv, &words, error, sizeof(error)))
+    {
+        fprintf(f, "Compiler: cannot compile: %s\n", error);
+        fclose(f);
+        return text;
+    }
+    fprintf(f, "Compiler interface (%zu SPIR-V words):\n", words);
+    for (i = 0; i < info.resource_count; ++i)
+    {
+        const struct dxbc_resource_info *r = &info.resources[i];
+
+        fprintf(f, "  resource %s%u binding %u descriptor %u dim %u type %u stride %u flags %#x\n",
+                r->kind < sizeof(kinds) / sizeof(*kinds) ? kinds[r->kind] : "?", r->slot, r->binding,
+                (unsigned int)r->descriptor, (unsigned int)r->dim, (unsigned int)r->return_type, r->stride, r->flags);
+    }
+    for (i = 0; i < info.input_count + info.output_count; ++i)
+    {
+        bool in = i < info.input_count;
+        const struct dxbc_io_info *io = in ? &info.inputs[i] : &info.outputs[i - info.input_count];
+
+        fprintf(f, "  %s %s%u reg %u mask %#x location %d component %u builtin %d%s stream %u\n", in ? "input " : "output",
+                io->semantic, io->semantic_index, io->reg, io->mask, (int)io->location, io->component, (int)io->builtin,
+                io->patch ? " patch" : "", io->stream);
+    }
+    dxbc_compile_free_spirv(spirv);
+    dxbc_shader_info_free(&info);
+    fclose(f);
+    return text;
+}
+#endif
+
 static const char *output_path(int argc, char **argv)
 {
     if (argc == 5 && !strcmp(argv[3], "-o"))
@@ -133,7 +181,11 @@ int main(int argc, char **argv)
         }
         if (!(program = load_program(argv[2])))
             return 1;
+#ifdef DXBC_HAVE_COMPILER
+        text = !strcmp(command, "disasm") ? dxbc_disassemble(program) : dxbc_program_info(program, compile_info_hook, NULL);
+#else
         text = !strcmp(command, "disasm") ? dxbc_disassemble(program) : dxbc_program_info(program, NULL, NULL);
+#endif
         dxbc_program_free(program);
         if (!text)
         {

@@ -1,0 +1,912 @@
+/* dxbc_compile_exec.c — execution tests of the DXBC -> SPIR-V compiler on a Vulkan device
+ * (lavapipe preferred). Shaders are written in the assembler syntax (dxbc_assemble), compiled,
+ * run, and their results compared with values computed here in C, including D3D11's edge
+ * cases. Validation-layer errors count as failures (run with
+ * VK_LOADER_LAYERS_ENABLE=*validation). Without a Vulkan 1.3 device the test fails: there is
+ * no skipping. */
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "dxbc.h"
+#include "compile.h"
+#include "dxbc_test_util.h"
+#include "vk_harness.h"
+
+static struct vkh h;
+
+static uint32_t fbits(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, 4);
+    return u;
+}
+
+static float bitsf(uint32_t u)
+{
+    float f;
+    memcpy(&f, &u, 4);
+    return f;
+}
+
+#define NAN_BITS 0x7fc00000u
+
+static uint32_t *compile_text(const char *text, size_t *words, struct dxbc_shader_info *info)
+{
+    char error[512];
+    void *blob;
+    size_t size;
+    uint32_t *spirv = NULL;
+
+    if (!dxbc_assemble(text, &blob, &size, error, sizeof(error)))
+    {
+        fprintf(stderr, "assemble failed: %s\n%s\n", error, text);
+        return NULL;
+    }
+    if (!dxbc_compile_blob(blob, size, NULL, info, &spirv, words, error, sizeof(error)))
+        fprintf(stderr, "compile failed: %s\n%s\n", error, text);
+    dxbc_free(blob);
+    return spirv;
+}
+
+/* Runs a cs_5_0 body with u0 = a raw buffer of 1024 words (binding per the formula).
+ * `extra` are further declarations. */
+static bool run_cs(const char *decls, const char *body, uint32_t *data, size_t count, uint32_t groups,
+        const char *tg)
+{
+    char text[16384];
+    struct dxbc_shader_info info;
+    struct vkh_buffer buf;
+    struct vkh_binding b;
+    uint32_t *spirv;
+    size_t words;
+    bool ok;
+
+    snprintf(text, sizeof(text), "cs_5_0\ndcl_uav_raw u0\n%sdcl_temps 8\ndcl_thread_group %s\n%sret\n",
+            decls ? decls : "", tg ? tg : "1, 1, 1", body);
+    if (!(spirv = compile_text(text, &words, &info)))
+        return false;
+    CHECK(info.stage == DXBC_STAGE_CS, "stage %u", info.stage);
+    CHECK(info.resource_count >= 1 && info.resources[0].kind == DXBC_BINDING_UAV
+            && info.resources[0].binding == dxbc_binding_index(DXBC_STAGE_CS, DXBC_BINDING_UAV, 0)
+            && info.resources[0].descriptor == DXBC_DESCRIPTOR_STORAGE_BUFFER, "u0 interface");
+    if (!vkh_buffer_create(&h, &buf, 4096, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, VK_FORMAT_UNDEFINED))
+        return false;
+    memcpy(buf.map, data, count * 4);
+    b.binding = dxbc_binding_index(DXBC_STAGE_CS, DXBC_BINDING_UAV, 0);
+    b.type = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    b.buffer = &buf;
+    b.image = NULL;
+    b.sampler = VK_NULL_HANDLE;
+    ok = vkh_dispatch(&h, spirv, words, &b, 1, groups, 1, 1);
+    CHECK(ok, "dispatch failed");
+    memcpy(data, buf.map, count * 4);
+    vkh_buffer_destroy(&h, &buf);
+    dxbc_compile_free_spirv(spirv);
+    dxbc_shader_info_free(&info);
+    return ok;
+}
+
+/* r0 = words 0..3, r1 = words 4..7, r2 = words 8..11; <op> writes r3 (and r4); results at
+ * words 16..19 (r3) and 20..23 (r4). */
+static bool run_op(const char *op_line, const uint32_t a[4], const uint32_t b[4], const uint32_t c[4],
+        uint32_t r3[4], uint32_t r4[4])
+{
+    uint32_t data[32] = { 0 };
+    char body[1024];
+
+    memcpy(data, a, 16);
+    if (b)
+        memcpy(data + 4, b, 16);
+    if (c)
+        memcpy(data + 8, c, 16);
+    snprintf(body, sizeof(body),
+            "ld_raw r0.xyzw, l(0), u0.xyzw\n"
+            "ld_raw r1.xyzw, l(16), u0.xyzw\n"
+            "ld_raw r2.xyzw, l(32), u0.xyzw\n"
+            "mov r3.xyzw, l(0, 0, 0, 0)\n"
+            "mov r4.xyzw, l(0, 0, 0, 0)\n"
+            "%s\n"
+            "store_raw u0.xyzw, l(64), r3.xyzw\n"
+            "store_raw u0.xyzw, l(80), r4.xyzw\n", op_line);
+    if (!run_cs(NULL, body, data, 32, 1, NULL))
+        return false;
+    memcpy(r3, data + 16, 16);
+    if (r4)
+        memcpy(r4, data + 20, 16);
+    return true;
+}
+
+static void expect4(const char *what, const uint32_t got[4], const uint32_t want[4])
+{
+    unsigned i;
+    for (i = 0; i < 4; ++i)
+        CHECK(got[i] == want[i], "%s lane %u: got 0x%08x, want 0x%08x", what, i, got[i], want[i]);
+}
+
+static void expect4f(const char *what, const uint32_t got[4], const float want[4], float tol)
+{
+    unsigned i;
+    for (i = 0; i < 4; ++i)
+        CHECK(fabsf(bitsf(got[i]) - want[i]) <= tol * fmaxf(1.0f, fabsf(want[i])),
+                "%s lane %u: got %.9g, want %.9g", what, i, bitsf(got[i]), want[i]);
+}
+
+/* ---- integer arithmetic ---- */
+
+static void test_integer(void)
+{
+    uint32_t a[4] = { 100, 7, 0xffffffffu, 0 }, b[4] = { 7, 0, 2, 0 }, q[4], r[4];
+    uint32_t want_q[4] = { 14, 0xffffffffu, 0x7fffffffu, 0xffffffffu }, want_r[4] = { 2, 0xffffffffu, 1, 0xffffffffu };
+    uint32_t s[4] = { 1, 33, 32, 0xffffffe1u }, v[4] = { 0x80000001u, 0x80000001u, 0x80000001u, 0x80000001u };
+    uint32_t w[4];
+    unsigned i;
+
+    if (run_op("udiv r3.xyzw, r4.xyzw, r0.xyzw, r1.xyzw", a, b, NULL, q, r))
+    {
+        expect4("udiv quotient (x/0 = ~0)", q, want_q);
+        expect4("udiv remainder (x%0 = ~0)", r, want_r);
+    }
+    /* shifts use the low 5 bits: 33 -> 1, 32 -> 0, 0xffffffe1 -> 1 */
+    if (run_op("ishl r3.xyzw, r0.xyzw, r1.xyzw", v, s, NULL, q, NULL))
+    {
+        for (i = 0; i < 4; ++i)
+            w[i] = v[i] << (s[i] & 31);
+        expect4("ishl", q, w);
+    }
+    if (run_op("ushr r3.xyzw, r0.xyzw, r1.xyzw", v, s, NULL, q, NULL))
+    {
+        for (i = 0; i < 4; ++i)
+            w[i] = v[i] >> (s[i] & 31);
+        expect4("ushr", q, w);
+    }
+    if (run_op("ishr r3.xyzw, r0.xyzw, r1.xyzw", v, s, NULL, q, NULL))
+    {
+        for (i = 0; i < 4; ++i)
+            w[i] = (uint32_t)((int32_t)v[i] >> (s[i] & 31));
+        expect4("ishr", q, w);
+    }
+    {
+        uint32_t x[4] = { 0x12345678u, 0xffffffffu, 0x80000000u, 7 }, y[4] = { 0x9abcdef0u, 0xffffffffu, 2, 0xfffffff9u };
+        uint32_t hi[4], lo[4], whi[4], wlo[4];
+        if (run_op("umul r3.xyzw, r4.xyzw, r0.xyzw, r1.xyzw", x, y, NULL, hi, lo))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                uint64_t p = (uint64_t)x[i] * y[i];
+                whi[i] = (uint32_t)(p >> 32);
+                wlo[i] = (uint32_t)p;
+            }
+            expect4("umul hi", hi, whi);
+            expect4("umul lo", lo, wlo);
+        }
+        if (run_op("imul r3.xyzw, r4.xyzw, r0.xyzw, r1.xyzw", x, y, NULL, hi, lo))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                int64_t p = (int64_t)(int32_t)x[i] * (int32_t)y[i];
+                whi[i] = (uint32_t)((uint64_t)p >> 32);
+                wlo[i] = (uint32_t)p;
+            }
+            expect4("imul hi", hi, whi);
+            expect4("imul lo", lo, wlo);
+        }
+        if (run_op("uaddc r3.xyzw, r4.xyzw, r0.xyzw, r1.xyzw", x, y, NULL, hi, lo))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                whi[i] = x[i] + y[i];
+                wlo[i] = (uint64_t)x[i] + y[i] > 0xffffffffu;
+            }
+            expect4("uaddc sum", hi, whi);
+            expect4("uaddc carry", lo, wlo);
+        }
+        if (run_op("usubb r3.xyzw, r4.xyzw, r0.xyzw, r1.xyzw", x, y, NULL, hi, lo))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                whi[i] = x[i] - y[i];
+                wlo[i] = x[i] < y[i];
+            }
+            expect4("usubb difference", hi, whi);
+            expect4("usubb borrow", lo, wlo);
+        }
+        if (run_op("imax r3.xyzw, r0.xyzw, r1.xyzw\nimin r4.xyzw, r0.xyzw, r1.xyzw", x, y, NULL, hi, lo))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                whi[i] = (int32_t)x[i] > (int32_t)y[i] ? x[i] : y[i];
+                wlo[i] = (int32_t)x[i] < (int32_t)y[i] ? x[i] : y[i];
+            }
+            expect4("imax", hi, whi);
+            expect4("imin", lo, wlo);
+        }
+        if (run_op("umax r3.xyzw, r0.xyzw, r1.xyzw\numin r4.xyzw, r0.xyzw, r1.xyzw", x, y, NULL, hi, lo))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                whi[i] = x[i] > y[i] ? x[i] : y[i];
+                wlo[i] = x[i] < y[i] ? x[i] : y[i];
+            }
+            expect4("umax", hi, whi);
+            expect4("umin", lo, wlo);
+        }
+        if (run_op("ilt r3.xyzw, r0.xyzw, r1.xyzw\nuge r4.xyzw, r0.xyzw, r1.xyzw", x, y, NULL, hi, lo))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                whi[i] = (int32_t)x[i] < (int32_t)y[i] ? ~0u : 0;
+                wlo[i] = x[i] >= y[i] ? ~0u : 0;
+            }
+            expect4("ilt", hi, whi);
+            expect4("uge", lo, wlo);
+        }
+        if (run_op("imad r3.xyzw, r0.xyzw, r1.xyzw, r2.xyzw\nineg r4.xyzw, r0.xyzw", x, y, x, hi, lo))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                whi[i] = x[i] * y[i] + x[i];
+                wlo[i] = 0u - x[i];
+            }
+            expect4("imad", hi, whi);
+            expect4("ineg", lo, wlo);
+        }
+    }
+}
+
+/* ---- bit instructions ---- */
+
+static uint32_t ref_firstbit_hi(uint32_t v)
+{
+    int i;
+    for (i = 31; i >= 0; --i)
+        if (v & (1u << i))
+            return 31 - i;
+    return ~0u;
+}
+
+static uint32_t ref_firstbit_lo(uint32_t v)
+{
+    unsigned i;
+    for (i = 0; i < 32; ++i)
+        if (v & (1u << i))
+            return i;
+    return ~0u;
+}
+
+static uint32_t ref_firstbit_shi(uint32_t v)
+{
+    return ref_firstbit_hi((int32_t)v < 0 ? ~v : v);
+}
+
+static uint32_t ref_ubfe(uint32_t w, uint32_t o, uint32_t v)
+{
+    w &= 31;
+    o &= 31;
+    if (!w)
+        return 0;
+    if (w + o < 32)
+        return (v << (32 - w - o)) >> (32 - w);
+    return v >> o;
+}
+
+static uint32_t ref_ibfe(uint32_t w, uint32_t o, uint32_t v)
+{
+    w &= 31;
+    o &= 31;
+    if (!w)
+        return 0;
+    if (w + o < 32)
+        return (uint32_t)((int32_t)(v << (32 - w - o)) >> (32 - w));
+    return (uint32_t)((int32_t)v >> o);
+}
+
+static uint32_t ref_bfi(uint32_t w, uint32_t o, uint32_t ins, uint32_t base)
+{
+    uint32_t mask;
+    w &= 31;
+    o &= 31;
+    mask = ((1u << w) - 1) << o;
+    return ((ins << o) & mask) | (base & ~mask);
+}
+
+static uint32_t ref_bfrev(uint32_t v)
+{
+    uint32_t r = 0;
+    unsigned i;
+    for (i = 0; i < 32; ++i)
+        if (v & (1u << i))
+            r |= 1u << (31 - i);
+    return r;
+}
+
+static void test_bits(void)
+{
+    uint32_t v[4] = { 0, 1, 0x80000000u, 0xfffffff0u }, v2[4] = { 0xffffffffu, 0x00f0f000u, 0x7fffffffu, 12345678 };
+    uint32_t got[4], got2[4], want[4], want2[4];
+    uint32_t w[4] = { 8, 0, 31, 40 }, o[4] = { 4, 3, 8, 30 }, base[4] = { 0xdeadbeefu, 0x12345678u, 0x80000001u, 0xffffffffu };
+    unsigned i, k;
+
+    for (k = 0; k < 2; ++k)
+    {
+        const uint32_t *in = k ? v2 : v;
+        if (run_op("firstbit_hi r3.xyzw, r0.xyzw\nfirstbit_lo r4.xyzw, r0.xyzw", in, NULL, NULL, got, got2))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                want[i] = ref_firstbit_hi(in[i]);
+                want2[i] = ref_firstbit_lo(in[i]);
+            }
+            expect4("firstbit_hi (0 -> ~0)", got, want);
+            expect4("firstbit_lo (0 -> ~0)", got2, want2);
+        }
+        if (run_op("firstbit_shi r3.xyzw, r0.xyzw\ncountbits r4.xyzw, r0.xyzw", in, NULL, NULL, got, got2))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                want[i] = ref_firstbit_shi(in[i]);
+                want2[i] = (uint32_t)__builtin_popcount(in[i]);
+            }
+            expect4("firstbit_shi (0, -1 -> ~0)", got, want);
+            expect4("countbits", got2, want2);
+        }
+        if (run_op("bfrev r3.xyzw, r0.xyzw\nnot r4.xyzw, r0.xyzw", in, NULL, NULL, got, got2))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                want[i] = ref_bfrev(in[i]);
+                want2[i] = ~in[i];
+            }
+            expect4("bfrev", got, want);
+            expect4("not", got2, want2);
+        }
+    }
+    if (run_op("ubfe r3.xyzw, r0.xyzw, r1.xyzw, r2.xyzw\nibfe r4.xyzw, r0.xyzw, r1.xyzw, r2.xyzw", w, o, base, got, got2))
+    {
+        for (i = 0; i < 4; ++i)
+        {
+            want[i] = ref_ubfe(w[i], o[i], base[i]);
+            want2[i] = ref_ibfe(w[i], o[i], base[i]);
+        }
+        expect4("ubfe", got, want);
+        expect4("ibfe", got2, want2);
+    }
+    {
+        uint32_t data[32] = { 0 };
+        memcpy(data, w, 16);
+        memcpy(data + 4, o, 16);
+        memcpy(data + 8, v2, 16);
+        memcpy(data + 12, base, 16);
+        if (run_cs(NULL, "ld_raw r0.xyzw, l(0), u0.xyzw\nld_raw r1.xyzw, l(16), u0.xyzw\nld_raw r2.xyzw, l(32), u0.xyzw\n"
+                "ld_raw r5.xyzw, l(48), u0.xyzw\nbfi r3.xyzw, r0.xyzw, r1.xyzw, r2.xyzw, r5.xyzw\nstore_raw u0.xyzw, l(64), r3.xyzw\n",
+                data, 32, 1, NULL))
+        {
+            for (i = 0; i < 4; ++i)
+                want[i] = ref_bfi(w[i], o[i], v2[i], base[i]);
+            expect4("bfi", data + 16, want);
+        }
+    }
+}
+
+/* ---- float arithmetic and conversions ---- */
+
+static uint32_t ref_ftoi(float f)
+{
+    if (isnan(f))
+        return 0;
+    if (f >= 2147483648.0f)
+        return 0x7fffffffu;
+    if (f <= -2147483648.0f)
+        return 0x80000000u;
+    return (uint32_t)(int32_t)f;
+}
+
+static uint32_t ref_ftou(float f)
+{
+    if (isnan(f) || f <= 0.0f)
+        return 0;
+    if (f >= 4294967296.0f)
+        return 0xffffffffu;
+    return (uint32_t)f;
+}
+
+static void test_float(void)
+{
+    uint32_t a[4] = { NAN_BITS, fbits(1.5f), fbits(-2.0f), NAN_BITS };
+    uint32_t b[4] = { fbits(3.0f), NAN_BITS, fbits(-1.0f), NAN_BITS };
+    uint32_t got[4], got2[4], want[4], want2[4];
+    uint32_t conv[4] = { NAN_BITS, fbits(3e9f), fbits(-3e9f), fbits(-7.75f) };
+    uint32_t conv2[4] = { fbits(1e20f), fbits(4294967040.0f), fbits(0.99f), fbits(-0.5f) };
+    unsigned i;
+
+    /* min/max return the non-NaN operand; NaN only when both are NaN */
+    if (run_op("min r3.xyzw, r0.xyzw, r1.xyzw\nmax r4.xyzw, r0.xyzw, r1.xyzw", a, b, NULL, got, got2))
+    {
+        uint32_t wmin[4] = { fbits(3.0f), fbits(1.5f), fbits(-2.0f), 0 }, wmax[4] = { fbits(3.0f), fbits(1.5f), fbits(-1.0f), 0 };
+        for (i = 0; i < 3; ++i)
+        {
+            CHECK(got[i] == wmin[i], "min lane %u: 0x%08x want 0x%08x", i, got[i], wmin[i]);
+            CHECK(got2[i] == wmax[i], "max lane %u: 0x%08x want 0x%08x", i, got2[i], wmax[i]);
+        }
+        CHECK(isnan(bitsf(got[3])) && isnan(bitsf(got2[3])), "min/max of two NaNs is NaN");
+    }
+    if (run_op("ftoi r3.xyzw, r0.xyzw\nftou r4.xyzw, r0.xyzw", conv, NULL, NULL, got, got2))
+    {
+        for (i = 0; i < 4; ++i)
+        {
+            want[i] = ref_ftoi(bitsf(conv[i]));
+            want2[i] = ref_ftou(bitsf(conv[i]));
+        }
+        expect4("ftoi (NaN -> 0, clamped)", got, want);
+        expect4("ftou (NaN -> 0, clamped)", got2, want2);
+    }
+    if (run_op("ftoi r3.xyzw, r0.xyzw\nftou r4.xyzw, r0.xyzw", conv2, NULL, NULL, got, got2))
+    {
+        for (i = 0; i < 4; ++i)
+        {
+            want[i] = ref_ftoi(bitsf(conv2[i]));
+            want2[i] = ref_ftou(bitsf(conv2[i]));
+        }
+        expect4("ftoi", got, want);
+        expect4("ftou", got2, want2);
+    }
+    {
+        uint32_t iv[4] = { 0, 1, 0xffffffffu, 0x80000000u };
+        if (run_op("itof r3.xyzw, r0.xyzw\nutof r4.xyzw, r0.xyzw", iv, NULL, NULL, got, got2))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                want[i] = fbits((float)(int32_t)iv[i]);
+                want2[i] = fbits((float)iv[i]);
+            }
+            expect4("itof", got, want);
+            expect4("utof", got2, want2);
+        }
+    }
+    {
+        uint32_t x[4] = { fbits(2.5f), fbits(-2.5f), fbits(3.5f), fbits(-0.7f) };
+        if (run_op("round_ne r3.xyzw, r0.xyzw\nround_z r4.xyzw, r0.xyzw", x, NULL, NULL, got, got2))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                want[i] = fbits(rintf(bitsf(x[i])));
+                want2[i] = fbits(truncf(bitsf(x[i])));
+            }
+            expect4("round_ne", got, want);
+            expect4("round_z", got2, want2);
+        }
+        if (run_op("round_ni r3.xyzw, r0.xyzw\nround_pi r4.xyzw, r0.xyzw", x, NULL, NULL, got, got2))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                want[i] = fbits(floorf(bitsf(x[i])));
+                want2[i] = fbits(ceilf(bitsf(x[i])));
+            }
+            expect4("round_ni", got, want);
+            expect4("round_pi", got2, want2);
+        }
+        if (run_op("frc r3.xyzw, r0.xyzw\nmov_sat r4.xyzw, r0.xyzw", x, NULL, NULL, got, got2))
+        {
+            float wf[4];
+            for (i = 0; i < 4; ++i)
+            {
+                wf[i] = bitsf(x[i]) - floorf(bitsf(x[i]));
+                want2[i] = fbits(fminf(fmaxf(bitsf(x[i]), 0.0f), 1.0f));
+            }
+            expect4f("frc", got, wf, 1e-6f);
+            expect4("mov_sat", got2, want2);
+        }
+    }
+    {
+        uint32_t x[4] = { fbits(4.0f), fbits(0.25f), fbits(2.0f), fbits(10.0f) };
+        float wf[4], wf2[4];
+        if (run_op("sqrt r3.xyzw, r0.xyzw\nrsq r4.xyzw, r0.xyzw", x, NULL, NULL, got, got2))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                wf[i] = sqrtf(bitsf(x[i]));
+                wf2[i] = 1.0f / sqrtf(bitsf(x[i]));
+            }
+            expect4f("sqrt", got, wf, 1e-5f);
+            expect4f("rsq", got2, wf2, 1e-5f);
+        }
+        if (run_op("rcp r3.xyzw, r0.xyzw\nexp r4.xyzw, r0.xyzw", x, NULL, NULL, got, got2))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                wf[i] = 1.0f / bitsf(x[i]);
+                wf2[i] = exp2f(bitsf(x[i]));
+            }
+            expect4f("rcp", got, wf, 1e-5f);
+            expect4f("exp", got2, wf2, 1e-5f);
+        }
+        if (run_op("log r3.xyzw, r0.xyzw\nsincos r4.xyzw, null, r0.xyzw", x, NULL, NULL, got, got2))
+        {
+            for (i = 0; i < 4; ++i)
+            {
+                wf[i] = log2f(bitsf(x[i]));
+                wf2[i] = sinf(bitsf(x[i]));
+            }
+            expect4f("log", got, wf, 1e-5f);
+            expect4f("sincos (sin)", got2, wf2, 1e-4f);
+        }
+        if (run_op("sincos null, r3.xyzw, r0.xyzw\ndp3 r4.xyzw, r0.xyzw, r0.wzyx", x, NULL, NULL, got, got2))
+        {
+            float d = bitsf(x[0]) * bitsf(x[3]) + bitsf(x[1]) * bitsf(x[2]) + bitsf(x[2]) * bitsf(x[1]);
+            for (i = 0; i < 4; ++i)
+            {
+                wf[i] = cosf(bitsf(x[i]));
+                wf2[i] = d;
+            }
+            expect4f("sincos (cos)", got, wf, 1e-4f);
+            expect4f("dp3", got2, wf2, 1e-6f);
+        }
+    }
+    /* comparisons with NaN: eq/lt/ge false, ne true */
+    if (run_op("eq r3.xyzw, r0.xyzw, r1.xyzw\nne r4.xyzw, r0.xyzw, r1.xyzw", a, b, NULL, got, got2))
+    {
+        uint32_t weq[4] = { 0, 0, 0, 0 }, wne[4] = { ~0u, ~0u, ~0u, ~0u };
+        expect4("eq with NaN", got, weq);
+        expect4("ne with NaN", got2, wne);
+    }
+    if (run_op("lt r3.xyzw, r0.xyzw, r1.xyzw\nge r4.xyzw, r0.xyzw, r1.xyzw", a, b, NULL, got, got2))
+    {
+        uint32_t wlt[4] = { 0, 0, ~0u, 0 }, wge[4] = { 0, 0, 0, 0 };
+        expect4("lt", got, wlt);
+        expect4("ge", got2, wge);
+    }
+    {
+        uint32_t x[4] = { fbits(1.0f), fbits(-2.0f), fbits(65504.0f), fbits(1e-8f) };
+        if (run_op("f32tof16 r3.xyzw, r0.xyzw\nf16tof32 r4.xyzw, r3.xyzw", x, NULL, NULL, got, got2))
+        {
+            uint32_t wh[4] = { 0x3c00, 0xc000, 0x7bff, 0 };
+            float wf[4] = { 1.0f, -2.0f, 65504.0f, 0.0f };
+            for (i = 0; i < 3; ++i)
+                CHECK(got[i] == wh[i], "f32tof16 lane %u: 0x%x want 0x%x", i, got[i], wh[i]);
+            CHECK(got[3] == 0 || got[3] == 1, "f32tof16 of a tiny value: 0x%x", got[3]);
+            expect4f("f16tof32", got2, wf, 1e-3f);
+        }
+    }
+    {
+        uint32_t cond[4] = { 0, 1, 0x80000000u, 0 }, x[4] = { 1, 2, 3, 4 }, y[4] = { 5, 6, 7, 8 };
+        if (run_op("movc r3.xyzw, r0.xyzw, r1.xyzw, r2.xyzw\nswapc r4.xyzw, r5.xyzw, r0.xyzw, r1.xyzw, r2.xyzw", cond, x, y, got, got2))
+        {
+            uint32_t wm[4] = { 5, 2, 3, 8 }, ws[4] = { 1, 6, 7, 4 };
+            expect4("movc", got, wm);
+            expect4("swapc dst0", got2, ws);
+        }
+    }
+    /* doubles */
+    {
+        double d0 = 1.25, d1 = -3.5;
+        uint32_t x[4], y[4];
+        double r;
+        memcpy(x, &d0, 8);
+        memcpy(x + 2, &d1, 8);
+        memcpy(y, &d1, 8);
+        memcpy(y + 2, &d0, 8);
+        if (run_op("dadd r3.xy, r0.xyxx, r1.xyxx\ndmul r3.zw, r0.zwzz, r1.zwzz\ndlt r4.xy, r0.xyzw, r1.xyzw\ndtoi r4.z, r0.zwzz",
+                x, y, NULL, got, got2))
+        {
+            memcpy(&r, got, 8);
+            CHECK(r == d0 + d1, "dadd: %g", r);
+            memcpy(&r, got + 2, 8);
+            CHECK(r == d1 * d0, "dmul: %g", r);
+            CHECK(got2[0] == 0 && got2[1] == ~0u, "dlt: %x %x", got2[0], got2[1]);
+            CHECK(got2[2] == (uint32_t)-3, "dtoi: %x", got2[2]);
+        }
+    }
+}
+
+/* ---- memory: atomics, group-shared memory, typed and structured UAVs ---- */
+
+static void test_memory(void)
+{
+    uint32_t data[1024];
+    unsigned i;
+
+    /* 64 threads: atomic adds, max, or; imm_atomic returns distinct old values. */
+    memset(data, 0, sizeof(data));
+    data[1] = 5;
+    if (run_cs("dcl_input vThreadIDInGroupFlattened\n",
+            "imm_atomic_iadd r0.x, u0, l(0), l(1)\n"
+            "ishl r1.x, r0.x, l(2)\n"
+            "iadd r1.x, r1.x, l(256)\n"
+            "store_raw u0.x, r1.x, vThreadIDInGroupFlattened\n"
+            "atomic_umax u0, l(4), vThreadIDInGroupFlattened\n"
+            "ishl r2.x, l(1), vThreadIDInGroupFlattened\n"
+            "atomic_or u0, l(8), r2.x\n"
+            "atomic_iadd u0, l(12), l(-1)\n"
+            "imm_atomic_cmp_exch r3.x, u0, l(16), l(0), l(77)\n"
+            "atomic_imin u0, l(20), l(-5)\n",
+            data, 1024, 1, "64, 1, 1"))
+    {
+        bool seen[64] = { false }, perm = true;
+        CHECK(data[0] == 64, "atomic counter %u", data[0]);
+        CHECK(data[1] == 63, "atomic_umax %u", data[1]);
+        CHECK(data[2] == 0xffffffffu, "atomic_or of 1<<tid (shift by tid&31) 0x%x", data[2]);
+        CHECK(data[3] == (uint32_t)-64, "atomic_iadd -1: %d", (int)data[3]);
+        CHECK(data[4] == 77, "imm_atomic_cmp_exch %u", data[4]);
+        CHECK(data[5] == (uint32_t)-5, "atomic_imin %d", (int)data[5]);
+        for (i = 0; i < 64; ++i)
+        {
+            if (data[64 + i] >= 64 || seen[data[64 + i]])
+                perm = false;
+            else
+                seen[data[64 + i]] = true;
+        }
+        CHECK(perm, "imm_atomic_iadd returned each old value once");
+    }
+
+    /* Group-shared memory with a barrier: each thread reads its mirror's value. */
+    memset(data, 0, sizeof(data));
+    if (run_cs("dcl_input vThreadIDInGroupFlattened\ndcl_tgsm_structured g0, 4, 64\ndcl_tgsm_raw g1, 16\n",
+            "imul null, r0.x, vThreadIDInGroupFlattened, l(3)\n"
+            "store_structured g0.x, vThreadIDInGroupFlattened, l(0), r0.x\n"
+            "if_z vThreadIDInGroupFlattened\n"
+            "store_raw g1.x, l(0), l(0)\n"
+            "endif\n"
+            "sync_g_t\n"
+            "atomic_iadd g1, l(0), vThreadIDInGroupFlattened\n"
+            "iadd r1.x, l(63), -vThreadIDInGroupFlattened\n"
+            "ld_structured r2.x, r1.x, l(0), g0.xxxx\n"
+            "ishl r3.x, vThreadIDInGroupFlattened, l(2)\n"
+            "store_raw u0.x, r3.x, r2.x\n"
+            "sync_g_t\n"
+            "if_z vThreadIDInGroupFlattened\n"
+            "ld_raw r4.x, l(0), g1.xxxx\n"
+            "store_raw u0.x, l(512), r4.x\n"
+            "endif\n",
+            data, 1024, 1, "64, 1, 1"))
+    {
+        bool ok = true;
+        for (i = 0; i < 64; ++i)
+            if (data[i] != (63 - i) * 3)
+                ok = false;
+        CHECK(ok, "group-shared exchange (first: %u)", data[0]);
+        CHECK(data[128] == 63 * 64 / 2, "group-shared atomic sum %u", data[128]);
+    }
+
+    /* Structured buffer view of u0, indexed temps, immediate constant buffer, loops, switch. */
+    memset(data, 0, sizeof(data));
+    if (run_cs("dcl_immediateConstantBuffer { { 1.000000, 2, 3, 4}, { 5, 6, 7, 8} }\ndcl_indexableTemp x0[8], 4\n",
+            "mov r0.x, l(0)\n"
+            "loop\n"
+            "uge r1.x, r0.x, l(8)\n"
+            "breakc_nz r1.x\n"
+            "imul null, r2.x, r0.x, r0.x\n"
+            "mov x0[r0.x + 0].x, r2.x\n"
+            "iadd r0.x, r0.x, l(1)\n"
+            "endloop\n"
+            "mov r3.x, x0[5].x\n"
+            "mov r3.y, icb[1].y\n"
+            "mov r5.x, l(1)\n"
+            "mov r3.z, icb[r5.x + 0].w\n"
+            "switch r3.x\n"
+            "case l(24)\n"
+            "mov r3.w, l(1)\n"
+            "break\n"
+            "case l(25)\n"
+            "case l(26)\n"
+            "mov r3.w, l(2)\n"
+            "break\n"
+            "default\n"
+            "mov r3.w, l(3)\n"
+            "break\n"
+            "endswitch\n"
+            "store_raw u0.xyzw, l(0), r3.xyzw\n",
+            data, 1024, 1, NULL))
+    {
+        uint32_t want[4] = { 25, 6, 8, 2 };
+        expect4("loop/indexable temp/icb/switch", data, want);
+    }
+}
+
+static void test_typed_uav(void)
+{
+    const char *text =
+        "cs_5_0\n"
+        "dcl_uav_typed_buffer (uint,uint,uint,uint) u1\n"
+        "dcl_uav_structured u2, 8\n"
+        "dcl_input vThreadID.x\n"
+        "dcl_temps 2\n"
+        "dcl_thread_group 16, 1, 1\n"
+        "ld_uav_typed r0.x, vThreadID.xxxx, u1.xyzw\n"
+        "imul null, r0.y, r0.x, l(2)\n"
+        "store_uav_typed u1.xyzw, vThreadID.xxxx, r0.yyyy\n"
+        "store_structured u2.xy, vThreadID.x, l(0), r0.xyxx\n"
+        "ret\n";
+    struct dxbc_shader_info info;
+    struct vkh_buffer tb, sb;
+    struct vkh_binding b[2];
+    uint32_t *spirv, *t, *s;
+    size_t words;
+    unsigned i;
+    bool ok = true;
+
+    if (!(spirv = compile_text(text, &words, &info)))
+    {
+        CHECK(0, "typed UAV shader did not compile");
+        return;
+    }
+    CHECK(info.resource_count == 2 && info.resources[0].descriptor == DXBC_DESCRIPTOR_STORAGE_TEXEL_BUFFER
+            && info.resources[1].descriptor == DXBC_DESCRIPTOR_STORAGE_BUFFER && info.resources[1].stride == 8,
+            "typed/structured UAV interface");
+    if (!vkh_buffer_create(&h, &tb, 64, VK_BUFFER_USAGE_STORAGE_TEXEL_BUFFER_BIT, VK_FORMAT_R32_UINT)
+            || !vkh_buffer_create(&h, &sb, 128, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, VK_FORMAT_UNDEFINED))
+    {
+        CHECK(0, "buffers");
+        return;
+    }
+    t = tb.map;
+    for (i = 0; i < 16; ++i)
+        t[i] = i * 10 + 1;
+    b[0].binding = dxbc_binding_index(DXBC_STAGE_CS, DXBC_BINDING_UAV, 1);
+    b[0].type = VK_DESCRIPTOR_TYPE_STORAGE_TEXEL_BUFFER;
+    b[0].buffer = &tb;
+    b[0].image = NULL;
+    b[0].sampler = VK_NULL_HANDLE;
+    b[1] = b[0];
+    b[1].binding = dxbc_binding_index(DXBC_STAGE_CS, DXBC_BINDING_UAV, 2);
+    b[1].type = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    b[1].buffer = &sb;
+    CHECK(vkh_dispatch(&h, spirv, words, b, 2, 1, 1, 1), "dispatch");
+    s = sb.map;
+    for (i = 0; i < 16; ++i)
+        if (t[i] != (i * 10 + 1) * 2 || s[2 * i] != i * 10 + 1 || s[2 * i + 1] != (i * 10 + 1) * 2)
+            ok = false;
+    CHECK(ok, "typed UAV load/store and structured store (t[1]=%u s[2]=%u s[3]=%u)", t[1], s[2], s[3]);
+    vkh_buffer_destroy(&h, &tb);
+    vkh_buffer_destroy(&h, &sb);
+    dxbc_compile_free_spirv(spirv);
+    dxbc_shader_info_free(&info);
+}
+
+/* ---- VS + PS: interpolation modes, system values, discard, depth output ---- */
+
+static void test_graphics(void)
+{
+    /* A triangle covering the 8x8 target: NDC (-1,-1) (3,-1) (-1,3), with clip w = 1, 2, 3 so
+     * that perspective and screen-linear interpolation differ. */
+    const char *vs_text =
+        "// sig input 0 x SV_VertexID 0 VERTID uint x\n"
+        "// sig output 0 xyzw SV_Position 0 POS float -\n"
+        "// sig output 1 xy TEXCOORD 0 NONE float -\n"
+        "// sig output 2 x TEXCOORD 1 NONE uint -\n"
+        "// sig output 3 x TEXCOORD 2 NONE float -\n"
+        "vs_5_0\n"
+        "dcl_input_sgv v0.x, vertex_id\n"
+        "dcl_output_siv o0.xyzw, position\n"
+        "dcl_output o1.xy\n"
+        "dcl_output o2.x\n"
+        "dcl_output o3.x\n"
+        "dcl_temps 2\n"
+        "and r0.x, v0.x, l(1)\n"
+        "ushr r0.y, v0.x, l(1)\n"
+        "utof r0.xy, r0.xyxx\n"
+        "iadd r1.x, v0.x, l(1)\n"
+        "utof r1.x, r1.x\n"
+        "mad r0.zw, r0.xxxy, l(0, 0, 4.000000, 4.000000), l(0, 0, -1.000000, -1.000000)\n"
+        "mul o0.xy, r0.zwzz, r1.xxxx\n"
+        "mul o0.z, r1.x, l(0.500000)\n"
+        "mov o0.w, r1.x\n"
+        "add o1.xy, r0.xyxx, r0.xyxx\n"
+        "iadd o2.x, v0.x, l(7)\n"
+        "add o3.x, r0.x, r0.x\n"
+        "ret\n";
+    /* o0 = (perspective u, screen-linear u, flat value of the provoking vertex, SV_Position.w);
+     * discard where SV_Position.x < 2; depth = SV_Position.x / 16. */
+    const char *ps_text =
+        "// sig input 0 xyzw SV_Position 0 POS float xw\n"
+        "// sig input 1 xy TEXCOORD 0 NONE float xy\n"
+        "// sig input 2 x TEXCOORD 1 NONE uint x\n"
+        "// sig input 3 x TEXCOORD 2 NONE float x\n"
+        "// sig output 0 xyzw SV_Target 0 TARGET float -\n"
+        "// sig output -1 x SV_Depth 0 DEPTH float -\n"
+        "ps_5_0\n"
+        "dcl_input_ps_siv linear noperspective v0.xw, position\n"
+        "dcl_input_ps linear v1.x\n"
+        "dcl_input_ps constant v2.x\n"
+        "dcl_input_ps linear noperspective v3.x\n"
+        "dcl_output o0.xyzw\n"
+        "dcl_output oDepth\n"
+        "dcl_temps 1\n"
+        "lt r0.x, v0.x, l(2.000000)\n"
+        "discard_nz r0.x\n"
+        "mov o0.x, v1.x\n"
+        "mov o0.y, v3.x\n"
+        "utof o0.z, v2.x\n"
+        "mov o0.w, v0.w\n"
+        "mul oDepth, v0.x, l(0.062500)\n"
+        "ret\n";
+    struct dxbc_shader_info vi, pi;
+    struct vkh_image colour, depth;
+    struct vkh_buffer rb, drb;
+    uint32_t *vs, *ps;
+    size_t vw, pw;
+    unsigned x, y, bad = 0, bad_depth = 0;
+
+    if (!(vs = compile_text(vs_text, &vw, &vi)) || !(ps = compile_text(ps_text, &pw, &pi)))
+    {
+        CHECK(0, "graphics shaders did not compile");
+        return;
+    }
+    CHECK(pi.ps_flags & DXBC_PS_USES_DISCARD, "ps flags report discard");
+    CHECK(pi.ps_flags & DXBC_PS_WRITES_DEPTH, "ps flags report depth output");
+    CHECK(vi.input_count == 1 && vi.inputs[0].builtin == 42 /* SpvBuiltInVertexIndex */, "VS vertex id input");
+    if (!vkh_image_create(&h, &colour, VK_FORMAT_R32G32B32A32_SFLOAT, 8, 8, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT)
+            || !vkh_image_create(&h, &depth, VK_FORMAT_D32_SFLOAT, 8, 8, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT)
+            || !vkh_buffer_create(&h, &rb, 8 * 8 * 16, 0, VK_FORMAT_UNDEFINED)
+            || !vkh_buffer_create(&h, &drb, 8 * 8 * 4, 0, VK_FORMAT_UNDEFINED))
+    {
+        CHECK(0, "render targets");
+        return;
+    }
+    if (vkh_draw(&h, vs, vw, ps, pw, NULL, 0, 3, &colour, &depth, 1.0f, &rb, &drb))
+    {
+        const float *px = rb.map, *dp = drb.map;
+        for (y = 0; y < 8; ++y)
+            for (x = 0; x < 8; ++x)
+            {
+                const float *p = px + 4 * (y * 8 + x);
+                float fx = x + 0.5f, fy = y + 0.5f;
+                /* window-space barycentrics of (0,0) (16,0) (0,16) */
+                float b1 = fx / 16.0f, b2 = fy / 16.0f, b0 = 1.0f - b1 - b2;
+                float inv_w = b0 / 1.0f + b1 / 2.0f + b2 / 3.0f;
+                float persp = (2.0f * b1 / 2.0f) / inv_w, linear = 2.0f * b1, w = 1.0f / inv_w;
+                float d = dp[y * 8 + x];
+                if (x < 2)
+                {
+                    /* discarded: clear colour (0) and the cleared depth */
+                    if (p[0] != 0.0f || p[3] != 0.0f || d != 1.0f)
+                        ++bad;
+                    continue;
+                }
+                if (fabsf(p[0] - persp) > 1e-4f || fabsf(p[1] - linear) > 1e-4f || p[2] != 7.0f || fabsf(p[3] - w) > 1e-4f)
+                {
+                    if (bad < 4)
+                        fprintf(stderr, "pixel %u,%u: %g %g %g %g want %g %g 7 %g\n", x, y, p[0], p[1], p[2], p[3],
+                                persp, linear, w);
+                    ++bad;
+                }
+                if (fabsf(d - fx / 16.0f) > 1e-6f)
+                {
+                    if (bad_depth < 4)
+                        fprintf(stderr, "depth %u,%u: %g want %g\n", x, y, d, fx / 16.0f);
+                    ++bad_depth;
+                }
+            }
+        CHECK(!bad, "%u pixels differ (perspective/noperspective/flat interpolation, SV_Position.w, discard)", bad);
+        CHECK(!bad_depth, "%u depth values differ (oDepth)", bad_depth);
+    }
+    else
+        CHECK(0, "draw failed");
+    vkh_image_destroy(&h, &colour);
+    vkh_image_destroy(&h, &depth);
+    vkh_buffer_destroy(&h, &rb);
+    vkh_buffer_destroy(&h, &drb);
+    dxbc_compile_free_spirv(vs);
+    dxbc_compile_free_spirv(ps);
+    dxbc_shader_info_free(&vi);
+    dxbc_shader_info_free(&pi);
+}
+
+int main(void)
+{
+    if (!vkh_init(&h))
+    {
+        fprintf(stderr, "dxbc_compile_exec: no usable Vulkan 1.3 device\n");
+        return 1;
+    }
+    printf("device: %s\n", h.device_name);
+    test_integer();
+    test_bits();
+    test_float();
+    test_memory();
+    test_typed_uav();
+    test_graphics();
+    vkh_cleanup(&h);
+    CHECK(vkh_validation_errors == 0, "%u validation errors", vkh_validation_errors);
+    printf("dxbc_compile_exec: %u checks, %u failures\n", test_checks, test_failures);
+    return test_failures ? 1 : 0;
+}
