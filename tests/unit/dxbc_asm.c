@@ -285,9 +285,28 @@ static const char *const shaders[] =
     "label fb1\n"
     "mov r0.xyzw, l(0, 1.000000, 0, 1.000000)\n"
     "ret\n",
+
+    /* vs_5_0: subroutines */
+    "// sig input 0 x A 0 NONE uint x\n"
+    "// sig output 0 xyzw B 0 NONE float -\n"
+    "vs_5_0\n"
+    "dcl_input v0.x\n"
+    "dcl_output o0.xyzw\n"
+    "dcl_temps 1\n"
+    "call l0\n"
+    "callc_nz v0.x, l1\n"
+    "mov o0.xyzw, r0.xyzw\n"
+    "ret\n"
+    "label l0\n"
+    "mov r0.xyzw, l(0, 0, 0, 0)\n"
+    "ret\n"
+    "label l1\n"
+    "ishl r0.x, v0.x, l(2)\n"
+    "itof r0.yzw, r0.xxxx\n"
+    "ret\n",
 };
 
-static const char *const stage_prefix[] = { "vs_", "ps_", "ps_", "ps_", "gs_", "gs_", "hs_", "ds_", "cs_", "ps_" };
+static const char *const stage_prefix[] = { "vs_", "ps_", "ps_", "ps_", "gs_", "gs_", "hs_", "ds_", "cs_", "ps_", "vs_" };
 
 static void test_round_trips(void)
 {
