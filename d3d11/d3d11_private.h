@@ -44,6 +44,14 @@ struct d3d11_device
     struct plat_cond mt_cond;
 
     struct d3d11_context *immediate;
+
+    struct plat_mutex format_lock;
+    struct d3d11_format_cache
+    {
+        bool valid;
+        bool use_alt;                   /* the row's vk_alt stands in for vk on this device */
+        struct d3d11vk_format_caps caps;
+    } format_cache[192];
 };
 
 static inline struct d3d11_device *impl_from_ID3D11Device5(ID3D11Device5 *iface)
@@ -59,6 +67,10 @@ HRESULT d3d11_context_create(struct d3d11_device *device, D3D11_DEVICE_CONTEXT_T
         struct d3d11_context **out);
 void d3d11_context_destroy_immediate(struct d3d11_context *context);
 
+/* What the device's Vulkan implementation offers for a table row (cached); *use_alt tells
+ * whether resources of the format use the row's vk_alt instead of vk. */
+const struct d3d11vk_format_caps *d3d11_device_format_caps(struct d3d11_device *device,
+        const struct d3d11vk_format_info *info, bool *use_alt);
 /* Format support as the device's Vulkan implementation answers it; false for unknown formats. */
 bool d3d11_device_format_support(struct d3d11_device *device, DXGI_FORMAT format, UINT *support, UINT *support2);
 

@@ -38,6 +38,7 @@ static void device_destroy(struct d3d11_device *device)
     vk_device_release(device->vk);
     IDXGIAdapter_Release(device->adapter);
     plat_cond_destroy(&device->mt_cond);
+    plat_mutex_destroy(&device->format_lock);
     plat_mutex_destroy(&device->mt_lock);
     free(device);
 }
@@ -435,91 +436,64 @@ static UINT STDMETHODCALLTYPE d3d11_device_GetExceptionMode(ID3D11Device5 *iface
 
 /* Format queries ------------------------------------------------------------------------ */
 
-static void query_vk_format(struct vk_adapter *adapter, VkFormat format, struct d3d11vk_vk_format_caps *caps)
-{
-    VkFormatProperties3 p3 = { VK_STRUCTURE_TYPE_FORMAT_PROPERTIES_3 };
-    VkFormatProperties2 p2 = { VK_STRUCTURE_TYPE_FORMAT_PROPERTIES_2, &p3 };
-    static const struct { VkImageType type; VkImageCreateFlags flags; uint32_t bit; } kinds[] =
-    {
-        { VK_IMAGE_TYPE_1D, 0, D3D11VK_IMAGE_1D },
-        { VK_IMAGE_TYPE_2D, 0, D3D11VK_IMAGE_2D },
-        { VK_IMAGE_TYPE_3D, 0, D3D11VK_IMAGE_3D },
-        { VK_IMAGE_TYPE_2D, VK_IMAGE_CREATE_CUBE_COMPATIBLE_BIT, D3D11VK_IMAGE_CUBE },
-    };
-    VkImageFormatProperties ifp;
-    VkImageUsageFlags usage;
-    unsigned int i;
-
-    memset(caps, 0, sizeof(*caps));
-    if (format == VK_FORMAT_UNDEFINED)
-        return;
-    if (adapter->properties.properties.apiVersion >= VK_API_VERSION_1_3)
-    {
-        vkGetPhysicalDeviceFormatProperties2(adapter->physical_device, format, &p2);
-        caps->optimal = p3.optimalTilingFeatures;
-        caps->linear = p3.linearTilingFeatures;
-        caps->buffer = p3.bufferFeatures;
-    }
-    else
-    {
-        p2.pNext = NULL;
-        vkGetPhysicalDeviceFormatProperties2(adapter->physical_device, format, &p2);
-        caps->optimal = p2.formatProperties.optimalTilingFeatures;
-        caps->linear = p2.formatProperties.linearTilingFeatures;
-        caps->buffer = p2.formatProperties.bufferFeatures;
-    }
-    if (!(caps->optimal & (VK_FORMAT_FEATURE_2_TRANSFER_SRC_BIT | VK_FORMAT_FEATURE_2_SAMPLED_IMAGE_BIT)))
-        return;
-    usage = VK_IMAGE_USAGE_TRANSFER_SRC_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
-    for (i = 0; i < ARRAY_SIZE(kinds); ++i)
-        if (vkGetPhysicalDeviceImageFormatProperties(adapter->physical_device, format, kinds[i].type,
-                VK_IMAGE_TILING_OPTIMAL, usage, kinds[i].flags, &ifp) == VK_SUCCESS)
-            caps->image_types |= kinds[i].bit;
-    if (caps->optimal & VK_FORMAT_FEATURE_2_SAMPLED_IMAGE_BIT)
-        usage |= VK_IMAGE_USAGE_SAMPLED_BIT;
-    if (caps->optimal & VK_FORMAT_FEATURE_2_COLOR_ATTACHMENT_BIT)
-        usage |= VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
-    if (caps->optimal & VK_FORMAT_FEATURE_2_DEPTH_STENCIL_ATTACHMENT_BIT)
-        usage |= VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT;
-    if (vkGetPhysicalDeviceImageFormatProperties(adapter->physical_device, format, VK_IMAGE_TYPE_2D,
-            VK_IMAGE_TILING_OPTIMAL, usage, 0, &ifp) == VK_SUCCESS)
-        caps->sample_counts = ifp.sampleCounts;
-}
-
-static void device_format_caps(struct d3d11_device *device, const struct d3d11vk_format_info *info,
-        struct d3d11vk_format_caps *caps)
+/* Format caps through the table's one query path, cached per device (the answers of a
+ * physical device do not change). */
+const struct d3d11vk_format_caps *d3d11_device_format_caps(struct d3d11_device *device,
+        const struct d3d11vk_format_info *info, bool *use_alt)
 {
     const struct vk_adapter_features *f = &device->vk->enabled;
-    VkFormat formats[2];
-    unsigned int n;
+    struct d3d11_format_cache *entry;
+    struct d3d11vk_format_query q;
+    struct d3d11vk_format_caps caps;
+    bool alt;
 
-    memset(caps, 0, sizeof(*caps));
-    n = d3d11vk_format_query_formats(info, formats);
-    if (n >= 1)
-        query_vk_format(device->vk_adapter, formats[0], &caps->vk);
-    if (n >= 2)
-        query_vk_format(device->vk_adapter, formats[1], &caps->depth);
-    else if (info->vk_depth != VK_FORMAT_UNDEFINED && info->vk_depth == info->vk)
-        caps->depth = caps->vk;
-    caps->typed_uav_load_additional_formats = f->core.features.shaderStorageImageReadWithoutFormat;
-    caps->logic_op = f->core.features.logicOp;
-    caps->stream_output = device->vk->extensions[VK_EXT_INDEX_TRANSFORM_FEEDBACK] && f->xfb.transformFeedback;
+    if ((unsigned int)info->dxgi >= ARRAY_SIZE(device->format_cache))
+        return NULL;
+    entry = &device->format_cache[info->dxgi];
+    if (__atomic_load_n(&entry->valid, __ATOMIC_ACQUIRE))
+    {
+        if (use_alt)
+            *use_alt = entry->use_alt;
+        return &entry->caps;
+    }
+    memset(&q, 0, sizeof(q));
+    q.phys = device->vk_adapter->physical_device;
+    q.get_format_properties2 = vkGetPhysicalDeviceFormatProperties2;
+    q.get_image_format_properties2 = vkGetPhysicalDeviceImageFormatProperties2;
+    q.format_feature_flags2 = device->vk_adapter->properties.properties.apiVersion >= VK_API_VERSION_1_3;
+    q.storage_read_without_format = f->core.features.shaderStorageImageReadWithoutFormat;
+    q.storage_write_without_format = f->core.features.shaderStorageImageWriteWithoutFormat;
+    q.logic_op = f->core.features.logicOp;
+    q.stream_output = device->vk->extensions[VK_EXT_INDEX_TRANSFORM_FEEDBACK] && f->xfb.transformFeedback;
+    d3d11vk_format_query_caps(&q, info, false, &caps);
+    if ((alt = d3d11vk_format_needs_alt(info, &caps)))
+        d3d11vk_format_query_caps(&q, info, true, &caps);
+    plat_mutex_lock(&device->format_lock);
+    if (!entry->valid)
+    {
+        entry->caps = caps;
+        entry->use_alt = alt;
+        __atomic_store_n(&entry->valid, true, __ATOMIC_RELEASE);
+    }
+    plat_mutex_unlock(&device->format_lock);
+    if (use_alt)
+        *use_alt = entry->use_alt;
+    return &entry->caps;
 }
 
 bool d3d11_device_format_support(struct d3d11_device *device, DXGI_FORMAT format, UINT *support, UINT *support2)
 {
     const struct d3d11vk_format_info *info = d3d11vk_format_get(format);
-    struct d3d11vk_format_caps caps;
+    const struct d3d11vk_format_caps *caps;
 
     *support = 0;
     if (support2)
         *support2 = 0;
-    if (!info)
+    if (!info || !(caps = d3d11_device_format_caps(device, info, NULL)))
         return false;
-    device_format_caps(device, info, &caps);
-    *support = d3d11vk_format_support(info, &caps);
+    *support = d3d11vk_format_support(info, caps);
     if (support2)
-        *support2 = d3d11vk_format_support2(info, &caps);
+        *support2 = d3d11vk_format_support2(info, caps);
     return true;
 }
 
@@ -541,7 +515,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CheckFormatSupport(ID3D11Device5 *
 static HRESULT check_msaa(struct d3d11_device *device, DXGI_FORMAT format, UINT samples, UINT flags, UINT *levels)
 {
     const struct d3d11vk_format_info *info;
-    struct d3d11vk_format_caps caps;
+    const struct d3d11vk_format_caps *caps;
     VkSampleCountFlags counts;
     UINT support;
 
@@ -564,11 +538,12 @@ static HRESULT check_msaa(struct d3d11_device *device, DXGI_FORMAT format, UINT 
     }
     if (samples & (samples - 1))
         return S_OK;
-    device_format_caps(device, info, &caps);
-    support = d3d11vk_format_support(info, &caps);
+    if (!(caps = d3d11_device_format_caps(device, info, NULL)))
+        return S_OK;
+    support = d3d11vk_format_support(info, caps);
     if (!(support & (D3D11_FORMAT_SUPPORT_MULTISAMPLE_RENDERTARGET | D3D11_FORMAT_SUPPORT_MULTISAMPLE_LOAD)))
         return S_OK;
-    counts = caps.vk.sample_counts | caps.depth.sample_counts;
+    counts = caps->vk.sample_counts | caps->depth.sample_counts;
     if (counts & samples)
         *levels = 1;
     return S_OK;
@@ -1267,6 +1242,7 @@ HRESULT d3d11_device_create(IDXGIAdapter *adapter, struct vk_adapter *vk_adapter
     device->obj.refcount = 1;
     d3d11vk_private_store_init(&device->obj.private_data);
     plat_mutex_init(&device->mt_lock);
+    plat_mutex_init(&device->format_lock);
     plat_cond_init(&device->mt_cond);
     device->feature_level = level;
     device->flags = flags;
@@ -1293,6 +1269,7 @@ fail:
     IDXGIAdapter_Release(adapter);
     d3d11vk_private_store_cleanup(&device->obj.private_data);
     plat_cond_destroy(&device->mt_cond);
+    plat_mutex_destroy(&device->format_lock);
     plat_mutex_destroy(&device->mt_lock);
     free(device);
     return hr;
