@@ -176,6 +176,17 @@ uint32_t dxc_index_value(struct dxc *c, const struct dxbc_operand_index *idx);
 uint32_t dxc_swizzle(struct dxc *c, uint32_t vec4, enum vt t, const struct dxbc_operand *op, unsigned mask);
 uint32_t dxc_to_bool(struct dxc *c, uint32_t v, unsigned n);
 
+uint32_t dxc_global_var(struct dxc *c, SpvStorageClass sc, uint32_t type, const char *name);
+uint32_t dxc_hs_output_cp(struct dxc *c, const struct dxbc_operand *op);
+
+/* compile_io.c */
+bool dxc_prescan(struct dxc *c);
+bool dxc_declare_all(struct dxc *c);
+void dxc_copy_inputs(struct dxc *c, const struct io_elem *elems, unsigned count, uint32_t reg_array, uint32_t vtx,
+        uint32_t vtx_array_index, bool patch_only);
+void dxc_copy_outputs(struct dxc *c, const struct io_elem *elems, unsigned count, uint32_t reg_array, int stream,
+        uint32_t vtx, bool patch);
+
 /* compile_alu.c: returns false if not an ALU opcode. */
 bool dxc_emit_alu(struct dxc *c, const struct dxbc_instruction *ins);
 
