@@ -562,21 +562,6 @@ void dxc_store_dst_vec4(struct dxc *c, const struct dxbc_instruction *ins, const
  * Control flow. DXBC's structured flow maps onto SPIR-V selection/loop/switch constructs;
  * after a terminator (break, ret, ...) code continues in a fresh unreachable block. */
 
-struct func_range
-{
-    unsigned start, end;
-    uint32_t func;
-    uint32_t instances;          /* HS fork/join */
-    enum dxbc_opcode kind;       /* HS phase marker, or LABEL, or 0 for the main body */
-    uint32_t label;              /* LABEL number */
-};
-
-struct program_layout
-{
-    struct func_range *ranges;
-    unsigned count;
-};
-
 static void ensure_block(struct dxc *c)
 {
     if (!c->block_open)
@@ -859,7 +844,8 @@ static bool emit_flow(struct dxc *c, unsigned at, unsigned end, const struct pro
             if (!l || !l->index_count)
                 return dxc_fail(c, "call without label");
             for (i = 0; i < layout->count; ++i)
-                if (layout->ranges[i].kind == DXBC_OP_LABEL && layout->ranges[i].label == l->index[0].imm)
+                if (layout->ranges[i].kind == DXBC_OP_LABEL && layout->ranges[i].label_type == DXBC_REG_LABEL
+                        && layout->ranges[i].label == l->index[0].imm)
                     func = layout->ranges[i].func;
             if (!func)
                 return dxc_fail(c, "call to undefined label l%u", (unsigned)l->index[0].imm);
@@ -880,6 +866,9 @@ static bool emit_flow(struct dxc *c, unsigned at, unsigned end, const struct pro
                 spv_op(&c->b, SpvOpFunctionCall, c->t_void, args, 1);
             return true;
         }
+        case DXBC_OP_INTERFACE_CALL:
+            ensure_block(c);
+            return dxc_emit_fcall(c, ins, layout);
         default:
             *handled = false;
             return true;
@@ -1039,6 +1028,7 @@ static bool make_layout(struct dxc *c, struct program_layout *l)
                 if (!ins->operand_count || !ins->operands[0].index_count)
                     return dxc_fail(c, "label without number");
                 r->label = (uint32_t)ins->operands[0].index[0].imm;
+                r->label_type = ins->operands[0].type;
             }
         }
         else if ((ins->opcode == DXBC_OP_DCL_HS_FORK_PHASE_INSTANCE_COUNT || ins->opcode == DXBC_OP_DCL_HS_JOIN_PHASE_INSTANCE_COUNT)
@@ -1372,6 +1362,8 @@ done:
     free(c->iface);
     free(c->xregs);
     free(c->tgsm);
+    free(c->ftables);
+    free(c->ifaces);
     free(c->in);
     free(c->out);
     spv_builder_cleanup(&c->b);
@@ -1532,7 +1524,6 @@ static void fill_info(struct dxc *c, struct dxbc_shader_info *info)
     info->tess_partitioning = c->tess_partitioning;
     info->tess_output_primitive = c->tess_output;
     info->uses_float64 = c->uses_float64;
-    for (i = 0; i < 32; ++i)
-        if (c->spec_used & (1u << i))
-            info->spec_constant_mask |= 1u << i;
+    info->spec_constant_mask = c->spec_used & 0xffffu;
+    info->interface_slots = c->interface_slots;
 }

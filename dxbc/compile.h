@@ -39,7 +39,9 @@
  *
  * Specialization constants (ids fixed):
  *   DXBC_SPEC_SAMPLE_COUNT (0): uint, rasterizer sample count; used by sampleinfo/samplepos
- *     on the rasterizer and to clamp SV_Coverage. Default 1.
+ *     on the rasterizer. Default 1.
+ *   DXBC_SPEC_INTERFACE_BASE + s (16..268): uint, class type of interface slot s (SM5 class
+ *     linkage; info->interface_slots tells how many slots the shader has). Default 0.
  */
 #ifndef DXBC_COMPILE_H
 #define DXBC_COMPILE_H
@@ -54,6 +56,9 @@ struct dxbc_program;
 
 #define DXBC_SPEC_SAMPLE_COUNT 0u
 #define DXBC_PATCH_LOCATION_BASE 32u
+/* Class linkage: interface slot s selects its class through spec constant id
+ * DXBC_SPEC_INTERFACE_BASE + s (value: index into the interface's function-table list). */
+#define DXBC_SPEC_INTERFACE_BASE 16u
 
 enum dxbc_descriptor_type
 {
@@ -155,7 +160,8 @@ struct dxbc_shader_info
     uint32_t tess_domain;        /* D3D11_SB_TESSELLATOR_DOMAIN */
     uint32_t tess_partitioning;  /* D3D11_SB_TESSELLATOR_PARTITIONING */
     uint32_t tess_output_primitive; /* D3D11_SB_TESSELLATOR_OUTPUT_PRIMITIVE */
-    uint32_t spec_constant_mask; /* bit n: specialization constant id n is used */
+    uint32_t spec_constant_mask; /* bit n (< 16): specialization constant id n is used */
+    uint32_t interface_slots;    /* class linkage: slots 0 .. interface_slots-1 have spec constants */
     uint32_t uses_float64;
 };
 

@@ -584,11 +584,11 @@ bool dxc_prescan(struct dxc *c)
                 if (ins->dcl.global_flags & DXBC_GLOBAL_FORCE_EARLY_DEPTH_STENCIL)
                     c->ps_flags |= DXBC_PS_EARLY_DEPTH;
                 break;
-            case DXBC_OP_DCL_FUNCTION_BODY:
             case DXBC_OP_DCL_FUNCTION_TABLE:
             case DXBC_OP_DCL_INTERFACE:
-            case DXBC_OP_INTERFACE_CALL:
-                return dxc_fail(c, "class linkage (interfaces, fcall) is not supported");
+                if (!dxc_declare_linkage(c, ins))
+                    return false;
+                break;
             default:
                 dxc_prescan_resource(c, ins);
                 break;

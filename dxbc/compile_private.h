@@ -145,6 +145,40 @@ struct dxc
     uint32_t spec_sample_count;
     uint32_t sample_pos_table;
     uint32_t frag_depth_var, sample_mask_out_var;
+    struct function_table *ftables;
+    unsigned ftable_count;
+    struct interface_decl *ifaces;
+    unsigned iface_decl_count;
+    uint32_t iface_spec[256];              /* spec constant per interface slot */
+    uint32_t interface_slots;              /* highest used slot + 1 */
+};
+
+struct func_range
+{
+    unsigned start, end;
+    uint32_t func;
+    uint32_t instances;          /* HS fork/join */
+    enum dxbc_opcode kind;       /* HS phase marker, or LABEL, or 0 for the main body */
+    uint32_t label;              /* LABEL number (l# or fb#) */
+    enum dxbc_register_type label_type;
+};
+
+struct program_layout
+{
+    struct func_range *ranges;
+    unsigned count;
+};
+
+struct function_table
+{
+    uint32_t id, count;
+    const uint32_t *bodies;      /* fb# per call site */
+};
+
+struct interface_decl
+{
+    uint32_t fp, calls, table_count, array_size;
+    const uint32_t *tables;      /* ft# per class type */
 };
 
 /* compile.c */
@@ -186,6 +220,10 @@ void dxc_copy_inputs(struct dxc *c, const struct io_elem *elems, unsigned count,
         uint32_t vtx_array_index, bool patch_only);
 void dxc_copy_outputs(struct dxc *c, const struct io_elem *elems, unsigned count, uint32_t reg_array, int stream,
         uint32_t vtx, bool patch);
+
+/* compile_linkage.c: class linkage (dcl_function_table, dcl_interface, fcall) */
+bool dxc_declare_linkage(struct dxc *c, const struct dxbc_instruction *ins);
+bool dxc_emit_fcall(struct dxc *c, const struct dxbc_instruction *ins, const struct program_layout *layout);
 
 /* compile_alu.c: returns false if not an ALU opcode. */
 bool dxc_emit_alu(struct dxc *c, const struct dxbc_instruction *ins);
