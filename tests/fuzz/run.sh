@@ -24,7 +24,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/dxbc-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 mkdir -p "$work/corpus" "$artifacts"
 
-front="container.c md5.c signature.c opcodes.c decode.c disasm.c asm.c binding.c"
+front="container.c md5.c signature.c opcodes.c decode.c disasm.c asm.c asm_dcl.c asm_container.c binding.c"
 flags="-std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -I$root/dxbc -I$root/include"
 
 # The compiler is fuzzed too when its sources build; otherwise the front end alone.
