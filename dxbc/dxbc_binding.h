@@ -32,8 +32,14 @@ enum dxbc_binding_kind
 #define DXBC_MAX_UAV_SLOTS     64u
 
 #define DXBC_BINDINGS_PER_STAGE 288u
-/* All resources live in descriptor set 0. */
-#define DXBC_DESCRIPTOR_SET 0u
+
+/* Each graphics stage has its own descriptor set (set index = stage), so that a draw
+ * rewrites and rebinds only the sets of the stages whose bindings changed; compute uses set 0. */
+static inline uint32_t dxbc_descriptor_set(enum dxbc_stage stage)
+{
+    return stage == DXBC_STAGE_CS ? 0u : (uint32_t)stage;
+}
+#define DXBC_DESCRIPTOR_SET_COUNT 5u
 
 static inline uint32_t dxbc_binding_base(enum dxbc_binding_kind kind)
 {
