@@ -335,6 +335,12 @@ static bool parse_index(struct assembler *a, struct operand *o, unsigned int i, 
     }
     if (!parse_operand(a, o->rel[i], DXBC_ROLE_SRC, depth + 1))
         return false;
+    if (!(o->rel[i]->op.components == DXBC_COMPONENTS_1 || (o->rel[i]->op.components == DXBC_COMPONENTS_4
+            && o->rel[i]->op.select_mode == DXBC_SELECT_SELECT1)))
+    {
+        dxbc_asm_fail(a, "a relative index must be a scalar (e.g. r0.x)");
+        return false;
+    }
     index->repr = DXBC_INDEX_RELATIVE;
     if (dxbc_asm_accept(a, "+"))
     {
@@ -526,7 +532,19 @@ static bool parse_operand(struct assembler *a, struct operand *o, enum dxbc_text
         op->extended = true;
 
     if (op->type == DXBC_REG_IMMEDIATE32 || op->type == DXBC_REG_IMMEDIATE64)
+    {
+        if (role != DXBC_ROLE_SRC)
+        {
+            dxbc_asm_fail(a, "an immediate cannot be a destination");
+            return false;
+        }
         return true;
+    }
+    if (!dxbc_register_index_count_valid(op->type, op->index_count))
+    {
+        dxbc_asm_fail(a, "%s takes another number of indices", dxbc_text_register_names[op->type]);
+        return false;
+    }
     if (!letters)
     {
         dxbc_text_default_selection(op->type, role, op);

@@ -429,9 +429,15 @@ uint32_t dxc_hs_output_cp(struct dxc *c, const struct dxbc_operand *op)
 static uint32_t reg_array(struct dxc *c, uint32_t count, uint32_t outer, const char *name)
 {
     uint32_t type = spv_type_array(&c->b, c->t_uv[4], count ? count : 1);
+    uint32_t var;
+
     if (outer)
         type = spv_type_array(&c->b, type, outer);
-    return dxc_global_var(c, SpvStorageClassPrivate, type, name);
+    /* Zero-initialised: registers never written (outputs, unused lanes) read as 0. */
+    var = spv_variable(&c->b, dxc_ptr(c, SpvStorageClassPrivate, type), SpvStorageClassPrivate, spv_const_null(&c->b, type));
+    spv_name(&c->b, var, name);
+    dxc_add_iface(c, var);
+    return var;
 }
 
 static uint32_t gs_vertex_count(uint32_t prim)
@@ -766,7 +772,7 @@ bool dxc_declare_all(struct dxc *c)
                 var = dxc_global_var(c, SpvStorageClassUniform, st, NULL);
                 snprintf(name, sizeof(name), "cb%u", slot);
                 spv_name(&c->b, var, name);
-                spv_decorate1(&c->b, var, SpvDecorationDescriptorSet, DXBC_DESCRIPTOR_SET);
+                spv_decorate1(&c->b, var, SpvDecorationDescriptorSet, dxbc_descriptor_set(c->stage));
                 spv_decorate1(&c->b, var, SpvDecorationBinding, dxbc_binding_index(c->stage, DXBC_BINDING_CBV, slot));
                 c->cb_var[slot] = var;
                 c->cb_size[slot] = size;

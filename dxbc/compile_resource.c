@@ -77,7 +77,7 @@ void dxc_prescan_resource(struct dxc *c, const struct dxbc_instruction *ins)
 
 static void binding(struct dxc *c, uint32_t var, enum dxbc_binding_kind kind, uint32_t slot)
 {
-    spv_decorate1(&c->b, var, SpvDecorationDescriptorSet, DXBC_DESCRIPTOR_SET);
+    spv_decorate1(&c->b, var, SpvDecorationDescriptorSet, dxbc_descriptor_set(c->stage));
     spv_decorate1(&c->b, var, SpvDecorationBinding, dxbc_binding_index(c->stage, kind, slot));
 }
 
@@ -226,7 +226,7 @@ bool dxc_declare_resource(struct dxc *c, const struct dxbc_instruction *ins)
             {
                 snprintf(name, sizeof(name), "u%u_counter", slot);
                 r->counter_var = var = new_var(c, SpvStorageClassStorageBuffer, uint_array_block(c, false, 1), name);
-                spv_decorate1(&c->b, var, SpvDecorationDescriptorSet, DXBC_DESCRIPTOR_SET);
+                spv_decorate1(&c->b, var, SpvDecorationDescriptorSet, dxbc_descriptor_set(c->stage));
                 spv_decorate1(&c->b, var, SpvDecorationBinding, dxbc_binding_index(c->stage, DXBC_BINDING_UAV_COUNTER, slot));
             }
             return true;

@@ -146,6 +146,12 @@ static bool decode_index(struct decoder *d, struct dxbc_operand_index *index, ui
         }
         if (!decode_operand(d, index->rel, depth + 1))
             return false;
+        if (!(index->rel->components == DXBC_COMPONENTS_1
+                || (index->rel->components == DXBC_COMPONENTS_4 && index->rel->select_mode == DXBC_SELECT_SELECT1)))
+        {
+            fail(d, DXBC_ERROR_BAD_PROGRAM, "relative index is not a scalar");
+            return false;
+        }
     }
     return true;
 }
@@ -196,6 +202,11 @@ static bool decode_operand(struct decoder *d, struct dxbc_operand *op, unsigned 
         return false;
     }
     op->index_count = (token >> 20) & 3;
+    if (!dxbc_register_index_count_valid(op->type, op->index_count))
+    {
+        fail(d, DXBC_ERROR_BAD_PROGRAM, "register type %u with %u indices", (unsigned int)op->type, op->index_count);
+        return false;
+    }
     if (token >> 31)
     {
         op->extended = true;
@@ -281,6 +292,11 @@ static bool decode_operands(struct decoder *d, struct dxbc_instruction *ins, uin
     {
         if (!decode_operand(d, &ins->operands[i], 0))
             return false;
+        if (i < dst_count && (ins->operands[i].type == DXBC_REG_IMMEDIATE32 || ins->operands[i].type == DXBC_REG_IMMEDIATE64))
+        {
+            fail(d, DXBC_ERROR_BAD_PROGRAM, "immediate destination");
+            return false;
+        }
     }
     return true;
 }

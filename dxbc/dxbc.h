@@ -549,6 +549,9 @@ struct dxbc_operand
     uint32_t imm_count;                  /* number of immediate values (1, 2 or 4) */
 };
 
+/* Whether a register type takes that many indices in SM4.0-5.0 (r0: 1, cb0[1]: 2, ...). */
+bool dxbc_register_index_count_valid(enum dxbc_register_type type, unsigned int count);
+
 /* ------------------------------------------------------------------------------------
  * Declaration enums (values as in the token format) */
 
@@ -855,7 +858,13 @@ struct dxbc_program
     void *arena;                     /* private: operand and string storage */
 };
 
-/* Parses a whole container (signatures, SFI0, SHDR/SHEX). error may be NULL. On failure
+/* Parses a whole container (signatures, SFI0, SHDR/SHEX). Besides the bounds of every read,
+ * the decoder guarantees: known opcodes only, each instruction's operands fill exactly its
+ * length, index counts per register type as in SM4/5 (r 1, x 2, cb 2, v/o 1-2, vicp/vocp 2,
+ * system registers 0, ...), relative indices are scalar (1 component or a select1), no
+ * immediate destinations, relative addressing nested at most 4 deep. Values (register
+ * numbers, enums from declarations) are NOT range-checked: the compiler checks what it uses.
+ * error may be NULL. On failure
  * *program is NULL and a message names what was wrong and where. */
 enum dxbc_result dxbc_program_parse(const void *blob, size_t size, struct dxbc_program **program,
         char *error, size_t error_size);

@@ -1,4 +1,5 @@
-/* opcodes.c — the opcode table: mnemonic, operand counts and kind of every SM4.0-5.0 opcode. */
+/* opcodes.c — the opcode table (mnemonic, operand counts and kind of every SM4.0-5.0 opcode)
+ * and the index dimensions of every register type. */
 #include <string.h>
 
 #include "dxbc.h"
@@ -238,6 +239,33 @@ static const struct dxbc_opcode_info opcode_table[DXBC_OP_COUNT] =
     [DXBC_OP_ITOD] = { "itod", 1, 1, IN | SM5 },
     [DXBC_OP_UTOD] = { "utod", 1, 1, UI | SM5 },
 };
+
+/* [min, max] index dimensions per register type (SM4.0-5.0). */
+static const uint8_t index_dims[DXBC_REG_COUNT][2] =
+{
+    [DXBC_REG_TEMP] = { 1, 1 }, [DXBC_REG_INPUT] = { 1, 2 }, [DXBC_REG_OUTPUT] = { 1, 2 },
+    [DXBC_REG_INDEXABLE_TEMP] = { 2, 2 }, [DXBC_REG_IMMEDIATE32] = { 0, 0 }, [DXBC_REG_IMMEDIATE64] = { 0, 0 },
+    [DXBC_REG_SAMPLER] = { 1, 1 }, [DXBC_REG_RESOURCE] = { 1, 1 }, [DXBC_REG_CONSTANT_BUFFER] = { 2, 2 },
+    [DXBC_REG_IMMEDIATE_CONSTANT_BUFFER] = { 1, 1 }, [DXBC_REG_LABEL] = { 1, 1 },
+    [DXBC_REG_INPUT_PRIMITIVEID] = { 0, 0 }, [DXBC_REG_OUTPUT_DEPTH] = { 0, 0 }, [DXBC_REG_NULL] = { 0, 0 },
+    [DXBC_REG_RASTERIZER] = { 0, 0 }, [DXBC_REG_OUTPUT_COVERAGE_MASK] = { 0, 0 }, [DXBC_REG_STREAM] = { 1, 1 },
+    [DXBC_REG_FUNCTION_BODY] = { 1, 1 }, [DXBC_REG_FUNCTION_TABLE] = { 1, 1 }, [DXBC_REG_INTERFACE] = { 1, 3 },
+    [DXBC_REG_FUNCTION_INPUT] = { 1, 1 }, [DXBC_REG_FUNCTION_OUTPUT] = { 1, 1 },
+    [DXBC_REG_OUTPUT_CONTROL_POINT_ID] = { 0, 0 }, [DXBC_REG_INPUT_FORK_INSTANCE_ID] = { 0, 0 },
+    [DXBC_REG_INPUT_JOIN_INSTANCE_ID] = { 0, 0 }, [DXBC_REG_INPUT_CONTROL_POINT] = { 2, 2 },
+    [DXBC_REG_OUTPUT_CONTROL_POINT] = { 2, 2 }, [DXBC_REG_INPUT_PATCH_CONSTANT] = { 1, 1 },
+    [DXBC_REG_INPUT_DOMAIN_POINT] = { 0, 0 }, [DXBC_REG_THIS_POINTER] = { 1, 2 }, [DXBC_REG_UAV] = { 1, 1 },
+    [DXBC_REG_TGSM] = { 1, 1 }, [DXBC_REG_INPUT_THREAD_ID] = { 0, 0 }, [DXBC_REG_INPUT_THREAD_GROUP_ID] = { 0, 0 },
+    [DXBC_REG_INPUT_THREAD_ID_IN_GROUP] = { 0, 0 }, [DXBC_REG_INPUT_COVERAGE_MASK] = { 0, 0 },
+    [DXBC_REG_INPUT_THREAD_ID_IN_GROUP_FLATTENED] = { 0, 0 }, [DXBC_REG_INPUT_GS_INSTANCE_ID] = { 0, 0 },
+    [DXBC_REG_OUTPUT_DEPTH_GREATER_EQUAL] = { 0, 0 }, [DXBC_REG_OUTPUT_DEPTH_LESS_EQUAL] = { 0, 0 },
+    [DXBC_REG_CYCLE_COUNTER] = { 0, 0 }, [DXBC_REG_OUTPUT_STENCIL_REF] = { 0, 0 }, [DXBC_REG_INNER_COVERAGE] = { 0, 0 },
+};
+
+bool dxbc_register_index_count_valid(enum dxbc_register_type type, unsigned int count)
+{
+    return (unsigned int)type < DXBC_REG_COUNT && count >= index_dims[type][0] && count <= index_dims[type][1];
+}
 
 const struct dxbc_opcode_info *dxbc_opcode_get_info(uint32_t opcode)
 {

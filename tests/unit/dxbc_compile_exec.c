@@ -762,6 +762,204 @@ static void test_typed_uav(void)
     dxbc_shader_info_free(&info);
 }
 
+/* ---- SRVs, samplers, constant buffers, counters ---- */
+
+static struct vkh_binding bind_buffer(enum dxbc_binding_kind kind, uint32_t slot, VkDescriptorType type, struct vkh_buffer *b)
+{
+    struct vkh_binding r = { 0 };
+    r.binding = dxbc_binding_index(DXBC_STAGE_CS, kind, slot);
+    r.type = type;
+    r.buffer = b;
+    return r;
+}
+
+static void test_resources(void)
+{
+    const char *text =
+        "cs_5_0\n"
+        "dcl_constantbuffer CB0[4], dynamicIndexed\n"
+        "dcl_sampler s0, mode_default\n"
+        "dcl_sampler s1, mode_default\n"
+        "dcl_resource_texture2d (float,float,float,float) t0\n"
+        "dcl_resource_buffer (uint,uint,uint,uint) t1\n"
+        "dcl_resource_raw t2\n"
+        "dcl_resource_structured t3, 8\n"
+        "dcl_uav_raw u0\n"
+        "dcl_uav_structured_opc u1, 4\n"
+        "dcl_temps 8\n"
+        "dcl_thread_group 1, 1, 1\n"
+        "ld r0.xyzw, l(1, 2, 0, 0), t0.xyzw\n"
+        "store_raw u0.xyzw, l(0), r0.xyzw\n"
+        "sample_l r1.xyzw, l(0.375000, 0.625000, 0, 0), t0.xyzw, s0, l(0)\n"
+        "store_raw u0.xyzw, l(16), r1.xyzw\n"
+        "sample_l r1.xyzw, l(0.500000, 0.500000, 0, 0), t0.xyzw, s1, l(0)\n"
+        "store_raw u0.xyzw, l(32), r1.xyzw\n"
+        "gather4 r2.xyzw, l(0.500000, 0.500000, 0, 0), t0.xyzw, s0.x\n"
+        "store_raw u0.xyzw, l(48), r2.xyzw\n"
+        "resinfo_uint r3.xyzw, l(0), t0.xyzw\n"
+        "store_raw u0.xyzw, l(64), r3.xyzw\n"
+        "ld r4.x, l(3, 0, 0, 0), t1.xyzw\n"
+        "bufinfo r4.y, t1.xxxx\n"
+        "ld_raw r4.z, l(8), t2.xxxx\n"
+        "ld_structured r4.w, l(1), l(4), t3.xxxx\n"
+        "store_raw u0.xyzw, l(80), r4.xyzw\n"
+        "mov r5.x, l(2)\n"
+        "mov r6.xyzw, cb0[r5.x + 1].xyzw\n"
+        "store_raw u0.xyzw, l(96), r6.xyzw\n"
+        "bufinfo r7.x, t2.xxxx\n"
+        "bufinfo r7.y, t3.xxxx\n"
+        "imm_atomic_alloc r7.z, u1\n"
+        "imm_atomic_alloc r7.z, u1\n"
+        "imm_atomic_consume r7.w, u1\n"
+        "store_raw u0.xyzw, l(112), r7.xyzw\n"
+        "resinfo r3.xyzw, l(0), t0.wzyx\n"
+        "store_raw u0.xyzw, l(128), r3.xyzw\n"
+        "ret\n";
+    struct dxbc_shader_info info;
+    struct vkh_buffer out, cb, tb, raw, st, u1, counter;
+    struct vkh_image tex;
+    struct vkh_binding b[10];
+    VkSampler point, linear;
+    float texels[4][4][4];
+    uint32_t *spirv, *o;
+    size_t words;
+    unsigned x, y, i;
+
+    if (!(spirv = compile_text(text, &words, &info)))
+    {
+        CHECK(0, "resource shader did not compile");
+        return;
+    }
+    CHECK(info.resource_count == 10, "resource count %u", info.resource_count);
+    for (y = 0; y < 4; ++y)
+        for (x = 0; x < 4; ++x)
+        {
+            texels[y][x][0] = x + 10.0f * y;
+            texels[y][x][1] = (float)(x * y);
+            texels[y][x][2] = 100.0f + x;
+            texels[y][x][3] = 1.0f;
+        }
+    if (!vkh_buffer_create(&h, &out, 256, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, VK_FORMAT_UNDEFINED)
+            || !vkh_buffer_create(&h, &cb, 64, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, VK_FORMAT_UNDEFINED)
+            || !vkh_buffer_create(&h, &tb, 40, VK_BUFFER_USAGE_UNIFORM_TEXEL_BUFFER_BIT, VK_FORMAT_R32_UINT)
+            || !vkh_buffer_create(&h, &raw, 64, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, VK_FORMAT_UNDEFINED)
+            || !vkh_buffer_create(&h, &st, 32, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, VK_FORMAT_UNDEFINED)
+            || !vkh_buffer_create(&h, &u1, 64, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, VK_FORMAT_UNDEFINED)
+            || !vkh_buffer_create(&h, &counter, 4, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, VK_FORMAT_UNDEFINED)
+            || !vkh_image_create(&h, &tex, VK_FORMAT_R32G32B32A32_SFLOAT, 4, 4, VK_IMAGE_USAGE_SAMPLED_BIT)
+            || !vkh_image_upload(&h, &tex, texels, sizeof(texels)))
+    {
+        CHECK(0, "resources");
+        return;
+    }
+    for (i = 0; i < 16; ++i)
+        ((uint32_t *)cb.map)[i] = 1000 + i;
+    for (i = 0; i < 10; ++i)
+        ((uint32_t *)tb.map)[i] = 50 + i;
+    for (i = 0; i < 16; ++i)
+        ((uint32_t *)raw.map)[i] = 70 + i;
+    for (i = 0; i < 8; ++i)
+        ((uint32_t *)st.map)[i] = 90 + i;
+    point = vkh_sampler(&h, VK_FILTER_NEAREST, VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE);
+    linear = vkh_sampler(&h, VK_FILTER_LINEAR, VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE);
+    b[0] = bind_buffer(DXBC_BINDING_UAV, 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, &out);
+    b[1] = bind_buffer(DXBC_BINDING_CBV, 0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, &cb);
+    b[2] = bind_buffer(DXBC_BINDING_SRV, 1, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, &tb);
+    b[3] = bind_buffer(DXBC_BINDING_SRV, 2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, &raw);
+    b[4] = bind_buffer(DXBC_BINDING_SRV, 3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, &st);
+    b[5] = bind_buffer(DXBC_BINDING_UAV, 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, &u1);
+    b[6] = bind_buffer(DXBC_BINDING_UAV_COUNTER, 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, &counter);
+    b[7] = bind_buffer(DXBC_BINDING_SRV, 0, VK_DESCRIPTOR_TYPE_SAMPLED_IMAGE, NULL);
+    b[7].image = &tex;
+    b[8] = bind_buffer(DXBC_BINDING_SAMPLER, 0, VK_DESCRIPTOR_TYPE_SAMPLER, NULL);
+    b[8].sampler = point;
+    b[9] = bind_buffer(DXBC_BINDING_SAMPLER, 1, VK_DESCRIPTOR_TYPE_SAMPLER, NULL);
+    b[9].sampler = linear;
+    for (i = 0; i < info.resource_count; ++i)
+    {
+        unsigned k;
+        bool found = false;
+        for (k = 0; k < 10; ++k)
+            if (b[k].binding == info.resources[i].binding)
+                found = true;
+        CHECK(found, "interface binding %u (kind %u slot %u) is bound", info.resources[i].binding,
+                info.resources[i].kind, info.resources[i].slot);
+    }
+    if (vkh_dispatch(&h, spirv, words, b, 10, 1, 1, 1))
+    {
+        float *f;
+        o = out.map;
+        f = (float *)o;
+        CHECK(f[0] == 21.0f && f[1] == 2.0f && f[2] == 101.0f && f[3] == 1.0f, "ld: %g %g %g %g", f[0], f[1], f[2], f[3]);
+        CHECK(f[4] == 21.0f && f[5] == 2.0f && f[6] == 101.0f, "sample_l point: %g %g %g", f[4], f[5], f[6]);
+        /* bilinear at the centre: texels (1,1) (2,1) (1,2) (2,2) */
+        CHECK(fabsf(f[8] - 16.5f) < 1e-3f && fabsf(f[9] - 2.25f) < 1e-3f && fabsf(f[10] - 101.5f) < 1e-3f,
+                "sample_l linear: %g %g %g", f[8], f[9], f[10]);
+        /* gather4 red: x = (1,2), y = (2,2), z = (2,1), w = (1,1) */
+        CHECK(f[12] == 21.0f && f[13] == 22.0f && f[14] == 12.0f && f[15] == 11.0f, "gather4: %g %g %g %g",
+                f[12], f[13], f[14], f[15]);
+        CHECK(o[16] == 4 && o[17] == 4 && o[18] == 0 && o[19] == 1, "resinfo_uint: %u %u %u %u", o[16], o[17], o[18], o[19]);
+        CHECK(o[20] == 53 && o[21] == 10 && o[22] == 72 && o[23] == 93, "typed/raw/structured SRV: %u %u %u %u",
+                o[20], o[21], o[22], o[23]);
+        CHECK(o[24] == 1012 && o[25] == 1013 && o[26] == 1014 && o[27] == 1015, "cb dynamic index: %u %u %u %u",
+                o[24], o[25], o[26], o[27]);
+        CHECK(o[28] == 64 && o[29] == 4 && o[30] == 1 && o[31] == 1, "bufinfo raw/structured, alloc, consume: %u %u %u %u",
+                o[28], o[29], o[30], o[31]);
+        CHECK(*(uint32_t *)counter.map == 1, "counter after 2 alloc + 1 consume: %u", *(uint32_t *)counter.map);
+        /* resinfo float with swizzle .wzyx: (mips, 0, height, width) */
+        CHECK(f[32] == 1.0f && f[33] == 0.0f && f[34] == 4.0f && f[35] == 4.0f, "resinfo swizzled: %g %g %g %g",
+                f[32], f[33], f[34], f[35]);
+    }
+    else
+        CHECK(0, "dispatch");
+    vkDestroySampler(h.device, point, NULL);
+    vkDestroySampler(h.device, linear, NULL);
+    vkh_image_destroy(&h, &tex);
+    vkh_buffer_destroy(&h, &out);
+    vkh_buffer_destroy(&h, &cb);
+    vkh_buffer_destroy(&h, &tb);
+    vkh_buffer_destroy(&h, &raw);
+    vkh_buffer_destroy(&h, &st);
+    vkh_buffer_destroy(&h, &u1);
+    vkh_buffer_destroy(&h, &counter);
+    dxbc_compile_free_spirv(spirv);
+    dxbc_shader_info_free(&info);
+}
+
+/* ---- class linkage: the class of an interface slot comes from a specialization constant ---- */
+
+static void test_linkage(void)
+{
+    const char *decls =
+        "dcl_function_body fb0\n"
+        "dcl_function_body fb1\n"
+        "dcl_function_table ft0 = {fb0}\n"
+        "dcl_function_table ft1 = {fb1}\n"
+        "dcl_interface fp0[1][1] = {ft0, ft1}\n";
+    const char *body =
+        "mov r0.x, l(5)\n"
+        "fcall(0) fp0[0]\n"
+        "store_raw u0.x, l(0), r0.x\n"
+        "ret\n"
+        "label fb0\n"
+        "iadd r0.x, r0.x, l(1)\n"
+        "ret\n"
+        "label fb1\n"
+        "imul null, r0.x, r0.x, l(10)\n";
+    VkSpecializationMapEntry entry = { DXBC_SPEC_INTERFACE_BASE, 0, 4 };
+    VkSpecializationInfo spec = { 1, &entry, 4, NULL };
+    uint32_t data[4] = { 0 }, one = 1;
+
+    if (run_cs(decls, body, data, 4, 1, NULL))
+        CHECK(data[0] == 6, "class 0 by default: %u", data[0]);
+    spec.pData = &one;
+    vkh_specialization = &spec;
+    data[0] = 0;
+    if (run_cs(decls, body, data, 4, 1, NULL))
+        CHECK(data[0] == 50, "class 1 by specialization: %u", data[0]);
+    vkh_specialization = NULL;
+}
+
 /* ---- VS + PS: interpolation modes, system values, discard, depth output ---- */
 
 static void test_graphics(void)
@@ -904,6 +1102,8 @@ int main(void)
     test_float();
     test_memory();
     test_typed_uav();
+    test_resources();
+    test_linkage();
     test_graphics();
     vkh_cleanup(&h);
     CHECK(vkh_validation_errors == 0, "%u validation errors", vkh_validation_errors);

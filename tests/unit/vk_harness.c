@@ -6,6 +6,7 @@
 #include "vk_harness.h"
 
 unsigned vkh_validation_errors;
+const VkSpecializationInfo *vkh_specialization;
 
 static VKAPI_ATTR VkBool32 VKAPI_CALL debug_cb(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
         VkDebugUtilsMessageTypeFlagsEXT types, const VkDebugUtilsMessengerCallbackDataEXT *data, void *user)
@@ -408,14 +409,53 @@ static void image_barrier(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags
             0, NULL, 0, NULL, 1, &b);
 }
 
+bool vkh_image_upload(struct vkh *h, struct vkh_image *img, const void *data, size_t size)
+{
+    struct vkh_buffer staging;
+    VkBufferImageCopy copy = { 0 };
+    VkCommandBuffer cmd;
+    bool ok;
+
+    if (!vkh_buffer_create(h, &staging, size, 0, VK_FORMAT_UNDEFINED))
+        return false;
+    memcpy(staging.map, data, size);
+    if (!(cmd = begin_cmd(h)))
+        return false;
+    image_barrier(cmd, img->image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL);
+    copy.imageSubresource.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
+    copy.imageSubresource.layerCount = 1;
+    copy.imageExtent.width = img->width;
+    copy.imageExtent.height = img->height;
+    copy.imageExtent.depth = 1;
+    vkCmdCopyBufferToImage(cmd, staging.buffer, img->image, VK_IMAGE_LAYOUT_GENERAL, 1, &copy);
+    image_barrier(cmd, img->image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_GENERAL, VK_IMAGE_LAYOUT_GENERAL);
+    ok = submit_wait(h, cmd);
+    vkh_buffer_destroy(h, &staging);
+    img->uploaded = true;
+    return ok;
+}
+
+VkSampler vkh_sampler(struct vkh *h, VkFilter filter, VkSamplerAddressMode address)
+{
+    VkSamplerCreateInfo sci = { VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO };
+    VkSampler s = VK_NULL_HANDLE;
+
+    sci.magFilter = sci.minFilter = filter;
+    sci.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
+    sci.addressModeU = sci.addressModeV = sci.addressModeW = address;
+    sci.maxLod = 16.0f;
+    vkCreateSampler(h->device, &sci, NULL, &s);
+    return s;
+}
+
 static void prepare_images(VkCommandBuffer cmd, const struct vkh_binding *bindings, unsigned count)
 {
     unsigned i;
 
     for (i = 0; i < count; ++i)
         if (bindings[i].image)
-            image_barrier(cmd, bindings[i].image->image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
-                    VK_IMAGE_LAYOUT_GENERAL);
+            image_barrier(cmd, bindings[i].image->image, VK_IMAGE_ASPECT_COLOR_BIT,
+                    bindings[i].image->uploaded ? VK_IMAGE_LAYOUT_GENERAL : VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL);
 }
 
 bool vkh_dispatch(struct vkh *h, const uint32_t *spirv, size_t words, const struct vkh_binding *bindings,
@@ -437,6 +477,7 @@ bool vkh_dispatch(struct vkh *h, const uint32_t *spirv, size_t words, const stru
     cpci.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
     cpci.stage.module = module;
     cpci.stage.pName = "main";
+    cpci.stage.pSpecializationInfo = vkh_specialization;
     cpci.layout = d.pipeline_layout;
     if (vkCreateComputePipelines(h->device, VK_NULL_HANDLE, 1, &cpci, NULL, &pipeline) != VK_SUCCESS)
         goto done;
@@ -500,6 +541,7 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     stages[1].stage = VK_SHADER_STAGE_FRAGMENT_BIT;
     stages[1].module = psm;
     stages[1].pName = "main";
+    stages[0].pSpecializationInfo = stages[1].pSpecializationInfo = vkh_specialization;
     ia.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
     vps.viewportCount = 1;
     vps.pViewports = &viewport;

@@ -23,6 +23,8 @@ struct vkh
 };
 
 extern unsigned vkh_validation_errors;
+/* When set, the next pipelines are created with this specialization info. */
+extern const VkSpecializationInfo *vkh_specialization;
 
 struct vkh_buffer
 {
@@ -40,6 +42,7 @@ struct vkh_image
     VkImageView view;
     VkFormat format;
     uint32_t width, height;
+    bool uploaded;
 };
 
 /* One descriptor of a dispatch/draw. Exactly one of buffer/image/sampler is used. */
@@ -62,6 +65,10 @@ void vkh_buffer_destroy(struct vkh *h, struct vkh_buffer *b);
 bool vkh_image_create(struct vkh *h, struct vkh_image *img, VkFormat format, uint32_t width, uint32_t height,
         VkImageUsageFlags usage);
 void vkh_image_destroy(struct vkh *h, struct vkh_image *img);
+
+/* Fills a whole single-level image from tightly packed texels and leaves it in GENERAL layout. */
+bool vkh_image_upload(struct vkh *h, struct vkh_image *img, const void *data, size_t size);
+VkSampler vkh_sampler(struct vkh *h, VkFilter filter, VkSamplerAddressMode address);
 
 bool vkh_dispatch(struct vkh *h, const uint32_t *spirv, size_t words, const struct vkh_binding *bindings,
         unsigned binding_count, uint32_t x, uint32_t y, uint32_t z);
