@@ -1089,6 +1089,253 @@ static void test_graphics(void)
     dxbc_shader_info_free(&pi);
 }
 
+/* Renders with the given stages into an 8x8 RGBA32F target; returns the pixels (caller frees). */
+static float *render(const char *vs_text, const char *hs_text, const char *ds_text, const char *gs_text,
+        const char *ps_text, uint32_t vertex_count)
+{
+    const char *texts[5] = { vs_text, hs_text, ds_text, gs_text, ps_text };
+    struct dxbc_shader_info info[5];
+    uint32_t *code[5] = { 0 };
+    size_t words[5] = { 0 };
+    struct vkh_image colour;
+    struct vkh_buffer rb;
+    float *pixels = NULL;
+    unsigned i;
+    bool ok = true;
+
+    for (i = 0; i < 5; ++i)
+    {
+        memset(&info[i], 0, sizeof(info[i]));
+        if (texts[i] && !(code[i] = compile_text(texts[i], &words[i], &info[i])))
+            ok = false;
+    }
+    if (ok && vkh_image_create(&h, &colour, VK_FORMAT_R32G32B32A32_SFLOAT, 8, 8, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT))
+    {
+        if (vkh_buffer_create(&h, &rb, 8 * 8 * 16, 0, VK_FORMAT_UNDEFINED))
+        {
+            vkh_hs.code = code[1];
+            vkh_hs.words = words[1];
+            vkh_ds.code = code[2];
+            vkh_ds.words = words[2];
+            vkh_gs.code = code[3];
+            vkh_gs.words = words[3];
+            if (vkh_draw(&h, code[0], words[0], code[4], words[4], NULL, 0, vertex_count, &colour, NULL, 1.0f, &rb, NULL)
+                    && (pixels = malloc(8 * 8 * 16)))
+                memcpy(pixels, rb.map, 8 * 8 * 16);
+            memset(&vkh_hs, 0, sizeof(vkh_hs));
+            memset(&vkh_ds, 0, sizeof(vkh_ds));
+            memset(&vkh_gs, 0, sizeof(vkh_gs));
+            vkh_buffer_destroy(&h, &rb);
+        }
+        vkh_image_destroy(&h, &colour);
+    }
+    for (i = 0; i < 5; ++i)
+    {
+        dxbc_compile_free_spirv(code[i]);
+        dxbc_shader_info_free(&info[i]);
+    }
+    CHECK(pixels != NULL, "render failed");
+    return pixels;
+}
+
+/* GS: point input, two instances, triangle-strip quads per (primitive, instance). */
+static void test_geometry(void)
+{
+    const char *vs =
+        "// sig output 0 xyzw SV_Position 0 POS float -\n"
+        "vs_5_0\n"
+        "dcl_output_siv o0.xyzw, position\n"
+        "mov o0.xyzw, l(0, 0, 0, 1.000000)\n"
+        "ret\n";
+    const char *gs =
+        "// sig input 0 xyzw SV_Position 0 POS float -\n"
+        "// sig output 0 xyzw SV_Position 0 POS float -\n"
+        "// sig output 1 xyzw COLOR 0 NONE float -\n"
+        "gs_5_0\n"
+        "dcl_input_siv v[1][0].xyzw, position\n"
+        "dcl_input vPrim\n"
+        "dcl_input vGSInstanceID\n"
+        "dcl_temps 2\n"
+        "dcl_inputprimitive point\n"
+        "dcl_stream m0\n"
+        "dcl_outputtopology trianglestrip\n"
+        "dcl_output_siv o0.xyzw, position\n"
+        "dcl_output o1.xyzw\n"
+        "dcl_maxout 4\n"
+        "dcl_gsinstances 2\n"
+        "utof r0.x, vGSInstanceID\n"
+        "utof r0.y, vPrim\n"
+        "add r0.zw, r0.xxxy, l(0, 0, -1.000000, -1.000000)\n"
+        "add r1.xy, r0.zwzz, l(1.000000, 1.000000, 0, 0)\n"
+        "mov o0.xy, r0.zwzz\n"
+        "mov o0.zw, l(0, 0, 0.500000, 1.000000)\n"
+        "mov o1.xyzw, r0.yxyy\n"
+        "mov o1.z, l(7.000000)\n"
+        "emit_stream m0\n"
+        "mov o0.x, r1.x\n"
+        "mov o0.y, r0.w\n"
+        "mov o0.zw, l(0, 0, 0.500000, 1.000000)\n"
+        "mov o1.xyzw, r0.yxyy\n"
+        "mov o1.z, l(7.000000)\n"
+        "emit_stream m0\n"
+        "mov o0.x, r0.z\n"
+        "mov o0.y, r1.y\n"
+        "mov o0.zw, l(0, 0, 0.500000, 1.000000)\n"
+        "mov o1.xyzw, r0.yxyy\n"
+        "mov o1.z, l(7.000000)\n"
+        "emit_stream m0\n"
+        "mov o0.xy, r1.xyxx\n"
+        "mov o0.zw, l(0, 0, 0.500000, 1.000000)\n"
+        "mov o1.xyzw, r0.yxyy\n"
+        "mov o1.z, l(7.000000)\n"
+        "emit_stream m0\n"
+        "cut_stream m0\n"
+        "ret\n";
+    const char *ps =
+        "// sig input 0 xyzw SV_Position 0 POS float -\n"
+        "// sig input 1 xyzw COLOR 0 NONE float xyzw\n"
+        "// sig output 0 xyzw SV_Target 0 TARGET float -\n"
+        "ps_5_0\n"
+        "dcl_input_ps linear v1.xyzw\n"
+        "dcl_output o0.xyzw\n"
+        "mov o0.xyzw, v1.xyzw\n"
+        "ret\n";
+    unsigned x, y, bad = 0;
+    float *px;
+
+    vkh_topology = VK_PRIMITIVE_TOPOLOGY_POINT_LIST;
+    px = render(vs, NULL, NULL, gs, ps, 2);
+    vkh_topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
+    if (!px)
+        return;
+    /* primitive iy covers rows 4*iy.., instance ix columns 4*ix..: colour (iy, ix, 7, iy) */
+    for (y = 0; y < 8; ++y)
+        for (x = 0; x < 8; ++x)
+        {
+            const float *p = px + 4 * (y * 8 + x);
+            float iy = (float)(y / 4), ix = (float)(x / 4);
+            if (p[0] != iy || p[1] != ix || p[2] != 7.0f || p[3] != iy)
+            {
+                if (bad < 4)
+                    fprintf(stderr, "GS pixel %u,%u: %g %g %g %g want %g %g 7 %g\n", x, y, p[0], p[1], p[2], p[3], iy, ix, iy);
+                ++bad;
+            }
+        }
+    CHECK(!bad, "%u GS pixels differ (vPrim, vGSInstanceID, emit/cut, strips)", bad);
+    free(px);
+}
+
+/* HS (control point, fork with indexed outputs, join) + DS: a tessellated triangle whose colour
+ * is the domain location and a patch constant. */
+static void test_tessellation(void)
+{
+    const char *vs =
+        "// sig input 0 x SV_VertexID 0 VERTID uint x\n"
+        "// sig output 0 xyzw SV_Position 0 POS float -\n"
+        "vs_5_0\n"
+        "dcl_input_sgv v0.x, vertex_id\n"
+        "dcl_output_siv o0.xyzw, position\n"
+        "dcl_temps 1\n"
+        "and r0.x, v0.x, l(1)\n"
+        "ushr r0.y, v0.x, l(1)\n"
+        "utof r0.xy, r0.xyxx\n"
+        "mad o0.xy, r0.xyxx, l(4.000000, 4.000000, 0, 0), l(-1.000000, -1.000000, 0, 0)\n"
+        "mov o0.zw, l(0, 0, 0.500000, 1.000000)\n"
+        "ret\n";
+    const char *hs =
+        "// sig input 0 xyzw SV_Position 0 POS float xyzw\n"
+        "// sig output 0 xyzw POSITION 0 NONE float -\n"
+        "// sig patch 0 x SV_TessFactor 0 TRIEDGE float -\n"
+        "// sig patch 1 x SV_TessFactor 1 TRIEDGE float -\n"
+        "// sig patch 2 x SV_TessFactor 2 TRIEDGE float -\n"
+        "// sig patch 3 x SV_InsideTessFactor 0 TRIINT float -\n"
+        "// sig patch 4 x VALUE 0 NONE float -\n"
+        "hs_5_0\n"
+        "hs_decls\n"
+        "dcl_input_control_point_count 3\n"
+        "dcl_output_control_point_count 3\n"
+        "dcl_tessellator_domain domain_tri\n"
+        "dcl_tessellator_partitioning partitioning_integer\n"
+        "dcl_tessellator_output_primitive output_triangle_cw\n"
+        "dcl_hs_max_tessfactor l(64.000000)\n"
+        "hs_control_point_phase\n"
+        "dcl_input vicp[3][0].xyzw\n"
+        "dcl_input vOutputControlPointID\n"
+        "dcl_output o0.xyzw\n"
+        "mov o0.xyzw, vicp[vOutputControlPointID][0].xyzw\n"
+        "ret\n"
+        "hs_fork_phase\n"
+        "dcl_hs_fork_phase_instance_count 3\n"
+        "dcl_input vForkInstanceID\n"
+        "dcl_output_siv o0.x, finalTriUeq0EdgeTessFactor\n"
+        "dcl_output_siv o1.x, finalTriVeq0EdgeTessFactor\n"
+        "dcl_output_siv o2.x, finalTriWeq0EdgeTessFactor\n"
+        "dcl_indexrange o0.x 3\n"
+        "dcl_temps 1\n"
+        "mov r0.x, vForkInstanceID\n"
+        "mov o[r0.x + 0].x, l(4.000000)\n"
+        "ret\n"
+        "hs_join_phase\n"
+        "dcl_output_siv o3.x, finalTriInsideTessFactor\n"
+        "dcl_output o4.x\n"
+        "mov o3.x, l(4.000000)\n"
+        "mov o4.x, l(0.750000)\n"
+        "ret\n";
+    const char *ds =
+        "// sig input 0 xyzw POSITION 0 NONE float xyzw\n"
+        "// sig output 0 xyzw SV_Position 0 POS float -\n"
+        "// sig output 1 xyzw COLOR 0 NONE float -\n"
+        "// sig patch 0 x SV_TessFactor 0 TRIEDGE float -\n"
+        "// sig patch 1 x SV_TessFactor 1 TRIEDGE float -\n"
+        "// sig patch 2 x SV_TessFactor 2 TRIEDGE float -\n"
+        "// sig patch 3 x SV_InsideTessFactor 0 TRIINT float -\n"
+        "// sig patch 4 x VALUE 0 NONE float x\n"
+        "ds_5_0\n"
+        "dcl_input_control_point_count 3\n"
+        "dcl_tessellator_domain domain_tri\n"
+        "dcl_input vDomain.xyz\n"
+        "dcl_input vicp[3][0].xyzw\n"
+        "dcl_input vpc4.x\n"
+        "dcl_output_siv o0.xyzw, position\n"
+        "dcl_output o1.xyzw\n"
+        "dcl_temps 1\n"
+        "mul r0.xyzw, vDomain.yyyy, vicp[1][0].xyzw\n"
+        "mad r0.xyzw, vicp[0][0].xyzw, vDomain.xxxx, r0.xyzw\n"
+        "mad o0.xyzw, vicp[2][0].xyzw, vDomain.zzzz, r0.xyzw\n"
+        "mov o1.xyz, vDomain.xyzx\n"
+        "mov o1.w, vpc4.x\n"
+        "ret\n";
+    const char *ps =
+        "// sig input 0 xyzw SV_Position 0 POS float -\n"
+        "// sig input 1 xyzw COLOR 0 NONE float xyzw\n"
+        "// sig output 0 xyzw SV_Target 0 TARGET float -\n"
+        "ps_5_0\n"
+        "dcl_input_ps linear v1.xyzw\n"
+        "dcl_output o0.xyzw\n"
+        "mov o0.xyzw, v1.xyzw\n"
+        "ret\n";
+    unsigned x, y, bad = 0;
+    float *px;
+
+    vkh_patch_points = 3;
+    if (!(px = render(vs, hs, ds, NULL, ps, 3)))
+        return;
+    for (y = 0; y < 8; ++y)
+        for (x = 0; x < 8; ++x)
+        {
+            const float *p = px + 4 * (y * 8 + x);
+            float b1 = (x + 0.5f) / 16.0f, b2 = (y + 0.5f) / 16.0f, b0 = 1.0f - b1 - b2;
+            if (fabsf(p[0] - b0) > 1e-3f || fabsf(p[1] - b1) > 1e-3f || fabsf(p[2] - b2) > 1e-3f || p[3] != 0.75f)
+            {
+                if (bad < 4)
+                    fprintf(stderr, "tess pixel %u,%u: %g %g %g %g want %g %g %g 0.75\n", x, y, p[0], p[1], p[2], p[3], b0, b1, b2);
+                ++bad;
+            }
+        }
+    CHECK(!bad, "%u tessellation pixels differ (HS phases, patch constants, vDomain)", bad);
+    free(px);
+}
+
 int main(void)
 {
     if (!vkh_init(&h))
@@ -1105,6 +1352,8 @@ int main(void)
     test_resources();
     test_linkage();
     test_graphics();
+    test_geometry();
+    test_tessellation();
     vkh_cleanup(&h);
     CHECK(vkh_validation_errors == 0, "%u validation errors", vkh_validation_errors);
     printf("dxbc_compile_exec: %u checks, %u failures\n", test_checks, test_failures);

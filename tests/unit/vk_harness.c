@@ -7,6 +7,9 @@
 
 unsigned vkh_validation_errors;
 const VkSpecializationInfo *vkh_specialization;
+struct vkh_stage_code vkh_gs, vkh_hs, vkh_ds;
+uint32_t vkh_patch_points = 3;
+VkPrimitiveTopology vkh_topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
 
 static VKAPI_ATTR VkBool32 VKAPI_CALL debug_cb(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
         VkDebugUtilsMessageTypeFlagsEXT types, const VkDebugUtilsMessengerCallbackDataEXT *data, void *user)
@@ -507,8 +510,13 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
         struct vkh_buffer *readback, struct vkh_buffer *depth_readback)
 {
     VkGraphicsPipelineCreateInfo gpci = { VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO };
-    VkPipelineShaderStageCreateInfo stages[2] = { { VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO },
-            { VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO } };
+    VkPipelineShaderStageCreateInfo stages[5];
+    VkPipelineTessellationStateCreateInfo ts = { VK_STRUCTURE_TYPE_PIPELINE_TESSELLATION_STATE_CREATE_INFO };
+    VkShaderModule extra[3] = { VK_NULL_HANDLE, VK_NULL_HANDLE, VK_NULL_HANDLE };
+    const struct vkh_stage_code *extra_code[3] = { &vkh_hs, &vkh_ds, &vkh_gs };
+    static const VkShaderStageFlagBits extra_stage[3] = { VK_SHADER_STAGE_TESSELLATION_CONTROL_BIT,
+            VK_SHADER_STAGE_TESSELLATION_EVALUATION_BIT, VK_SHADER_STAGE_GEOMETRY_BIT };
+    unsigned stage_count = 2, k;
     VkPipelineVertexInputStateCreateInfo vi = { VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO };
     VkPipelineInputAssemblyStateCreateInfo ia = { VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO };
     VkPipelineViewportStateCreateInfo vps = { VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO };
@@ -535,6 +543,21 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
         return false;
     if (!(vsm = make_module(h, vs, vs_words)) || !(psm = make_module(h, ps, ps_words)))
         goto done;
+    memset(stages, 0, sizeof(stages));
+    for (k = 0; k < 5; ++k)
+        stages[k].sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO;
+    for (k = 0; k < 3; ++k)
+    {
+        if (!extra_code[k]->code)
+            continue;
+        if (!(extra[k] = make_module(h, extra_code[k]->code, extra_code[k]->words)))
+            goto done;
+        stages[stage_count].stage = extra_stage[k];
+        stages[stage_count].module = extra[k];
+        stages[stage_count].pName = "main";
+        stages[stage_count].pSpecializationInfo = vkh_specialization;
+        ++stage_count;
+    }
     stages[0].stage = VK_SHADER_STAGE_VERTEX_BIT;
     stages[0].module = vsm;
     stages[0].pName = "main";
@@ -542,7 +565,8 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     stages[1].module = psm;
     stages[1].pName = "main";
     stages[0].pSpecializationInfo = stages[1].pSpecializationInfo = vkh_specialization;
-    ia.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
+    ia.topology = vkh_hs.code ? VK_PRIMITIVE_TOPOLOGY_PATCH_LIST : vkh_topology;
+    ts.patchControlPoints = vkh_patch_points;
     vps.viewportCount = 1;
     vps.pViewports = &viewport;
     vps.scissorCount = 1;
@@ -562,7 +586,8 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     pri.pColorAttachmentFormats = &colour->format;
     pri.depthAttachmentFormat = depth ? depth->format : VK_FORMAT_UNDEFINED;
     gpci.pNext = &pri;
-    gpci.stageCount = 2;
+    gpci.stageCount = stage_count;
+    gpci.pTessellationState = vkh_hs.code ? &ts : NULL;
     gpci.pStages = stages;
     gpci.pVertexInputState = &vi;
     gpci.pInputAssemblyState = &ia;
@@ -625,6 +650,9 @@ done:
         vkDestroyShaderModule(h->device, vsm, NULL);
     if (psm)
         vkDestroyShaderModule(h->device, psm, NULL);
+    for (k = 0; k < 3; ++k)
+        if (extra[k])
+            vkDestroyShaderModule(h->device, extra[k], NULL);
     free_descriptors(h, &d);
     return ok;
 }

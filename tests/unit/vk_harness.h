@@ -25,6 +25,16 @@ struct vkh
 extern unsigned vkh_validation_errors;
 /* When set, the next pipelines are created with this specialization info. */
 extern const VkSpecializationInfo *vkh_specialization;
+/* Optional extra stages for vkh_draw (NULL code: absent). With a hull shader the draw uses
+ * patch lists of vkh_patch_points control points. */
+struct vkh_stage_code
+{
+    const uint32_t *code;
+    size_t words;
+};
+extern struct vkh_stage_code vkh_gs, vkh_hs, vkh_ds;
+extern uint32_t vkh_patch_points;
+extern VkPrimitiveTopology vkh_topology;   /* without a hull shader; default triangle list */
 
 struct vkh_buffer
 {
