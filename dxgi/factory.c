@@ -120,14 +120,38 @@ static HRESULT STDMETHODCALLTYPE dxgi_factory_GetWindowAssociation(IDXGIFactory6
     return S_OK;
 }
 
+/* swapchain.c */
+HRESULT dxgi_swapchain_create(struct dxgi_factory *factory, IUnknown *device, HWND window,
+        const DXGI_SWAP_CHAIN_DESC1 *desc, const DXGI_SWAP_CHAIN_FULLSCREEN_DESC *fs_desc,
+        IDXGIOutput *output, IDXGISwapChain1 **out);
+
 static HRESULT STDMETHODCALLTYPE dxgi_factory_CreateSwapChain(IDXGIFactory6 *iface, IUnknown *device,
         DXGI_SWAP_CHAIN_DESC *desc, IDXGISwapChain **swapchain)
 {
-    if (!device || !desc || !swapchain)
+    DXGI_SWAP_CHAIN_FULLSCREEN_DESC fs_desc;
+    DXGI_SWAP_CHAIN_DESC1 desc1;
+
+    if (swapchain)
+        *swapchain = NULL;
+    if (!device || !desc || !swapchain || !desc->OutputWindow)
         return DXGI_ERROR_INVALID_CALL;
-    *swapchain = NULL;
-    FIXME("Swap chains are not implemented yet.");
-    return E_NOTIMPL;
+    memset(&desc1, 0, sizeof(desc1));
+    desc1.Width = desc->BufferDesc.Width;
+    desc1.Height = desc->BufferDesc.Height;
+    desc1.Format = desc->BufferDesc.Format;
+    desc1.SampleDesc = desc->SampleDesc;
+    desc1.BufferUsage = desc->BufferUsage;
+    desc1.BufferCount = desc->BufferCount;
+    desc1.Scaling = DXGI_SCALING_STRETCH;
+    desc1.SwapEffect = desc->SwapEffect;
+    desc1.AlphaMode = DXGI_ALPHA_MODE_IGNORE;
+    desc1.Flags = desc->Flags;
+    fs_desc.RefreshRate = desc->BufferDesc.RefreshRate;
+    fs_desc.ScanlineOrdering = desc->BufferDesc.ScanlineOrdering;
+    fs_desc.Scaling = desc->BufferDesc.Scaling;
+    fs_desc.Windowed = desc->Windowed;
+    return dxgi_swapchain_create(impl_from_IDXGIFactory6(iface), device, desc->OutputWindow, &desc1, &fs_desc,
+            NULL, (IDXGISwapChain1 **)swapchain);
 }
 
 static HRESULT STDMETHODCALLTYPE dxgi_factory_CreateSoftwareAdapter(IDXGIFactory6 *iface, HMODULE module, IDXGIAdapter **adapter)
@@ -154,11 +178,11 @@ static HRESULT STDMETHODCALLTYPE dxgi_factory_CreateSwapChainForHwnd(IDXGIFactor
         HWND window, const DXGI_SWAP_CHAIN_DESC1 *desc, const DXGI_SWAP_CHAIN_FULLSCREEN_DESC *fs_desc,
         IDXGIOutput *output, IDXGISwapChain1 **swapchain)
 {
+    if (swapchain)
+        *swapchain = NULL;
     if (!device || !window || !desc || !swapchain)
         return DXGI_ERROR_INVALID_CALL;
-    *swapchain = NULL;
-    FIXME("Swap chains are not implemented yet.");
-    return E_NOTIMPL;
+    return dxgi_swapchain_create(impl_from_IDXGIFactory6(iface), device, window, desc, fs_desc, output, swapchain);
 }
 
 static HRESULT STDMETHODCALLTYPE dxgi_factory_CreateSwapChainForCoreWindow(IDXGIFactory6 *iface, IUnknown *device,

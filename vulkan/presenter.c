@@ -1,0 +1,859 @@
+/* presenter.c — a VkSwapchainKHR on a caller-made surface, the blit pass from the back
+ * buffer into the swapchain image, and frame completion tracking for frame latency. */
+#include "presenter.h"
+#include "vk_resource.h"
+
+#define PRESENTER_MAX_IMAGES 16
+#define PRESENTER_MAX_FRAMES 16
+
+struct presenter_frame
+{
+    VkCommandBuffer cmd;
+    VkFence fence;
+    VkSemaphore acquire;
+    uint64_t id;
+};
+
+struct vk_presenter
+{
+    struct vk_device *device;
+    VkInstance instance;
+    VkPhysicalDevice physical_device;
+    VkSurfaceKHR surface;
+    vk_presenter_frame_cb frame_cb;
+    void *frame_user;
+
+    struct plat_mutex lock;              /* serialises presents and swapchain changes */
+    struct vk_presenter_desc desc;
+    bool dirty;
+    VkSwapchainKHR swapchain;
+    VkSurfaceFormatKHR format;
+    VkPresentModeKHR mode;
+    VkExtent2D extent;
+    uint32_t image_count;
+    VkImage images[PRESENTER_MAX_IMAGES];
+    VkSemaphore present_sems[PRESENTER_MAX_IMAGES];
+    VkCommandPool pool;
+    struct presenter_frame frames[PRESENTER_MAX_FRAMES];
+
+    /* Multisampled sources are resolved here first. */
+    VkImage resolve_image;
+    VkDeviceMemory resolve_memory;
+    VkFormat resolve_format;
+    VkExtent3D resolve_extent;
+
+    /* Completion: frames [completed, submitted) are in flight, in frames[n % MAX]. */
+    struct plat_mutex done_lock;
+    struct plat_cond done_cond;
+    uint64_t submitted, completed;
+    uint32_t max_latency;
+    bool stop, lost;
+    struct plat_thread *thread;
+};
+
+static void presenter_thread(void *arg)
+{
+    struct vk_presenter *p = arg;
+    struct vk_device *device = p->device;
+
+    plat_mutex_lock(&p->done_lock);
+    for (;;)
+    {
+        struct presenter_frame *frame;
+        uint64_t id;
+        VkResult vr;
+
+        while (!p->stop && p->completed == p->submitted)
+            plat_cond_wait(&p->done_cond, &p->done_lock);
+        if (p->completed == p->submitted)
+            break;
+        frame = &p->frames[p->completed % PRESENTER_MAX_FRAMES];
+        id = frame->id;
+        plat_mutex_unlock(&p->done_lock);
+        /* The fence of a submitted frame always signals (or the device is lost). */
+        do
+            vr = device->vk.vkWaitForFences(device->device, 1, &frame->fence, VK_TRUE, 100000000ull);
+        while (vr == VK_TIMEOUT);
+        plat_mutex_lock(&p->done_lock);
+        if (vr < 0)
+            p->lost = true;
+        ++p->completed;
+        plat_cond_broadcast(&p->done_cond);
+        plat_mutex_unlock(&p->done_lock);
+        if (p->frame_cb)
+            p->frame_cb(p->frame_user, id, plat_time_ns());
+        plat_mutex_lock(&p->done_lock);
+    }
+    plat_mutex_unlock(&p->done_lock);
+}
+
+uint32_t vk_presenter_frames_in_flight(struct vk_presenter *p)
+{
+    uint32_t n;
+
+    plat_mutex_lock(&p->done_lock);
+    n = (uint32_t)(p->submitted - p->completed);
+    plat_mutex_unlock(&p->done_lock);
+    return n;
+}
+
+static bool wait_in_flight_below(struct vk_presenter *p, uint32_t count, uint64_t timeout_ns)
+{
+    uint64_t end = plat_time_ns() + timeout_ns;
+    bool ret = true;
+
+    plat_mutex_lock(&p->done_lock);
+    while (p->submitted - p->completed >= count)
+    {
+        uint64_t now = plat_time_ns();
+        if (now >= end)
+        {
+            ret = false;
+            break;
+        }
+        plat_cond_wait_ms(&p->done_cond, &p->done_lock, (uint32_t)d3d11vk_min((end - now) / 1000000 + 1, 1000));
+    }
+    plat_mutex_unlock(&p->done_lock);
+    return ret;
+}
+
+bool vk_presenter_wait_latency(struct vk_presenter *p, uint64_t timeout_ns)
+{
+    uint32_t latency;
+
+    plat_mutex_lock(&p->done_lock);
+    latency = p->max_latency;
+    plat_mutex_unlock(&p->done_lock);
+    return wait_in_flight_below(p, latency, timeout_ns);
+}
+
+static void wait_idle(struct vk_presenter *p)
+{
+    wait_in_flight_below(p, 1, UINT64_MAX / 2);
+}
+
+void vk_presenter_wait_idle(struct vk_presenter *p)
+{
+    wait_idle(p);
+}
+
+void vk_presenter_set_frame_latency(struct vk_presenter *p, uint32_t max_frame_latency)
+{
+    plat_mutex_lock(&p->done_lock);
+    p->max_latency = max_frame_latency < 1 ? 1 : max_frame_latency > PRESENTER_MAX_FRAMES ? PRESENTER_MAX_FRAMES : max_frame_latency;
+    plat_cond_broadcast(&p->done_cond);
+    plat_mutex_unlock(&p->done_lock);
+}
+
+/* Swapchain ------------------------------------------------------------------------- */
+
+static void destroy_swapchain(struct vk_presenter *p)
+{
+    struct vk_device *device = p->device;
+    uint32_t i;
+
+    wait_idle(p);
+    /* Presentation may still read images: the queue must be idle before they go. */
+    plat_mutex_lock(&device->queue_lock);
+    device->vk.vkQueueWaitIdle(device->queue);
+    plat_mutex_unlock(&device->queue_lock);
+    for (i = 0; i < p->image_count; ++i)
+    {
+        device->vk.vkDestroySemaphore(device->device, p->present_sems[i], NULL);
+        p->present_sems[i] = VK_NULL_HANDLE;
+    }
+    p->image_count = 0;
+    if (p->swapchain)
+        device->vk.vkDestroySwapchainKHR(device->device, p->swapchain, NULL);
+    p->swapchain = VK_NULL_HANDLE;
+}
+
+static bool is_srgb_format(VkFormat f)
+{
+    return f == VK_FORMAT_B8G8R8A8_SRGB || f == VK_FORMAT_R8G8B8A8_SRGB || f == VK_FORMAT_A8B8G8R8_SRGB_PACK32;
+}
+
+static bool is_10bit_format(VkFormat f)
+{
+    return f == VK_FORMAT_A2B10G10R10_UNORM_PACK32 || f == VK_FORMAT_A2R10G10B10_UNORM_PACK32;
+}
+
+/* Picks the surface format for the source: exact colour-space matches first, then an sRGB
+ * fallback that keeps the source's encoding (the blit converts between UNORM and SRGB). */
+static bool choose_format(const VkSurfaceFormatKHR *formats, uint32_t count, VkFormat source,
+        enum vk_presenter_color color, VkSurfaceFormatKHR *out)
+{
+    VkFormat wanted[4];
+    VkColorSpaceKHR cs = VK_COLOR_SPACE_SRGB_NONLINEAR_KHR;
+    uint32_t n = 0, i, j;
+
+    if (color == VK_PRESENTER_COLOR_SCRGB_LINEAR)
+    {
+        for (i = 0; i < count; ++i)
+            if (formats[i].colorSpace == VK_COLOR_SPACE_EXTENDED_SRGB_LINEAR_EXT && formats[i].format == VK_FORMAT_R16G16B16A16_SFLOAT)
+            {
+                *out = formats[i];
+                return true;
+            }
+    }
+    else if (color == VK_PRESENTER_COLOR_HDR10)
+    {
+        for (i = 0; i < count; ++i)
+            if (formats[i].colorSpace == VK_COLOR_SPACE_HDR10_ST2084_EXT && is_10bit_format(formats[i].format))
+            {
+                *out = formats[i];
+                return true;
+            }
+    }
+    /* Linear FP16 content shown on an sRGB surface is encoded by an SRGB destination. */
+    if (is_srgb_format(source) || source == VK_FORMAT_R16G16B16A16_SFLOAT)
+    {
+        wanted[n++] = VK_FORMAT_B8G8R8A8_SRGB;
+        wanted[n++] = VK_FORMAT_R8G8B8A8_SRGB;
+    }
+    else
+    {
+        if (is_10bit_format(source))
+        {
+            wanted[n++] = VK_FORMAT_A2B10G10R10_UNORM_PACK32;
+            wanted[n++] = VK_FORMAT_A2R10G10B10_UNORM_PACK32;
+        }
+        wanted[n++] = VK_FORMAT_B8G8R8A8_UNORM;
+        wanted[n++] = VK_FORMAT_R8G8B8A8_UNORM;
+    }
+    for (j = 0; j < n; ++j)
+        for (i = 0; i < count; ++i)
+            if (formats[i].format == wanted[j] && formats[i].colorSpace == cs)
+            {
+                *out = formats[i];
+                return true;
+            }
+    for (i = 0; i < count; ++i)
+        if (formats[i].colorSpace == cs && formats[i].format != VK_FORMAT_UNDEFINED)
+        {
+            *out = formats[i];
+            return true;
+        }
+    if (count == 1 && formats[0].format == VK_FORMAT_UNDEFINED)
+    {
+        out->format = VK_FORMAT_B8G8R8A8_UNORM;
+        out->colorSpace = cs;
+        return true;
+    }
+    return false;
+}
+
+static VkPresentModeKHR choose_mode(struct vk_presenter *p, uint32_t sync_interval, bool tearing)
+{
+    static const VkPresentModeKHR vsync[] = { VK_PRESENT_MODE_FIFO_KHR };
+    static const VkPresentModeKHR no_tear[] = { VK_PRESENT_MODE_MAILBOX_KHR, VK_PRESENT_MODE_IMMEDIATE_KHR };
+    static const VkPresentModeKHR tear[] = { VK_PRESENT_MODE_IMMEDIATE_KHR, VK_PRESENT_MODE_MAILBOX_KHR };
+    const VkPresentModeKHR *list = sync_interval ? vsync : tearing ? tear : no_tear;
+    uint32_t n = sync_interval ? 1 : 2, i;
+
+    for (i = 0; i < n; ++i)
+        if (vk_presenter_supports_mode(p, list[i]))
+            return list[i];
+    return VK_PRESENT_MODE_FIFO_KHR;   /* always offered */
+}
+
+bool vk_presenter_supports_mode(struct vk_presenter *p, VkPresentModeKHR mode)
+{
+    VkPresentModeKHR modes[16];
+    uint32_t count = ARRAY_SIZE(modes), i;
+
+    if (vkGetPhysicalDeviceSurfacePresentModesKHR(p->physical_device, p->surface, &count, modes) < 0)
+        return false;
+    for (i = 0; i < count; ++i)
+        if (modes[i] == mode)
+            return true;
+    return false;
+}
+
+static VkSurfaceFormatKHR *get_formats(struct vk_presenter *p, uint32_t *count)
+{
+    VkSurfaceFormatKHR *formats;
+
+    *count = 0;
+    if (vkGetPhysicalDeviceSurfaceFormatsKHR(p->physical_device, p->surface, count, NULL) < 0 || !*count)
+        return NULL;
+    if (!(formats = calloc(*count, sizeof(*formats))))
+        return NULL;
+    if (vkGetPhysicalDeviceSurfaceFormatsKHR(p->physical_device, p->surface, count, formats) < 0)
+    {
+        free(formats);
+        return NULL;
+    }
+    return formats;
+}
+
+bool vk_presenter_supports_color(struct vk_presenter *p, VkFormat source, enum vk_presenter_color color)
+{
+    VkSurfaceFormatKHR *formats, chosen;
+    uint32_t count;
+    bool ret;
+
+    if (!(formats = get_formats(p, &count)))
+        return false;
+    ret = choose_format(formats, count, source, color, &chosen);
+    if (ret && color == VK_PRESENTER_COLOR_SCRGB_LINEAR)
+        ret = chosen.colorSpace == VK_COLOR_SPACE_EXTENDED_SRGB_LINEAR_EXT;
+    else if (ret && color == VK_PRESENTER_COLOR_HDR10)
+        ret = chosen.colorSpace == VK_COLOR_SPACE_HDR10_ST2084_EXT;
+    free(formats);
+    return ret;
+}
+
+/* (Re)creates the swapchain for the current description. VK_NOT_READY: no area to present to. */
+static VkResult create_swapchain(struct vk_presenter *p, VkPresentModeKHR mode)
+{
+    VkSwapchainCreateInfoKHR info = { VK_STRUCTURE_TYPE_SWAPCHAIN_CREATE_INFO_KHR };
+    VkSemaphoreCreateInfo sem_info = { VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO };
+    struct vk_device *device = p->device;
+    VkSurfaceCapabilitiesKHR caps;
+    VkSurfaceFormatKHR *formats;
+    VkSwapchainKHR old = p->swapchain;
+    uint32_t count, i, images;
+    VkResult vr;
+
+    if ((vr = vkGetPhysicalDeviceSurfaceCapabilitiesKHR(p->physical_device, p->surface, &caps)) < 0)
+        return vr;
+    if (caps.currentExtent.width == 0xffffffffu)
+    {
+        p->extent.width = d3d11vk_max(caps.minImageExtent.width, d3d11vk_min(caps.maxImageExtent.width, p->desc.width));
+        p->extent.height = d3d11vk_max(caps.minImageExtent.height, d3d11vk_min(caps.maxImageExtent.height, p->desc.height));
+    }
+    else
+        p->extent = caps.currentExtent;
+    if (!p->extent.width || !p->extent.height)
+        return VK_NOT_READY;
+    if (!(caps.supportedUsageFlags & VK_IMAGE_USAGE_TRANSFER_DST_BIT))
+    {
+        LOG_ERR("The surface's images cannot be transfer destinations.");
+        return VK_ERROR_FORMAT_NOT_SUPPORTED;
+    }
+    if (!(formats = get_formats(p, &count)))
+        return VK_ERROR_SURFACE_LOST_KHR;
+    if (!choose_format(formats, count, p->desc.source_format, p->desc.color, &p->format))
+    {
+        free(formats);
+        LOG_ERR("The surface offers no usable format.");
+        return VK_ERROR_FORMAT_NOT_SUPPORTED;
+    }
+    free(formats);
+
+    images = d3d11vk_max(p->desc.min_image_count, caps.minImageCount);
+    if (caps.maxImageCount)
+        images = d3d11vk_min(images, caps.maxImageCount);
+    images = d3d11vk_min(images, PRESENTER_MAX_IMAGES);
+
+    info.surface = p->surface;
+    info.minImageCount = images;
+    info.imageFormat = p->format.format;
+    info.imageColorSpace = p->format.colorSpace;
+    info.imageExtent = p->extent;
+    info.imageArrayLayers = 1;
+    info.imageUsage = VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    info.imageSharingMode = VK_SHARING_MODE_EXCLUSIVE;
+    info.preTransform = (caps.supportedTransforms & VK_SURFACE_TRANSFORM_IDENTITY_BIT_KHR)
+            ? VK_SURFACE_TRANSFORM_IDENTITY_BIT_KHR : caps.currentTransform;
+    info.compositeAlpha = (caps.supportedCompositeAlpha & VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR)
+            ? VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR : (VkCompositeAlphaFlagBitsKHR)(caps.supportedCompositeAlpha & -caps.supportedCompositeAlpha);
+    info.presentMode = mode;
+    info.clipped = VK_TRUE;
+    info.oldSwapchain = old;
+
+    /* The old swapchain's images must be idle before it goes. */
+    wait_idle(p);
+    for (i = 0; i < p->image_count; ++i)
+    {
+        device->vk.vkDestroySemaphore(device->device, p->present_sems[i], NULL);
+        p->present_sems[i] = VK_NULL_HANDLE;
+    }
+    p->image_count = 0;
+    vr = device->vk.vkCreateSwapchainKHR(device->device, &info, NULL, &p->swapchain);
+    if (old)
+    {
+        plat_mutex_lock(&device->queue_lock);
+        device->vk.vkQueueWaitIdle(device->queue);
+        plat_mutex_unlock(&device->queue_lock);
+        device->vk.vkDestroySwapchainKHR(device->device, old, NULL);
+    }
+    if (vr != VK_SUCCESS)
+    {
+        p->swapchain = VK_NULL_HANDLE;
+        LOG_ERR("vkCreateSwapchainKHR failed: %s.", vk_result_str(vr));
+        return vr;
+    }
+    count = PRESENTER_MAX_IMAGES;
+    if ((vr = device->vk.vkGetSwapchainImagesKHR(device->device, p->swapchain, &count, p->images)) < 0)
+        goto fail;
+    for (i = 0; i < count; ++i)
+        if ((vr = device->vk.vkCreateSemaphore(device->device, &sem_info, NULL, &p->present_sems[i])) != VK_SUCCESS)
+            goto fail;
+        else
+            p->image_count = i + 1;
+    p->mode = mode;
+    p->dirty = false;
+    LOG_INFO("Swapchain %ux%u, %u images, format %d, colour space %d, present mode %d.", p->extent.width,
+            p->extent.height, count, p->format.format, p->format.colorSpace, mode);
+    return VK_SUCCESS;
+
+fail:
+    destroy_swapchain(p);
+    return vr;
+}
+
+/* The resolve target for multisampled sources. */
+static VkResult ensure_resolve_image(struct vk_presenter *p, const struct vk_image *src)
+{
+    VkImageCreateInfo info = { VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO };
+    VkMemoryAllocateInfo alloc = { VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO };
+    const VkPhysicalDeviceMemoryProperties *mem = &p->device->adapter->memory;
+    struct vk_device *device = p->device;
+    VkMemoryRequirements reqs;
+    uint32_t i;
+    VkResult vr;
+
+    if (p->resolve_image && p->resolve_format == src->desc.format
+            && !memcmp(&p->resolve_extent, &src->desc.extent, sizeof(p->resolve_extent)))
+        return VK_SUCCESS;
+    if (p->resolve_image)
+    {
+        wait_idle(p);
+        device->vk.vkDestroyImage(device->device, p->resolve_image, NULL);
+        device->vk.vkFreeMemory(device->device, p->resolve_memory, NULL);
+        p->resolve_image = VK_NULL_HANDLE;
+        p->resolve_memory = VK_NULL_HANDLE;
+    }
+    info.imageType = VK_IMAGE_TYPE_2D;
+    info.format = src->desc.format;
+    info.extent = src->desc.extent;
+    info.mipLevels = 1;
+    info.arrayLayers = 1;
+    info.samples = VK_SAMPLE_COUNT_1_BIT;
+    info.tiling = VK_IMAGE_TILING_OPTIMAL;
+    info.usage = VK_IMAGE_USAGE_TRANSFER_SRC_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    if ((vr = device->vk.vkCreateImage(device->device, &info, NULL, &p->resolve_image)) != VK_SUCCESS)
+        return vr;
+    device->vk.vkGetImageMemoryRequirements(device->device, p->resolve_image, &reqs);
+    alloc.allocationSize = reqs.size;
+    alloc.memoryTypeIndex = UINT32_MAX;
+    for (i = 0; i < mem->memoryTypeCount; ++i)
+        if ((reqs.memoryTypeBits & (1u << i)) && (mem->memoryTypes[i].propertyFlags & VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT))
+        {
+            alloc.memoryTypeIndex = i;
+            break;
+        }
+    for (i = 0; alloc.memoryTypeIndex == UINT32_MAX && i < mem->memoryTypeCount; ++i)
+        if (reqs.memoryTypeBits & (1u << i))
+            alloc.memoryTypeIndex = i;
+    if ((vr = device->vk.vkAllocateMemory(device->device, &alloc, NULL, &p->resolve_memory)) != VK_SUCCESS
+            || (vr = device->vk.vkBindImageMemory(device->device, p->resolve_image, p->resolve_memory, 0)) != VK_SUCCESS)
+    {
+        device->vk.vkDestroyImage(device->device, p->resolve_image, NULL);
+        if (p->resolve_memory)
+            device->vk.vkFreeMemory(device->device, p->resolve_memory, NULL);
+        p->resolve_image = VK_NULL_HANDLE;
+        p->resolve_memory = VK_NULL_HANDLE;
+        return vr;
+    }
+    p->resolve_format = src->desc.format;
+    p->resolve_extent = src->desc.extent;
+    return VK_SUCCESS;
+}
+
+static void image_barrier(struct vk_device *device, VkCommandBuffer cmd, VkImage image,
+        VkPipelineStageFlags src_stage, VkAccessFlags src_access, VkImageLayout old_layout,
+        VkPipelineStageFlags dst_stage, VkAccessFlags dst_access, VkImageLayout new_layout)
+{
+    VkImageMemoryBarrier b = { VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER };
+
+    b.srcAccessMask = src_access;
+    b.dstAccessMask = dst_access;
+    b.oldLayout = old_layout;
+    b.newLayout = new_layout;
+    b.srcQueueFamilyIndex = b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    b.image = image;
+    b.subresourceRange.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
+    b.subresourceRange.levelCount = 1;
+    b.subresourceRange.layerCount = 1;
+    device->vk.vkCmdPipelineBarrier(cmd, src_stage, dst_stage, 0, 0, NULL, 0, NULL, 1, &b);
+}
+
+static bool format_filters_linearly(struct vk_presenter *p, VkFormat format)
+{
+    VkFormatProperties props;
+
+    vkGetPhysicalDeviceFormatProperties(p->physical_device, format, &props);
+    return !!(props.optimalTilingFeatures & VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT);
+}
+
+/* Destination rectangle of the source on the swapchain image for the scaling mode. */
+static void dst_rect(struct vk_presenter *p, uint32_t sw, uint32_t sh, VkOffset3D *o0, VkOffset3D *o1)
+{
+    uint32_t dw = p->extent.width, dh = p->extent.height;
+
+    o0->x = o0->y = o0->z = 0;
+    o1->z = 1;
+    switch (p->desc.scaling)
+    {
+        case VK_PRESENTER_SCALING_NONE:
+            o1->x = (int32_t)d3d11vk_min(sw, dw);
+            o1->y = (int32_t)d3d11vk_min(sh, dh);
+            break;
+        case VK_PRESENTER_SCALING_ASPECT:
+            if ((uint64_t)dw * sh > (uint64_t)dh * sw)
+            {
+                uint32_t w = (uint32_t)((uint64_t)dh * sw / sh);
+                o0->x = (int32_t)(dw - w) / 2;
+                o1->x = o0->x + (int32_t)w;
+                o1->y = (int32_t)dh;
+            }
+            else
+            {
+                uint32_t h = (uint32_t)((uint64_t)dw * sh / sw);
+                o0->y = (int32_t)(dh - h) / 2;
+                o1->y = o0->y + (int32_t)h;
+                o1->x = (int32_t)dw;
+            }
+            break;
+        default:
+            o1->x = (int32_t)dw;
+            o1->y = (int32_t)dh;
+            break;
+    }
+}
+
+static VkResult record_blit(struct vk_presenter *p, VkCommandBuffer cmd, const struct vk_present_params *params,
+        VkImage dst)
+{
+    VkCommandBufferBeginInfo begin = { VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO };
+    static const VkImageSubresourceRange range = { VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1 };
+    struct vk_device *device = p->device;
+    struct vk_image *src = params->source;
+    VkClearColorValue clear = { { 0.0f, 0.0f, 0.0f, 1.0f } };
+    uint32_t sw = d3d11vk_min(params->src_width, src->desc.extent.width);
+    uint32_t sh = d3d11vk_min(params->src_height, src->desc.extent.height);
+    VkImage blit_src = src->image;
+    VkImageLayout blit_layout = VK_IMAGE_LAYOUT_GENERAL;
+    bool initialized = __atomic_load_n(&src->initialized, __ATOMIC_ACQUIRE);
+    VkImageBlit region;
+    VkResult vr;
+
+    if (params->background)
+        clear = *params->background;
+    begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+    if ((vr = device->vk.vkBeginCommandBuffer(cmd, &begin)) != VK_SUCCESS)
+        return vr;
+    image_barrier(device, cmd, dst, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, VK_IMAGE_LAYOUT_UNDEFINED,
+            VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL);
+    if (!initialized)
+    {
+        /* Never written: its contents are undefined; show black and leave it in the layout
+         * every later user expects. */
+        image_barrier(device, cmd, src->image, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, 0, VK_IMAGE_LAYOUT_UNDEFINED,
+                VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_ACCESS_MEMORY_READ_BIT | VK_ACCESS_MEMORY_WRITE_BIT, VK_IMAGE_LAYOUT_GENERAL);
+        __atomic_store_n(&src->initialized, 1, __ATOMIC_RELEASE);
+        device->vk.vkCmdClearColorImage(cmd, dst, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, &clear, 1, &range);
+    }
+    else
+    {
+        VkMemoryBarrier mb = { VK_STRUCTURE_TYPE_MEMORY_BARRIER };
+        VkOffset3D d0, d1;
+
+        /* Everything earlier on the queue wrote the back buffer in GENERAL layout. */
+        mb.srcAccessMask = VK_ACCESS_MEMORY_WRITE_BIT;
+        mb.dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT;
+        device->vk.vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                0, 1, &mb, 0, NULL, 0, NULL);
+        if (src->desc.samples != VK_SAMPLE_COUNT_1_BIT && p->resolve_image)
+        {
+            VkImageResolve r;
+
+            memset(&r, 0, sizeof(r));
+            r.srcSubresource.aspectMask = r.dstSubresource.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
+            r.srcSubresource.layerCount = r.dstSubresource.layerCount = 1;
+            r.extent = src->desc.extent;
+            image_barrier(device, cmd, p->resolve_image, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, VK_IMAGE_LAYOUT_UNDEFINED,
+                    VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL);
+            device->vk.vkCmdResolveImage(cmd, src->image, VK_IMAGE_LAYOUT_GENERAL, p->resolve_image,
+                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &r);
+            image_barrier(device, cmd, p->resolve_image, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
+                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_READ_BIT,
+                    VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL);
+            blit_src = p->resolve_image;
+            blit_layout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+        }
+        dst_rect(p, sw, sh, &d0, &d1);
+        if (d0.x || d0.y || d1.x != (int32_t)p->extent.width || d1.y != (int32_t)p->extent.height)
+        {
+            device->vk.vkCmdClearColorImage(cmd, dst, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, &clear, 1, &range);
+            image_barrier(device, cmd, dst, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
+                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
+                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL);
+        }
+        memset(&region, 0, sizeof(region));
+        region.srcSubresource.aspectMask = region.dstSubresource.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
+        region.srcSubresource.layerCount = region.dstSubresource.layerCount = 1;
+        region.srcOffsets[1].x = (int32_t)sw;
+        region.srcOffsets[1].y = (int32_t)sh;
+        region.srcOffsets[1].z = 1;
+        if (p->desc.scaling == VK_PRESENTER_SCALING_NONE)
+        {
+            region.srcOffsets[1].x = d1.x;
+            region.srcOffsets[1].y = d1.y;
+        }
+        region.dstOffsets[0] = d0;
+        region.dstOffsets[1] = d1;
+        device->vk.vkCmdBlitImage(cmd, blit_src, blit_layout, dst, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region,
+                (sw == (uint32_t)(d1.x - d0.x) && sh == (uint32_t)(d1.y - d0.y)) || !format_filters_linearly(p, src->desc.format)
+                ? VK_FILTER_NEAREST : VK_FILTER_LINEAR);
+        /* Later commands on the queue may overwrite the back buffer once the blit has read it. */
+        mb.srcAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
+        mb.dstAccessMask = 0;
+        device->vk.vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT,
+                0, 1, &mb, 0, NULL, 0, NULL);
+    }
+    image_barrier(device, cmd, dst, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
+            VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, 0, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR);
+    return device->vk.vkEndCommandBuffer(cmd);
+}
+
+VkResult vk_presenter_present(struct vk_presenter *p, const struct vk_present_params *params, uint64_t *present_id)
+{
+    VkSubmitInfo submit = { VK_STRUCTURE_TYPE_SUBMIT_INFO };
+    VkPresentInfoKHR present = { VK_STRUCTURE_TYPE_PRESENT_INFO_KHR };
+    VkPipelineStageFlags wait_stage = VK_PIPELINE_STAGE_TRANSFER_BIT;
+    struct vk_device *device = p->device;
+    struct presenter_frame *frame;
+    VkPresentModeKHR mode;
+    uint32_t index = 0, tries;
+    VkResult vr, pr;
+
+    if (present_id)
+        *present_id = 0;
+    if (!params->source || !params->source->image)
+        return VK_ERROR_INITIALIZATION_FAILED;
+    plat_mutex_lock(&p->lock);
+    plat_mutex_lock(&p->done_lock);
+    vr = p->lost ? VK_ERROR_DEVICE_LOST : VK_SUCCESS;
+    plat_mutex_unlock(&p->done_lock);
+    if (vr != VK_SUCCESS)
+        goto done;
+    if (params->source->desc.samples != VK_SAMPLE_COUNT_1_BIT && (vr = ensure_resolve_image(p, params->source)) != VK_SUCCESS)
+        goto done;
+    mode = choose_mode(p, params->sync_interval, params->allow_tearing);
+    vk_presenter_wait_latency(p, UINT64_MAX / 2);
+    frame = &p->frames[p->submitted % PRESENTER_MAX_FRAMES];
+
+    for (tries = 0;; ++tries)
+    {
+        if (!p->swapchain || p->dirty || mode != p->mode)
+        {
+            if ((vr = create_swapchain(p, mode)) != VK_SUCCESS)
+                goto done;
+        }
+        vr = device->vk.vkAcquireNextImageKHR(device->device, p->swapchain, 5000000000ull, frame->acquire,
+                VK_NULL_HANDLE, &index);
+        if (vr == VK_ERROR_OUT_OF_DATE_KHR && tries < 3)
+        {
+            p->dirty = true;
+            continue;
+        }
+        if (vr == VK_SUBOPTIMAL_KHR)
+        {
+            p->dirty = true;    /* use this image, recreate next time */
+            vr = VK_SUCCESS;
+        }
+        break;
+    }
+    if (vr != VK_SUCCESS)
+    {
+        LOG_WARN("vkAcquireNextImageKHR: %s.", vk_result_str(vr));
+        if (vr == VK_TIMEOUT || vr == VK_NOT_READY)
+            vr = VK_NOT_READY;
+        goto done;
+    }
+
+    device->vk.vkResetFences(device->device, 1, &frame->fence);
+    device->vk.vkResetCommandBuffer(frame->cmd, 0);
+    if ((vr = record_blit(p, frame->cmd, params, p->images[index])) != VK_SUCCESS)
+        goto done;
+
+    submit.waitSemaphoreCount = 1;
+    submit.pWaitSemaphores = &frame->acquire;
+    submit.pWaitDstStageMask = &wait_stage;
+    submit.commandBufferCount = 1;
+    submit.pCommandBuffers = &frame->cmd;
+    submit.signalSemaphoreCount = 1;
+    submit.pSignalSemaphores = &p->present_sems[index];
+    present.waitSemaphoreCount = 1;
+    present.pWaitSemaphores = &p->present_sems[index];
+    present.swapchainCount = 1;
+    present.pSwapchains = &p->swapchain;
+    present.pImageIndices = &index;
+    present.pResults = &pr;
+
+    plat_mutex_lock(&device->queue_lock);
+    vr = device->vk.vkQueueSubmit(device->queue, 1, &submit, frame->fence);
+    if (vr == VK_SUCCESS)
+        pr = vr = device->vk.vkQueuePresentKHR(device->queue, &present);
+    plat_mutex_unlock(&device->queue_lock);
+
+    if (vr == VK_SUCCESS || vr == VK_SUBOPTIMAL_KHR || vr == VK_ERROR_OUT_OF_DATE_KHR
+            || vr == VK_ERROR_SURFACE_LOST_KHR)
+    {
+        /* The command buffer was submitted: the frame completes whatever presentation said. */
+        plat_mutex_lock(&p->done_lock);
+        frame->id = ++p->submitted;
+        if (present_id)
+            *present_id = frame->id;
+        plat_cond_broadcast(&p->done_cond);
+        plat_mutex_unlock(&p->done_lock);
+        if (vr == VK_SUBOPTIMAL_KHR || vr == VK_ERROR_OUT_OF_DATE_KHR)
+        {
+            p->dirty = true;
+            vr = VK_SUCCESS;
+        }
+    }
+    else
+        LOG_ERR("Presentation failed: %s.", vk_result_str(vr));
+
+done:
+    if (vr == VK_ERROR_DEVICE_LOST)
+    {
+        plat_mutex_lock(&p->done_lock);
+        p->lost = true;
+        plat_mutex_unlock(&p->done_lock);
+    }
+    plat_mutex_unlock(&p->lock);
+    return vr;
+}
+
+void vk_presenter_update(struct vk_presenter *p, const struct vk_presenter_desc *desc)
+{
+    plat_mutex_lock(&p->lock);
+    p->desc = *desc;
+    p->dirty = true;
+    plat_mutex_unlock(&p->lock);
+    vk_presenter_set_frame_latency(p, desc->max_frame_latency);
+}
+
+void vk_presenter_get_extent(struct vk_presenter *p, uint32_t *width, uint32_t *height)
+{
+    plat_mutex_lock(&p->lock);
+    *width = p->swapchain ? p->extent.width : 0;
+    *height = p->swapchain ? p->extent.height : 0;
+    plat_mutex_unlock(&p->lock);
+}
+
+VkResult vk_presenter_create(struct vk_device *device, vk_presenter_surface_cb surface_cb, void *surface_user,
+        vk_presenter_frame_cb frame_cb, void *frame_user, const struct vk_presenter_desc *desc,
+        struct vk_presenter **out)
+{
+    VkCommandPoolCreateInfo pool_info = { VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO };
+    VkCommandBufferAllocateInfo cmd_info = { VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO };
+    VkSemaphoreCreateInfo sem_info = { VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO };
+    VkFenceCreateInfo fence_info = { VK_STRUCTURE_TYPE_FENCE_CREATE_INFO };
+    struct vk_presenter *p;
+    VkBool32 supported = VK_FALSE;
+    VkResult vr;
+    uint32_t i;
+
+    *out = NULL;
+    if (!device->extensions[VK_EXT_INDEX_SWAPCHAIN] || !device->vk.vkCreateSwapchainKHR)
+    {
+        LOG_ERR("The Vulkan device has no VK_KHR_swapchain.");
+        return VK_ERROR_EXTENSION_NOT_PRESENT;
+    }
+    if (!(p = calloc(1, sizeof(*p))))
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    p->device = device;
+    p->instance = device->adapter->instance->instance;
+    p->physical_device = device->adapter->physical_device;
+    p->desc = *desc;
+    p->frame_cb = frame_cb;
+    p->frame_user = frame_user;
+    p->max_latency = desc->max_frame_latency < 1 ? 1 : d3d11vk_min(desc->max_frame_latency, PRESENTER_MAX_FRAMES);
+    plat_mutex_init(&p->lock);
+    plat_mutex_init(&p->done_lock);
+    plat_cond_init(&p->done_cond);
+
+    if ((vr = surface_cb(surface_user, p->instance, &p->surface)) != VK_SUCCESS)
+    {
+        LOG_ERR("Creating the window surface failed: %s.", vk_result_str(vr));
+        goto fail;
+    }
+    if ((vr = vkGetPhysicalDeviceSurfaceSupportKHR(p->physical_device, device->queue_family, p->surface, &supported)) < 0
+            || !supported)
+    {
+        LOG_ERR("The device's queue cannot present to the window (%s).", vk_result_str(vr));
+        vr = VK_ERROR_EXTENSION_NOT_PRESENT;
+        goto fail;
+    }
+    pool_info.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
+    pool_info.queueFamilyIndex = device->queue_family;
+    if ((vr = device->vk.vkCreateCommandPool(device->device, &pool_info, NULL, &p->pool)) != VK_SUCCESS)
+        goto fail;
+    for (i = 0; i < PRESENTER_MAX_FRAMES; ++i)
+    {
+        cmd_info.commandPool = p->pool;
+        cmd_info.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+        cmd_info.commandBufferCount = 1;
+        if ((vr = device->vk.vkAllocateCommandBuffers(device->device, &cmd_info, &p->frames[i].cmd)) != VK_SUCCESS
+                || (vr = device->vk.vkCreateFence(device->device, &fence_info, NULL, &p->frames[i].fence)) != VK_SUCCESS
+                || (vr = device->vk.vkCreateSemaphore(device->device, &sem_info, NULL, &p->frames[i].acquire)) != VK_SUCCESS)
+            goto fail;
+    }
+    if (!(p->thread = plat_thread_start(presenter_thread, p, "d3d11vk-present")))
+    {
+        vr = VK_ERROR_INITIALIZATION_FAILED;
+        goto fail;
+    }
+    *out = p;
+    return VK_SUCCESS;
+
+fail:
+    vk_presenter_destroy(p);
+    return vr;
+}
+
+void vk_presenter_destroy(struct vk_presenter *p)
+{
+    struct vk_device *device;
+    uint32_t i;
+
+    if (!p)
+        return;
+    device = p->device;
+    if (p->thread)
+    {
+        wait_idle(p);
+        plat_mutex_lock(&p->done_lock);
+        p->stop = true;
+        plat_cond_broadcast(&p->done_cond);
+        plat_mutex_unlock(&p->done_lock);
+        plat_thread_join(p->thread);
+    }
+    destroy_swapchain(p);
+    for (i = 0; i < PRESENTER_MAX_FRAMES; ++i)
+    {
+        if (p->frames[i].fence)
+            device->vk.vkDestroyFence(device->device, p->frames[i].fence, NULL);
+        if (p->frames[i].acquire)
+            device->vk.vkDestroySemaphore(device->device, p->frames[i].acquire, NULL);
+    }
+    if (p->pool)
+        device->vk.vkDestroyCommandPool(device->device, p->pool, NULL);
+    if (p->resolve_image)
+        device->vk.vkDestroyImage(device->device, p->resolve_image, NULL);
+    if (p->resolve_memory)
+        device->vk.vkFreeMemory(device->device, p->resolve_memory, NULL);
+    if (p->surface)
+        vkDestroySurfaceKHR(p->instance, p->surface, NULL);
+    plat_cond_destroy(&p->done_cond);
+    plat_mutex_destroy(&p->done_lock);
+    plat_mutex_destroy(&p->lock);
+    free(p);
+}
