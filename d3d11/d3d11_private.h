@@ -44,6 +44,7 @@ struct d3d11_device
     struct plat_cond mt_cond;
 
     struct d3d11_context *immediate;
+    struct d3d11_state_cache *state_cache;  /* deduplicated state objects (state.c) */
 
     struct plat_mutex format_lock;
     struct d3d11_format_cache

@@ -1,6 +1,7 @@
 /* device.c — ID3D11Device..Device5 with its IDXGIDevice4, ID3D11Multithread and
  * ID3D10Multithread faces: lifetime, feature and format queries, creation entry points. */
 #include "d3d11_private.h"
+#include "state.h"
 
 static const struct d3d11vk_qi_entry device_qi[] =
 {
@@ -34,6 +35,7 @@ static ULONG STDMETHODCALLTYPE d3d11_device_AddRef(ID3D11Device5 *iface)
 static void device_destroy(struct d3d11_device *device)
 {
     d3d11_context_destroy_immediate(device->immediate);
+    d3d11_state_cache_release(device->state_cache);
     d3d11vk_private_store_cleanup(&device->obj.private_data);
     vk_device_release(device->vk);
     IDXGIAdapter_Release(device->adapter);
@@ -111,93 +113,196 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDepthStencilView(ID3D11Devic
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateInputLayout(ID3D11Device5 *iface, const D3D11_INPUT_ELEMENT_DESC *pInputElementDescs, UINT NumElements, const void *pShaderBytecodeWithInputSignature, SIZE_T BytecodeLength, ID3D11InputLayout **ppInputLayout)
 {
-    FIXME("ID3D11Device5::CreateInputLayout is not implemented yet.");
-    if (ppInputLayout) *ppInputLayout = NULL;
-    return E_NOTIMPL;
+    struct d3d11_device *device = impl_from_ID3D11Device5(iface);
+    struct d3d11_input_layout *layout;
+    HRESULT hr;
+
+    if (ppInputLayout)
+        *ppInputLayout = NULL;
+    if (FAILED(hr = d3d11_input_layout_create(device, pInputElementDescs, NumElements,
+            pShaderBytecodeWithInputSignature, BytecodeLength, &layout)))
+        return hr;
+    if (!ppInputLayout)
+    {
+        ID3D11InputLayout_Release(&layout->ID3D11InputLayout_iface);
+        return S_FALSE;
+    }
+    *ppInputLayout = &layout->ID3D11InputLayout_iface;
+    return S_OK;
+}
+
+/* The six Create*Shader methods: parse and check the stage; a NULL out pointer validates only. */
+static HRESULT create_shader(struct d3d11_device *device, enum dxbc_stage stage, const void *bytecode, SIZE_T size,
+        ID3D11ClassLinkage *linkage, void **out)
+{
+    struct d3d11_shader *shader;
+    HRESULT hr;
+
+    if (out)
+        *out = NULL;
+    if (FAILED(hr = d3d11_shader_create(device, stage, bytecode, size, linkage, &shader)))
+        return hr;
+    if (!out)
+    {
+        IUnknown_Release(&shader->IUnknown_iface);
+        return S_FALSE;
+    }
+    *out = &shader->IUnknown_iface;
+    return S_OK;
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateVertexShader(ID3D11Device5 *iface, const void *pShaderBytecode, SIZE_T BytecodeLength, ID3D11ClassLinkage *pClassLinkage, ID3D11VertexShader **ppVertexShader)
 {
-    FIXME("ID3D11Device5::CreateVertexShader is not implemented yet.");
-    if (ppVertexShader) *ppVertexShader = NULL;
-    return E_NOTIMPL;
+    return create_shader(impl_from_ID3D11Device5(iface), DXBC_STAGE_VS, pShaderBytecode, BytecodeLength,
+            pClassLinkage, (void **)ppVertexShader);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateGeometryShader(ID3D11Device5 *iface, const void *pShaderBytecode, SIZE_T BytecodeLength, ID3D11ClassLinkage *pClassLinkage, ID3D11GeometryShader **ppGeometryShader)
 {
-    FIXME("ID3D11Device5::CreateGeometryShader is not implemented yet.");
-    if (ppGeometryShader) *ppGeometryShader = NULL;
-    return E_NOTIMPL;
+    return create_shader(impl_from_ID3D11Device5(iface), DXBC_STAGE_GS, pShaderBytecode, BytecodeLength,
+            pClassLinkage, (void **)ppGeometryShader);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateGeometryShaderWithStreamOutput(ID3D11Device5 *iface, const void *pShaderBytecode, SIZE_T BytecodeLength, const D3D11_SO_DECLARATION_ENTRY *pSODeclaration, UINT NumEntries, const UINT *pBufferStrides, UINT NumStrides, UINT RasterizedStream, ID3D11ClassLinkage *pClassLinkage, ID3D11GeometryShader **ppGeometryShader)
 {
-    FIXME("ID3D11Device5::CreateGeometryShaderWithStreamOutput is not implemented yet.");
-    if (ppGeometryShader) *ppGeometryShader = NULL;
-    return E_NOTIMPL;
+    struct d3d11_device *device = impl_from_ID3D11Device5(iface);
+    struct d3d11_shader *shader;
+    HRESULT hr;
+
+    if (ppGeometryShader)
+        *ppGeometryShader = NULL;
+    if (FAILED(hr = d3d11_shader_create_with_stream_output(device, pShaderBytecode, BytecodeLength, pSODeclaration,
+            NumEntries, pBufferStrides, NumStrides, RasterizedStream, pClassLinkage, &shader)))
+        return hr;
+    if (!ppGeometryShader)
+    {
+        IUnknown_Release(&shader->IUnknown_iface);
+        return S_FALSE;
+    }
+    *ppGeometryShader = &shader->ID3D11GeometryShader_iface;
+    return S_OK;
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreatePixelShader(ID3D11Device5 *iface, const void *pShaderBytecode, SIZE_T BytecodeLength, ID3D11ClassLinkage *pClassLinkage, ID3D11PixelShader **ppPixelShader)
 {
-    FIXME("ID3D11Device5::CreatePixelShader is not implemented yet.");
-    if (ppPixelShader) *ppPixelShader = NULL;
-    return E_NOTIMPL;
+    return create_shader(impl_from_ID3D11Device5(iface), DXBC_STAGE_PS, pShaderBytecode, BytecodeLength,
+            pClassLinkage, (void **)ppPixelShader);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateHullShader(ID3D11Device5 *iface, const void *pShaderBytecode, SIZE_T BytecodeLength, ID3D11ClassLinkage *pClassLinkage, ID3D11HullShader **ppHullShader)
 {
-    FIXME("ID3D11Device5::CreateHullShader is not implemented yet.");
-    if (ppHullShader) *ppHullShader = NULL;
-    return E_NOTIMPL;
+    return create_shader(impl_from_ID3D11Device5(iface), DXBC_STAGE_HS, pShaderBytecode, BytecodeLength,
+            pClassLinkage, (void **)ppHullShader);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDomainShader(ID3D11Device5 *iface, const void *pShaderBytecode, SIZE_T BytecodeLength, ID3D11ClassLinkage *pClassLinkage, ID3D11DomainShader **ppDomainShader)
 {
-    FIXME("ID3D11Device5::CreateDomainShader is not implemented yet.");
-    if (ppDomainShader) *ppDomainShader = NULL;
-    return E_NOTIMPL;
+    return create_shader(impl_from_ID3D11Device5(iface), DXBC_STAGE_DS, pShaderBytecode, BytecodeLength,
+            pClassLinkage, (void **)ppDomainShader);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateComputeShader(ID3D11Device5 *iface, const void *pShaderBytecode, SIZE_T BytecodeLength, ID3D11ClassLinkage *pClassLinkage, ID3D11ComputeShader **ppComputeShader)
 {
-    FIXME("ID3D11Device5::CreateComputeShader is not implemented yet.");
-    if (ppComputeShader) *ppComputeShader = NULL;
-    return E_NOTIMPL;
+    return create_shader(impl_from_ID3D11Device5(iface), DXBC_STAGE_CS, pShaderBytecode, BytecodeLength,
+            pClassLinkage, (void **)ppComputeShader);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateClassLinkage(ID3D11Device5 *iface, ID3D11ClassLinkage **ppLinkage)
 {
-    FIXME("ID3D11Device5::CreateClassLinkage is not implemented yet.");
-    if (ppLinkage) *ppLinkage = NULL;
-    return E_NOTIMPL;
+    if (!ppLinkage)
+        return E_INVALIDARG;
+    return d3d11_class_linkage_create(impl_from_ID3D11Device5(iface), ppLinkage);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateBlendState(ID3D11Device5 *iface, const D3D11_BLEND_DESC *pBlendStateDesc, ID3D11BlendState **ppBlendState)
 {
-    FIXME("ID3D11Device5::CreateBlendState is not implemented yet.");
-    if (ppBlendState) *ppBlendState = NULL;
-    return E_NOTIMPL;
+    struct d3d11_device *device = impl_from_ID3D11Device5(iface);
+    struct d3d11_blend_state *state;
+    D3D11_BLEND_DESC1 desc1;
+    unsigned int i;
+    HRESULT hr;
+
+    if (ppBlendState)
+        *ppBlendState = NULL;
+    if (!pBlendStateDesc)
+        return E_INVALIDARG;
+    memset(&desc1, 0, sizeof(desc1));
+    desc1.AlphaToCoverageEnable = pBlendStateDesc->AlphaToCoverageEnable;
+    desc1.IndependentBlendEnable = pBlendStateDesc->IndependentBlendEnable;
+    for (i = 0; i < D3D11_SIMULTANEOUS_RENDER_TARGET_COUNT; ++i)
+    {
+        const D3D11_RENDER_TARGET_BLEND_DESC *rt = &pBlendStateDesc->RenderTarget[i];
+        desc1.RenderTarget[i].BlendEnable = rt->BlendEnable;
+        desc1.RenderTarget[i].LogicOpEnable = FALSE;
+        desc1.RenderTarget[i].SrcBlend = rt->SrcBlend;
+        desc1.RenderTarget[i].DestBlend = rt->DestBlend;
+        desc1.RenderTarget[i].BlendOp = rt->BlendOp;
+        desc1.RenderTarget[i].SrcBlendAlpha = rt->SrcBlendAlpha;
+        desc1.RenderTarget[i].DestBlendAlpha = rt->DestBlendAlpha;
+        desc1.RenderTarget[i].BlendOpAlpha = rt->BlendOpAlpha;
+        desc1.RenderTarget[i].LogicOp = D3D11_LOGIC_OP_NOOP;
+        desc1.RenderTarget[i].RenderTargetWriteMask = rt->RenderTargetWriteMask;
+    }
+    if (FAILED(hr = d3d11_blend_state_create(device, &desc1, &state)))
+        return hr;
+    if (!ppBlendState)
+    {
+        ID3D11BlendState1_Release(&state->ID3D11BlendState1_iface);
+        return S_FALSE;
+    }
+    *ppBlendState = (ID3D11BlendState *)&state->ID3D11BlendState1_iface;
+    return S_OK;
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDepthStencilState(ID3D11Device5 *iface, const D3D11_DEPTH_STENCIL_DESC *pDepthStencilDesc, ID3D11DepthStencilState **ppDepthStencilState)
 {
-    FIXME("ID3D11Device5::CreateDepthStencilState is not implemented yet.");
-    if (ppDepthStencilState) *ppDepthStencilState = NULL;
-    return E_NOTIMPL;
+    struct d3d11_device *device = impl_from_ID3D11Device5(iface);
+    struct d3d11_depthstencil_state *state;
+    HRESULT hr;
+
+    if (ppDepthStencilState)
+        *ppDepthStencilState = NULL;
+    if (FAILED(hr = d3d11_depthstencil_state_create(device, pDepthStencilDesc, &state)))
+        return hr;
+    if (!ppDepthStencilState)
+    {
+        ID3D11DepthStencilState_Release(&state->ID3D11DepthStencilState_iface);
+        return S_FALSE;
+    }
+    *ppDepthStencilState = &state->ID3D11DepthStencilState_iface;
+    return S_OK;
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateRasterizerState(ID3D11Device5 *iface, const D3D11_RASTERIZER_DESC *pRasterizerDesc, ID3D11RasterizerState **ppRasterizerState)
 {
-    FIXME("ID3D11Device5::CreateRasterizerState is not implemented yet.");
-    if (ppRasterizerState) *ppRasterizerState = NULL;
-    return E_NOTIMPL;
+    D3D11_RASTERIZER_DESC2 desc2;
+
+    if (ppRasterizerState)
+        *ppRasterizerState = NULL;
+    if (!pRasterizerDesc)
+        return E_INVALIDARG;
+    memset(&desc2, 0, sizeof(desc2));
+    memcpy(&desc2, pRasterizerDesc, sizeof(*pRasterizerDesc));
+    return d3d11_device_CreateRasterizerState2(iface, &desc2, (ID3D11RasterizerState2 **)ppRasterizerState);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateSamplerState(ID3D11Device5 *iface, const D3D11_SAMPLER_DESC *pSamplerDesc, ID3D11SamplerState **ppSamplerState)
 {
-    FIXME("ID3D11Device5::CreateSamplerState is not implemented yet.");
-    if (ppSamplerState) *ppSamplerState = NULL;
-    return E_NOTIMPL;
+    struct d3d11_device *device = impl_from_ID3D11Device5(iface);
+    struct d3d11_sampler_state *state;
+    HRESULT hr;
+
+    if (ppSamplerState)
+        *ppSamplerState = NULL;
+    if (FAILED(hr = d3d11_sampler_state_create(device, pSamplerDesc, &state)))
+        return hr;
+    if (!ppSamplerState)
+    {
+        ID3D11SamplerState_Release(&state->ID3D11SamplerState_iface);
+        return S_FALSE;
+    }
+    *ppSamplerState = &state->ID3D11SamplerState_iface;
+    return S_OK;
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateQuery(ID3D11Device5 *iface, const D3D11_QUERY_DESC *pQueryDesc, ID3D11Query **ppQuery)
@@ -244,16 +349,34 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDeferredContext1(ID3D11Devic
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateBlendState1(ID3D11Device5 *iface, const D3D11_BLEND_DESC1 *pBlendStateDesc, ID3D11BlendState1 **ppBlendState)
 {
-    FIXME("ID3D11Device5::CreateBlendState1 is not implemented yet.");
-    if (ppBlendState) *ppBlendState = NULL;
-    return E_NOTIMPL;
+    struct d3d11_device *device = impl_from_ID3D11Device5(iface);
+    struct d3d11_blend_state *state;
+    HRESULT hr;
+
+    if (ppBlendState)
+        *ppBlendState = NULL;
+    if (FAILED(hr = d3d11_blend_state_create(device, pBlendStateDesc, &state)))
+        return hr;
+    if (!ppBlendState)
+    {
+        ID3D11BlendState1_Release(&state->ID3D11BlendState1_iface);
+        return S_FALSE;
+    }
+    *ppBlendState = &state->ID3D11BlendState1_iface;
+    return S_OK;
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateRasterizerState1(ID3D11Device5 *iface, const D3D11_RASTERIZER_DESC1 *pRasterizerDesc, ID3D11RasterizerState1 **ppRasterizerState)
 {
-    FIXME("ID3D11Device5::CreateRasterizerState1 is not implemented yet.");
-    if (ppRasterizerState) *ppRasterizerState = NULL;
-    return E_NOTIMPL;
+    D3D11_RASTERIZER_DESC2 desc2;
+
+    if (ppRasterizerState)
+        *ppRasterizerState = NULL;
+    if (!pRasterizerDesc)
+        return E_INVALIDARG;
+    memset(&desc2, 0, sizeof(desc2));
+    memcpy(&desc2, pRasterizerDesc, sizeof(*pRasterizerDesc));
+    return d3d11_device_CreateRasterizerState2(iface, &desc2, (ID3D11RasterizerState2 **)ppRasterizerState);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDeviceContextState(ID3D11Device5 *iface, UINT Flags, const D3D_FEATURE_LEVEL *pFeatureLevels, UINT FeatureLevels, UINT SDKVersion, REFIID EmulatedInterface, D3D_FEATURE_LEVEL *pChosenFeatureLevel, ID3DDeviceContextState **ppContextState)
@@ -300,9 +423,21 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateTexture3D1(ID3D11Device5 *if
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateRasterizerState2(ID3D11Device5 *iface, const D3D11_RASTERIZER_DESC2 *desc, ID3D11RasterizerState2 **state)
 {
-    FIXME("ID3D11Device5::CreateRasterizerState2 is not implemented yet.");
-    if (state) *state = NULL;
-    return E_NOTIMPL;
+    struct d3d11_device *device = impl_from_ID3D11Device5(iface);
+    struct d3d11_rasterizer_state *rs;
+    HRESULT hr;
+
+    if (state)
+        *state = NULL;
+    if (FAILED(hr = d3d11_rasterizer_state_create(device, desc, &rs)))
+        return hr;
+    if (!state)
+    {
+        ID3D11RasterizerState2_Release(&rs->ID3D11RasterizerState2_iface);
+        return S_FALSE;
+    }
+    *state = &rs->ID3D11RasterizerState2_iface;
+    return S_OK;
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateShaderResourceView1(ID3D11Device5 *iface, ID3D11Resource *resource, const D3D11_SHADER_RESOURCE_VIEW_DESC1 *desc, ID3D11ShaderResourceView1 **view)
@@ -1256,8 +1391,14 @@ HRESULT d3d11_device_create(IDXGIAdapter *adapter, struct vk_adapter *vk_adapter
         hr = vr == VK_ERROR_OUT_OF_HOST_MEMORY || vr == VK_ERROR_OUT_OF_DEVICE_MEMORY ? E_OUTOFMEMORY : DXGI_ERROR_UNSUPPORTED;
         goto fail;
     }
+    if (FAILED(hr = d3d11_state_cache_create(&device->state_cache)))
+    {
+        vk_device_release(device->vk);
+        goto fail;
+    }
     if (FAILED(hr = d3d11_context_create(device, D3D11_DEVICE_CONTEXT_IMMEDIATE, 0, &device->immediate)))
     {
+        d3d11_state_cache_release(device->state_cache);
         vk_device_release(device->vk);
         goto fail;
     }
