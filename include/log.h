@@ -15,7 +15,13 @@ enum d3d11vk_log_level
 };
 
 enum d3d11vk_log_level d3d11vk_log_level(void);
-void d3d11vk_log(enum d3d11vk_log_level level, const char *func, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+#ifdef __MINGW32__
+# define D3D11VK_PRINTF_FORMAT gnu_printf
+#else
+# define D3D11VK_PRINTF_FORMAT printf
+#endif
+void d3d11vk_log(enum d3d11vk_log_level level, const char *func, const char *fmt, ...)
+        __attribute__((format(D3D11VK_PRINTF_FORMAT, 3, 4)));
 const char *debugstr_guid(const GUID *guid);
 
 #define D3D11VK_LOG_(lvl, ...) do { if (d3d11vk_log_level() >= (lvl)) d3d11vk_log((lvl), __func__, __VA_ARGS__); } while (0)
