@@ -156,6 +156,25 @@ static bool index_is_imm(const struct dxbc_operand_index *idx)
     return !idx->rel;
 }
 
+/* An index into a register array of `limit` entries: immediates out of range fail the
+ * compile; relative indices are clamped (the arrays live in Private memory, where an
+ * out-of-range access has no defined result). */
+static uint32_t index_in(struct dxc *c, const struct dxbc_operand_index *idx, uint32_t limit, const char *what)
+{
+    uint32_t v;
+
+    if (!limit)
+        return dxc_fail(c, "%s: empty register array", what), dxc_u(c, 0);
+    if (index_is_imm(idx))
+    {
+        if (idx->imm >= limit)
+            return dxc_fail(c, "%s index %u out of range (%u)", what, (unsigned)idx->imm, limit), dxc_u(c, 0);
+        return dxc_u(c, (uint32_t)idx->imm);
+    }
+    v = dxc_index_value(c, idx);
+    return spv_ext2(&c->b, GLSLstd450UMin, c->t_u32, v, dxc_u(c, limit - 1));
+}
+
 /* A register file that lives in memory: pointer to its uvec4, or 0. */
 static uint32_t reg_ptr(struct dxc *c, const struct dxbc_operand *op, bool for_write)
 {
@@ -165,55 +184,52 @@ static uint32_t reg_ptr(struct dxc *c, const struct dxbc_operand *op, bool for_w
     switch (op->type)
     {
         case DXBC_REG_TEMP:
-            if (op->index_count < 1 || !c->temps || (index_is_imm(&op->index[0]) && op->index[0].imm >= c->temp_count))
-                return dxc_fail(c, "temp register r%u out of range", op->index_count ? (unsigned)op->index[0].imm : 0), 0;
-            idx[0] = dxc_index_value(c, &op->index[0]);
+            if (op->index_count < 1 || !c->temps)
+                return dxc_fail(c, "temp register without dcl_temps"), 0;
+            idx[0] = index_in(c, &op->index[0], c->temp_count, "temp register");
             return spv_access_chain(&c->b, pp, c->temps, idx, 1);
         case DXBC_REG_INDEXABLE_TEMP:
             if (op->index_count < 2)
                 return dxc_fail(c, "indexable temp needs two indices"), 0;
-            for (i = 0; i < c->xreg_count; ++i)
-                if (c->xregs[i].var && i == op->index[0].imm)
-                    break;
-            if (i == c->xreg_count)
+            i = op->index[0].imm < c->xreg_count ? (unsigned)op->index[0].imm : c->xreg_count;
+            if (op->index[0].rel || i == c->xreg_count || !c->xregs[i].var)
                 return dxc_fail(c, "undeclared indexable temp x%u", (unsigned)op->index[0].imm), 0;
-            idx[0] = dxc_index_value(c, &op->index[1]);
+            idx[0] = index_in(c, &op->index[1], c->xregs[i].size, "indexable temp");
             return spv_access_chain(&c->b, pp, c->xregs[i].var, idx, 1);
         case DXBC_REG_INPUT:
+        case DXBC_REG_INPUT_CONTROL_POINT:
             if (!c->inputs || op->index_count < 1)
                 return dxc_fail(c, "input register without declaration"), 0;
             if (c->input_vertices)
             {
                 if (op->index_count < 2)
                     return dxc_fail(c, "per-vertex input needs two indices"), 0;
-                idx[0] = dxc_index_value(c, &op->index[0]);
-                idx[1] = dxc_index_value(c, &op->index[1]);
+                idx[0] = index_in(c, &op->index[0], c->input_vertices, "input vertex");
+                idx[1] = index_in(c, &op->index[1], c->input_count, "input register");
                 return spv_access_chain(&c->b, pp, c->inputs, idx, 2);
             }
-            idx[0] = dxc_index_value(c, &op->index[0]);
+            if (op->type == DXBC_REG_INPUT_CONTROL_POINT)
+                return dxc_fail(c, "control point input outside HS/DS"), 0;
+            idx[0] = index_in(c, &op->index[0], c->input_count, "input register");
             return spv_access_chain(&c->b, pp, c->inputs, idx, 1);
-        case DXBC_REG_INPUT_CONTROL_POINT:
-            if (!c->inputs || !c->input_vertices || op->index_count < 2)
-                return dxc_fail(c, "control point input without declaration"), 0;
-            idx[0] = dxc_index_value(c, &op->index[0]);
-            idx[1] = dxc_index_value(c, &op->index[1]);
-            return spv_access_chain(&c->b, pp, c->inputs, idx, 2);
         case DXBC_REG_OUTPUT:
+            if (op->index_count < 1)
+                return dxc_fail(c, "output register without index"), 0;
             if (c->in_hs_fork_join)
             {
-                if (!c->patch_outputs || op->index_count < 1)
+                if (!c->patch_outputs)
                     return dxc_fail(c, "patch constant output without declaration"), 0;
-                idx[0] = dxc_index_value(c, &op->index[0]);
+                idx[0] = index_in(c, &op->index[0], c->patch_output_count, "patch constant output");
                 return spv_access_chain(&c->b, pp, c->patch_outputs, idx, 1);
             }
-            if (!c->outputs || op->index_count < 1)
+            if (!c->outputs)
                 return dxc_fail(c, "output register without declaration"), 0;
-            idx[0] = dxc_index_value(c, &op->index[0]);
+            idx[0] = index_in(c, &op->index[0], c->output_count, "output register");
             return spv_access_chain(&c->b, pp, c->outputs, idx, 1);
         case DXBC_REG_INPUT_PATCH_CONSTANT:
             if (!c->patch_outputs || op->index_count < 1)
                 return dxc_fail(c, "patch constant input without declaration"), 0;
-            idx[0] = dxc_index_value(c, &op->index[0]);
+            idx[0] = index_in(c, &op->index[0], c->patch_output_count, "patch constant");
             return spv_access_chain(&c->b, pp, c->patch_outputs, idx, 1);
         default:
             (void)for_write;
@@ -262,10 +278,12 @@ static uint32_t load_reg(struct dxc *c, const struct dxbc_operand *op)
         case DXBC_REG_CONSTANT_BUFFER:
         {
             uint32_t slot;
-            if (op->index_count < 2 || op->index[0].imm >= 16 || !c->cb_var[op->index[0].imm])
+            if (op->index_count < 2 || op->index[0].rel || op->index[0].imm >= 16 || !c->cb_var[op->index[0].imm])
                 return dxc_fail(c, "undeclared constant buffer"), 0;
             slot = (uint32_t)op->index[0].imm;
             idx[0] = dxc_u(c, 0);
+            if (!op->index[1].rel && op->index[1].imm >= c->cb_size[slot])
+                return dxc_fail(c, "cb%u[%u] beyond the declared size", slot, (unsigned)op->index[1].imm), 0;
             idx[1] = dxc_index_value(c, &op->index[1]);
             ptr = spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassUniform, c->t_uv[4]), c->cb_var[slot], idx, 2);
             return spv_load(&c->b, c->t_uv[4], ptr);
@@ -273,7 +291,7 @@ static uint32_t load_reg(struct dxc *c, const struct dxbc_operand *op)
         case DXBC_REG_IMMEDIATE_CONSTANT_BUFFER:
             if (!c->icb_var || op->index_count < 1)
                 return dxc_fail(c, "immediate constant buffer not declared"), 0;
-            idx[0] = dxc_index_value(c, &op->index[0]);
+            idx[0] = index_in(c, &op->index[0], c->icb_size, "icb");
             ptr = spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassPrivate, c->t_uv[4]), c->icb_var, idx, 1);
             return spv_load(&c->b, c->t_uv[4], ptr);
         case DXBC_REG_INPUT_PRIMITIVEID:
@@ -832,6 +850,8 @@ static bool emit_flow(struct dxc *c, unsigned at, unsigned end, const struct pro
             return true;
         case DXBC_OP_DISCARD:
             ensure_block(c);
+            if (c->stage != DXBC_STAGE_PS)
+                return dxc_fail(c, "discard outside a pixel shader");
             c->ps_flags |= DXBC_PS_USES_DISCARD;
             spv_capability(&c->b, SpvCapabilityDemoteToHelperInvocation);
             conditional(c, test_cond(c, ins, src0), 0, SpvOpDemoteToHelperInvocation);
@@ -919,6 +939,16 @@ static void emit_sync(struct dxc *c, const struct dxbc_instruction *ins)
         scope = SpvScopeDevice;
     if (!(f & (DXBC_SYNC_TGSM | DXBC_SYNC_UAV_GROUP | DXBC_SYNC_UAV_GLOBAL)))
         sem = SpvMemorySemanticsMaskNone;
+    if (c->stage != DXBC_STAGE_CS)
+    {
+        /* Thread-group sync and group-shared memory exist in compute shaders only; elsewhere a
+         * UAV sync is a device-scope memory barrier. */
+        f &= ~DXBC_SYNC_THREADS_IN_GROUP;
+        sem &= ~(uint32_t)SpvMemorySemanticsWorkgroupMemoryMask;
+        scope = SpvScopeDevice;
+        if (sem == SpvMemorySemanticsAcquireReleaseMask)
+            sem = SpvMemorySemanticsMaskNone;
+    }
     if (f & DXBC_SYNC_THREADS_IN_GROUP)
     {
         ops[0] = dxc_u(c, SpvScopeWorkgroup);
@@ -950,6 +980,9 @@ static bool emit_range(struct dxc *c, const struct func_range *r, const struct p
         if (ins->opcode == DXBC_OP_CUSTOMDATA || ins->opcode == DXBC_OP_NOP || ins->opcode == DXBC_OP_LABEL
                 || (info && (info->flags & DXBC_OPF_DECLARATION)))
             continue;
+        if (info && !(info->flags & DXBC_OPF_CUSTOM_LAYOUT)
+                && (ins->dst_count < info->dst_count || ins->operand_count < (uint32_t)info->dst_count + info->src_count))
+            return dxc_fail(c, "%s: missing operands", info->name);
         if (!emit_flow(c, i, r->end, layout, &handled))
             return false;
         if (handled)

@@ -506,6 +506,13 @@ static bool emit_double(struct dxc *c, const struct dxbc_instruction *ins)
     const struct dxbc_operand *dst = DST(0);
     unsigned n, mask = dmask(dst), nm = dxc_popcount(mask);
     uint32_t dt, a, b, d, r;
+    bool narrow = ins->opcode == DXBC_OP_DEQ || ins->opcode == DXBC_OP_DNE || ins->opcode == DXBC_OP_DLT
+            || ins->opcode == DXBC_OP_DGE || ins->opcode == DXBC_OP_DTOF || ins->opcode == DXBC_OP_DTOI
+            || ins->opcode == DXBC_OP_DTOU;
+
+    /* 64-bit results take lane pairs (xy, zw); 32-bit results of double sources one lane each. */
+    if (narrow ? nm > 2 : (mask != 0x3 && mask != 0xc && mask != 0xf))
+        return dxc_fail(c, "bad destination mask 0x%x for a double-precision instruction", mask);
 
     switch (ins->opcode)
     {

@@ -405,9 +405,14 @@ uint32_t dxc_hs_output_cp(struct dxc *c, const struct dxbc_operand *op)
     uint32_t v = spv_const_null(&c->b, c->t_uv[4]), vtx;
     unsigned i, lane;
 
-    if (op->index_count < 2 || op->index[1].rel)
+    if (op->index_count < 2 || op->index[1].rel || !c->hs_out_cp)
         return dxc_fail(c, "vocp needs an immediate register index"), 0;
-    vtx = dxc_index_value(c, &op->index[0]);
+    if (op->index[0].rel)
+        vtx = spv_ext2(&c->b, GLSLstd450UMin, c->t_u32, dxc_index_value(c, &op->index[0]), dxc_u(c, c->hs_out_cp - 1));
+    else if (op->index[0].imm >= c->hs_out_cp)
+        return dxc_fail(c, "vocp control point out of range"), 0;
+    else
+        vtx = dxc_u(c, (uint32_t)op->index[0].imm);
     for (i = 0; i < c->out_count; ++i)
     {
         const struct io_elem *e = &c->out[i];

@@ -370,8 +370,8 @@ static bool emit_sample(struct dxc *c, const struct dxbc_instruction *ins)
         src_base = 2;
     resop = SRC(src_base);
     samp = SRC(src_base + 1);
-    if (!(r = get_res(c, resop)) || r->buffer || !dim_info(r->dim, &di))
-        return c->failed ? false : dxc_fail(c, "sampling a buffer");
+    if (!(r = get_res(c, resop)) || r->buffer || !dim_info(r->dim, &di) || di.dim == SpvDimBuffer || di.ms)
+        return c->failed ? false : dxc_fail(c, "sampling a buffer or a multisampled texture");
     if (!(si = sampled_image(c, r, samp)))
         return false;
     coord = dxc_load_src_n(c, coord_op, di.coords, VT_F32);
@@ -478,8 +478,8 @@ static bool emit_lod(struct dxc *c, const struct dxbc_instruction *ins)
     struct dim_info di;
     uint32_t si, coord, v, parts[4];
 
-    if (!(r = get_res(c, resop)) || r->buffer || !dim_info(r->dim, &di))
-        return c->failed ? false : dxc_fail(c, "lod on a buffer");
+    if (!(r = get_res(c, resop)) || r->buffer || !dim_info(r->dim, &di) || di.dim == SpvDimBuffer || di.ms)
+        return c->failed ? false : dxc_fail(c, "lod on a buffer or a multisampled texture");
     if (!(si = sampled_image(c, r, SRC(2))))
         return false;
     if (c->stage != DXBC_STAGE_PS)
@@ -507,6 +507,8 @@ static bool emit_ld(struct dxc *c, const struct dxbc_instruction *ins)
         return c->failed ? false : dxc_fail(c, "ld on a raw/structured buffer");
     img = load_image(c, r);
     coord = dxc_load_src_n(c, SRC(0), di.coords, VT_I32);
+    if (ins->opcode == DXBC_OP_LD_MS && !di.ms)
+        return dxc_fail(c, "ld2dms on a resource that is not multisampled");
     if (ins->opcode == DXBC_OP_LD_MS)
     {
         sample = dxc_load_src_scalar(c, SRC(2), VT_I32);

@@ -254,7 +254,7 @@ static bool dedup_match(struct spv_builder *b, const struct spv_dedup_entry *e, 
         return false;
     if (has_type)
         return w[1] == ops[0] && !memcmp(w + 3, ops + 1, (count - 1) * sizeof(*ops));
-    return !memcmp(w + 2, ops, count * sizeof(*ops));
+    return !count || !memcmp(w + 2, ops, count * sizeof(*ops));
 }
 
 uint32_t spv_global_dedup(struct spv_builder *b, SpvOp op, bool has_type, const uint32_t *ops, unsigned count)
@@ -303,7 +303,8 @@ uint32_t spv_global_dedup(struct spv_builder *b, SpvOp op, bool has_type, const 
     else
     {
         words[0] = id;
-        memcpy(words + 1, ops, count * sizeof(*ops));
+        if (count)
+            memcpy(words + 1, ops, count * sizeof(*ops));
     }
     b->dedup[i].hash = h;
     b->dedup[i].id = id;
