@@ -1,5 +1,6 @@
 /* test_dxgi.c — factories, adapters and outputs: enumeration, descriptions, error paths. */
 #include "test.h"
+#include <volk.h>
 
 static void test_factory_creation(void)
 {
@@ -343,6 +344,57 @@ static void test_outputs(void)
     IDXGIAdapter1_Release(adapter);
 }
 
+/* The adapters are the Vulkan physical devices: same count, same names. */
+static void test_adapters_match_vulkan(void)
+{
+    VkInstanceCreateInfo info = { VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO };
+    VkApplicationInfo app = { VK_STRUCTURE_TYPE_APPLICATION_INFO };
+    VkPhysicalDevice devices[16];
+    uint32_t count = 16, i, j, matched = 0;
+    IDXGIAdapter1 *adapter;
+    VkInstance instance;
+
+    if (volkInitialize() != VK_SUCCESS)
+    {
+        ok(0, "no Vulkan loader");
+        return;
+    }
+    app.apiVersion = VK_API_VERSION_1_1;
+    info.pApplicationInfo = &app;
+    if (vkCreateInstance(&info, NULL, &instance) != VK_SUCCESS)
+    {
+        ok(0, "no Vulkan instance");
+        return;
+    }
+    volkLoadInstanceOnly(instance);
+    vkEnumeratePhysicalDevices(instance, &count, devices);
+    for (i = 0; SUCCEEDED(IDXGIFactory1_EnumAdapters1(test_factory, i, &adapter)); ++i)
+    {
+        DXGI_ADAPTER_DESC1 desc;
+        char name[128];
+
+        IDXGIAdapter1_GetDesc1(adapter, &desc);
+        for (j = 0; j < 127 && desc.Description[j]; ++j)
+            name[j] = (char)desc.Description[j];
+        name[j] = 0;
+        for (j = 0; j < count; ++j)
+        {
+            VkPhysicalDeviceProperties props;
+            vkGetPhysicalDeviceProperties(devices[j], &props);
+            if (!strcmp(props.deviceName, name) && props.vendorID == desc.VendorId && props.deviceID == desc.DeviceId)
+            {
+                ++matched;
+                break;
+            }
+        }
+        ok(j < count, "adapter %u (%s) is no Vulkan device", i, name);
+        printf("   adapter %u: %s\n", i, name);
+        IDXGIAdapter1_Release(adapter);
+    }
+    ok(i == count && matched == count, "%u adapters, %u Vulkan devices, %u matched", i, count, matched);
+    vkDestroyInstance(instance, NULL);
+}
+
 int main(void)
 {
     if (!test_init())
@@ -350,6 +402,7 @@ int main(void)
     run_test(test_factory_creation);
     run_test(test_factory_interfaces);
     run_test(test_adapters);
+    run_test(test_adapters_match_vulkan);
     run_test(test_factory_features);
     run_test(test_private_data);
     run_test(test_outputs);
