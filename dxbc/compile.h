@@ -1,20 +1,33 @@
 /* compile.h — DXBC (SM4.0/4.1/5.0) to SPIR-V compiler, public interface.
  *
  * Output: SPIR-V 1.6 for Vulkan 1.3 (one entry point named "main").
- * Capabilities the output may declare (all offered by lavapipe of Mesa 22.3 and by NVIDIA):
- *   Shader, Geometry, Tessellation, GeometryStreams, Float64 (only when the shader uses
- *   doubles), ImageQuery, Sampled1D, Image1D, SampledBuffer, ImageBuffer, SampledCubeArray,
- *   ImageCubeArray, ImageGatherExtended, MinLod, ImageMSArray, StorageImageExtendedFormats,
- *   StorageImageWriteWithoutFormat, DemoteToHelperInvocation, DerivativeControl,
- *   InterpolationFunction, SampleRateShading, ClipDistance, CullDistance, DrawParameters,
- *   ShaderLayer, ShaderViewportIndex, MultiViewport, StencilExportEXT is never used.
+ * Capabilities the output may declare (each only when the shader needs it; all offered by
+ * lavapipe of Mesa 22.3 and by NVIDIA's Vulkan 1.3 drivers):
+ *   Shader, Geometry, Tessellation, Float64, ImageQuery, Sampled1D, Image1D, SampledBuffer,
+ *   ImageBuffer, SampledCubeArray, ImageCubeArray, ImageMSArray, ImageGatherExtended,
+ *   StorageImageWriteWithoutFormat, DemoteToHelperInvocation (core in SPIR-V 1.6),
+ *   DerivativeControl, InterpolationFunction, SampleRateShading, ClipDistance, CullDistance,
+ *   DrawParameters, ShaderLayer, ShaderViewportIndex, MultiViewport.
+ *   No extensions; read-without-format is never needed (see the UAV rule below).
  * Device features the pipeline needs where the shader uses them: shaderFloat64,
- *   shaderStorageImageWriteWithoutFormat, shaderImageGatherExtended,
- *   sampleRateShading, geometryShader, tessellationShader, shaderClipDistance,
- *   shaderCullDistance, imageCubeArray, shaderDrawParameters (Vulkan 1.1 feature),
- *   shaderOutputLayer/shaderOutputViewportIndex (Vulkan 1.2 features) for VS/DS writes of
- *   SV_RenderTargetArrayIndex/SV_ViewportArrayIndex, multiViewport, fragmentStoresAndAtomics,
- *   vertexPipelineStoresAndAtomics.
+ *   shaderStorageImageWriteWithoutFormat, shaderImageGatherExtended, sampleRateShading,
+ *   geometryShader, tessellationShader, shaderClipDistance, shaderCullDistance, imageCubeArray,
+ *   shaderDrawParameters (1.1), shaderOutputLayer/shaderOutputViewportIndex (1.2) for VS/DS
+ *   writes of SV_RenderTargetArrayIndex/SV_ViewportArrayIndex, multiViewport,
+ *   fragmentStoresAndAtomics, vertexPipelineStoresAndAtomics, shaderDemoteToHelperInvocation
+ *   (required in 1.3).
+ *
+ * Semantics kept from D3D11: registers are untyped 32-bit (Private uvec4 arrays, bitcast per
+ * use, zero-initialised); udiv by 0 gives ~0 (quotient and remainder); shift counts use their
+ * low 5 bits; ftoi/ftou clamp and give 0 for NaN; min/max return the non-NaN operand
+ * (NMin/NMax); _sat maps NaN to 0; firstbit_* count from the MSB (hi/shi) and give ~0 when no
+ * bit is found; ubfe/ibfe/bfi mask width and offset to 5 bits; discard demotes to a helper
+ * invocation (derivatives stay valid); SV_Position.w in a pixel shader is the clip-space w;
+ * SV_VertexID/SV_InstanceID exclude the base vertex/instance; relative indices into register
+ * arrays are clamped to the declared size, immediate ones out of range fail the compile.
+ * Not expressed (compile error or documented drop): the `this` register of class linkage,
+ * oStencilRef (needs SPV_EXT_shader_stencil_export), stream output: geometry-shader streams
+ * other than 0 are dropped (their emits are no-ops), as they only feed stream output.
  *
  * Resource model (descriptor set DXBC_DESCRIPTOR_SET, binding = dxbc_binding_index()):
  *   cb#       uniform buffer: struct { uvec4 data[N]; } (N = declared size, dynamic indexing ok)

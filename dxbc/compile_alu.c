@@ -42,6 +42,14 @@ static uint32_t splat_value(struct dxc *c, uint32_t v, enum vt t, unsigned n)
     return spv_composite(&c->b, dxc_type(c, t, n), parts, n);
 }
 
+/* precise: arithmetic the shader marked precise must not be fused or reassociated. */
+static uint32_t precise(struct dxc *c, const struct dxbc_instruction *ins, uint32_t id)
+{
+    if (ins->precise_mask)
+        spv_decorate0(&c->b, id, SpvDecorationNoContraction);
+    return id;
+}
+
 struct simple_op
 {
     enum dxbc_opcode opcode;
@@ -111,7 +119,7 @@ static bool emit_simple(struct dxc *c, const struct dxbc_instruction *ins, const
         return true;
     }
     if (s->op)
-        r = spv_op(&c->b, s->op, type, a, s->srcs);
+        r = precise(c, ins, spv_op(&c->b, s->op, type, a, s->srcs));
     else
         r = spv_ext(&c->b, s->ext, type, a, s->srcs);
     dxc_store_dst(c, ins, dst, r, s->type);
@@ -124,7 +132,7 @@ static bool emit_dot(struct dxc *c, const struct dxbc_instruction *ins, unsigned
     unsigned n = dxc_popcount(dmask(dst));
     uint32_t a = dxc_load_src_n(c, SRC(0), count, VT_F32), b = dxc_load_src_n(c, SRC(1), count, VT_F32), r;
 
-    r = spv_op2(&c->b, SpvOpDot, c->t_f32, a, b);
+    r = precise(c, ins, spv_op2(&c->b, SpvOpDot, c->t_f32, a, b));
     dxc_store_dst(c, ins, dst, splat_value(c, r, VT_F32, n), VT_F32);
     return true;
 }
@@ -151,7 +159,7 @@ static bool emit_mad(struct dxc *c, const struct dxbc_instruction *ins, enum vt 
     b = dxc_load_src(c, SRC(1), mask, t);
     d = dxc_load_src(c, SRC(2), mask, t);
     if (t == VT_F32)
-        r = spv_op2(&c->b, SpvOpFAdd, type, spv_op2(&c->b, SpvOpFMul, type, a, b), d);
+        r = precise(c, ins, spv_op2(&c->b, SpvOpFAdd, type, precise(c, ins, spv_op2(&c->b, SpvOpFMul, type, a, b)), d));
     else
         r = spv_op2(&c->b, SpvOpIAdd, type, spv_op2(&c->b, SpvOpIMul, type, a, b), d);
     dxc_store_dst(c, ins, dst, r, t);

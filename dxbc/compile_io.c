@@ -143,6 +143,11 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
          * implemented, so elements of other streams are not declared. */
         if (output && c->stage == DXBC_STAGE_GS && el->stream != 0)
             continue;
+        /* VS/PS inputs the shader does not declare get no variable: a vertex attribute or a
+         * varying that nothing provides would otherwise be required of the pipeline. */
+        if (!output && (c->stage == DXBC_STAGE_VS || c->stage == DXBC_STAGE_PS)
+                && (el->register_index >= 64 || !(c->in_declared[el->register_index] & el->mask)))
+            continue;
         if (el->register_index >= 64)
         {
             dxc_fail(c, "signature register %u out of range", el->register_index);
@@ -530,6 +535,7 @@ bool dxc_prescan(struct dxc *c)
                         c->input_count = r + 1;
                     if (ins->opcode >= DXBC_OP_DCL_INPUT_PS)
                         c->interp[r] = (uint8_t)ins->dcl.io.interpolation;
+                    c->in_declared[r] |= op->components == DXBC_COMPONENTS_4 ? op->mask : 0xf;
                 }
                 else if (op->type == DXBC_REG_INPUT_PATCH_CONSTANT)
                 {

@@ -125,6 +125,7 @@ struct dxc
     struct io_elem *in, *out;
     unsigned in_count, out_count, in_cap, out_cap;
     uint8_t interp[64];                    /* PS: enum dxbc_interpolation per input register */
+    uint8_t in_declared[64];               /* VS/PS: components of v# named by dcl_input* */
 
     /* built-in input variables made on demand */
     uint32_t bi_var[128];
