@@ -1,6 +1,7 @@
 /* context_transfer.c — the context's transfer, clear, Map, query, flush and command-list methods. */
 #include "d3d11_private.h"
 #include "context_methods.h"
+#include "sharing.h"
 
 HRESULT STDMETHODCALLTYPE d3d11_context_Map(ID3D11DeviceContext4 *iface, ID3D11Resource *pResource, UINT Subresource, D3D11_MAP MapType, UINT MapFlags, D3D11_MAPPED_SUBRESOURCE *pMappedResource)
 {
@@ -208,12 +209,12 @@ void STDMETHODCALLTYPE d3d11_context_GetHardwareProtectionState(ID3D11DeviceCont
 
 HRESULT STDMETHODCALLTYPE d3d11_context_Signal(ID3D11DeviceContext4 *iface, ID3D11Fence *fence, UINT64 value)
 {
-    FIXME("ID3D11DeviceContext4::Signal is not implemented yet.");
-    return E_NOTIMPL;
+    /* Shared fences (issue 5): d3d11/fence.c. */
+    return d3d11_fence_signal_from_context(iface, fence, value);
 }
 
 HRESULT STDMETHODCALLTYPE d3d11_context_Wait(ID3D11DeviceContext4 *iface, ID3D11Fence *fence, UINT64 value)
 {
-    FIXME("ID3D11DeviceContext4::Wait is not implemented yet.");
-    return E_NOTIMPL;
+    /* Shared fences (issue 5): d3d11/fence.c. */
+    return d3d11_fence_wait_from_context(iface, fence, value);
 }

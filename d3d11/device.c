@@ -1,6 +1,7 @@
 /* device.c — ID3D11Device..Device5 with its IDXGIDevice4, ID3D11Multithread and
  * ID3D10Multithread faces: lifetime, feature and format queries, creation entry points. */
 #include "d3d11_private.h"
+#include "sharing.h"
 #include "state.h"
 
 static const struct d3d11vk_qi_entry device_qi[] =
@@ -335,9 +336,9 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDeferredContext(ID3D11Device
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_OpenSharedResource(ID3D11Device5 *iface, HANDLE hResource, REFIID ReturnedInterface, void **ppResource)
 {
-    FIXME("ID3D11Device5::OpenSharedResource is not implemented yet.");
-    if (ppResource) *ppResource = NULL;
-    return E_NOTIMPL;
+    /* Legacy (D3D11_RESOURCE_MISC_SHARED) global handles: sharing.c. */
+    return d3d11_device_open_shared_resource(impl_from_ID3D11Device5(iface), D3D11_SHARED_FROM_LEGACY,
+            hResource, NULL, 0, ReturnedInterface, ppResource);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDeferredContext1(ID3D11Device5 *iface, UINT ContextFlags, ID3D11DeviceContext1 **ppDeferredContext)
@@ -388,16 +389,14 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDeviceContextState(ID3D11Dev
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_OpenSharedResource1(ID3D11Device5 *iface, HANDLE hResource, REFIID returnedInterface, void **ppResource)
 {
-    FIXME("ID3D11Device5::OpenSharedResource1 is not implemented yet.");
-    if (ppResource) *ppResource = NULL;
-    return E_NOTIMPL;
+    return d3d11_device_open_shared_resource(impl_from_ID3D11Device5(iface), D3D11_SHARED_FROM_NT,
+            hResource, NULL, 0, returnedInterface, ppResource);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_OpenSharedResourceByName(ID3D11Device5 *iface, LPCWSTR lpName, DWORD dwDesiredAccess, REFIID returnedInterface, void **ppResource)
 {
-    FIXME("ID3D11Device5::OpenSharedResourceByName is not implemented yet.");
-    if (ppResource) *ppResource = NULL;
-    return E_NOTIMPL;
+    return d3d11_device_open_shared_resource(impl_from_ID3D11Device5(iface), D3D11_SHARED_FROM_NAME,
+            NULL, lpName, dwDesiredAccess, returnedInterface, ppResource);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDeferredContext2(ID3D11Device5 *iface, UINT flags, ID3D11DeviceContext2 **context)
@@ -487,16 +486,12 @@ static void STDMETHODCALLTYPE d3d11_device_ReadFromSubresource(ID3D11Device5 *if
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_OpenSharedFence(ID3D11Device5 *iface, HANDLE handle, REFIID iid, void **fence)
 {
-    FIXME("ID3D11Device5::OpenSharedFence is not implemented yet.");
-    if (fence) *fence = NULL;
-    return E_NOTIMPL;
+    return d3d11_fence_open(impl_from_ID3D11Device5(iface), handle, iid, fence);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateFence(ID3D11Device5 *iface, UINT64 initial_value, D3D11_FENCE_FLAG flags, REFIID iid, void **fence)
 {
-    FIXME("ID3D11Device5::CreateFence is not implemented yet.");
-    if (fence) *fence = NULL;
-    return E_NOTIMPL;
+    return d3d11_fence_create(impl_from_ID3D11Device5(iface), initial_value, flags, iid, fence);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_GetPrivateData(ID3D11Device5 *iface, REFGUID guid, UINT *size, void *data)

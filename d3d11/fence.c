@@ -1,0 +1,382 @@
+/* fence.c — ID3D11Fence: a 64-bit value in a section's sync block (shared or not), events
+ * set on completion by a watcher thread, NT handles for D3D11_FENCE_FLAG_SHARED fences.
+ * Events: Win32 events on PE; on the native build an event handle is an eventfd
+ * (HANDLE)(intptr_t)fd, "set" by writing 1 to it. */
+#include "sharing.h"
+#ifdef D3D11VK_NATIVE
+# include <unistd.h>
+#endif
+
+struct fence_event
+{
+    UINT64 value;
+    HANDLE event;                       /* our duplicate */
+};
+
+struct d3d11_fence
+{
+    ID3D11Fence ID3D11Fence_iface;
+    struct d3d11vk_child child;
+    struct d3d11_device *device;
+    UINT flags;
+    struct d3d11_shared *shared;
+    struct shared_sync *sync;
+    struct shared_waiter waiter;
+
+    struct plat_mutex lock;             /* guards events[] and the watcher */
+    struct fence_event *events;
+    size_t event_count, event_capacity;
+    struct plat_thread *watcher;
+    bool watcher_running, quit;
+};
+
+static const ID3D11FenceVtbl d3d11_fence_vtbl;
+
+static inline struct d3d11_fence *impl_from_ID3D11Fence(ID3D11Fence *iface)
+{
+    return CONTAINING_RECORD(iface, struct d3d11_fence, ID3D11Fence_iface);
+}
+
+static struct d3d11_fence *unsafe_fence(ID3D11Fence *iface)
+{
+    if (!iface || iface->lpVtbl != &d3d11_fence_vtbl)
+        return NULL;
+    return impl_from_ID3D11Fence(iface);
+}
+
+static bool event_duplicate(HANDLE event, HANDLE *out)
+{
+#ifdef D3D11VK_NATIVE
+    intptr_t fd = (intptr_t)event;
+    int dup_fd;
+
+    if (fd <= 0 || fd > INT32_MAX || (dup_fd = dup((int)fd)) < 0)
+        return false;
+    *out = (HANDLE)(intptr_t)dup_fd;
+    return true;
+#else
+    HANDLE process = GetCurrentProcess();
+    return DuplicateHandle(process, event, process, out, 0, FALSE, DUPLICATE_SAME_ACCESS);
+#endif
+}
+
+static void event_set_and_close(HANDLE event)
+{
+#ifdef D3D11VK_NATIVE
+    uint64_t one = 1;
+    if (write((int)(intptr_t)event, &one, sizeof(one)) < 0)
+        LOG_WARN("Could not signal event fd %d.", (int)(intptr_t)event);
+    close((int)(intptr_t)event);
+#else
+    SetEvent(event);
+    CloseHandle(event);
+#endif
+}
+
+/* Sets and drops every event whose value was reached; returns the smallest pending value
+ * (UINT64_MAX when none). Called with the lock held. */
+static UINT64 fence_fire_events(struct d3d11_fence *fence)
+{
+    UINT64 completed = shared_fence_get(fence->sync), lowest = UINT64_MAX;
+    size_t i = 0;
+
+    while (i < fence->event_count)
+    {
+        if (fence->events[i].value <= completed)
+        {
+            event_set_and_close(fence->events[i].event);
+            fence->events[i] = fence->events[--fence->event_count];
+            continue;
+        }
+        lowest = d3d11vk_min(lowest, fence->events[i].value);
+        ++i;
+    }
+    return lowest;
+}
+
+static void fence_watcher(void *arg)
+{
+    struct d3d11_fence *fence = arg;
+    UINT64 lowest;
+
+    plat_mutex_lock(&fence->lock);
+    while (!fence->quit && (lowest = fence_fire_events(fence)) != UINT64_MAX)
+    {
+        plat_mutex_unlock(&fence->lock);
+        /* Bounded: signals from other processes wake us, and so does destruction. */
+        shared_fence_wait(fence->sync, &fence->waiter, lowest, 50);
+        plat_mutex_lock(&fence->lock);
+    }
+    fence->watcher_running = false;
+    plat_mutex_unlock(&fence->lock);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_fence_QueryInterface(ID3D11Fence *iface, REFIID riid, void **out)
+{
+    static const struct d3d11vk_qi_entry qi[] =
+    {
+        { &IID_ID3D11Fence, offsetof(struct d3d11_fence, ID3D11Fence_iface) },
+        { &IID_ID3D11DeviceChild, offsetof(struct d3d11_fence, ID3D11Fence_iface) },
+    };
+    return d3d11vk_query_interface(impl_from_ID3D11Fence(iface), qi, ARRAY_SIZE(qi), riid, out);
+}
+
+static ULONG STDMETHODCALLTYPE d3d11_fence_AddRef(ID3D11Fence *iface)
+{
+    return d3d11vk_child_addref(&impl_from_ID3D11Fence(iface)->child);
+}
+
+static ULONG STDMETHODCALLTYPE d3d11_fence_Release(ID3D11Fence *iface)
+{
+    return d3d11vk_child_release(&impl_from_ID3D11Fence(iface)->child);
+}
+
+static void STDMETHODCALLTYPE d3d11_fence_GetDevice(ID3D11Fence *iface, ID3D11Device **device)
+{
+    struct d3d11_fence *fence = impl_from_ID3D11Fence(iface);
+
+    if (!device)
+        return;
+    *device = (ID3D11Device *)&fence->device->ID3D11Device5_iface;
+    ID3D11Device_AddRef(*device);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_fence_GetPrivateData(ID3D11Fence *iface, REFGUID guid, UINT *size, void *data)
+{
+    return d3d11vk_private_store_get(&impl_from_ID3D11Fence(iface)->child.private_data, guid, size, data);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_fence_SetPrivateData(ID3D11Fence *iface, REFGUID guid, UINT size, const void *data)
+{
+    return d3d11vk_private_store_set(&impl_from_ID3D11Fence(iface)->child.private_data, guid, size, data);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_fence_SetPrivateDataInterface(ID3D11Fence *iface, REFGUID guid, const IUnknown *object)
+{
+    return d3d11vk_private_store_set_interface(&impl_from_ID3D11Fence(iface)->child.private_data, guid, object);
+}
+
+/* D3D11: "Currently the only value [dwAccess] accepts is GENERIC_ALL"; fences created
+ * without D3D11_FENCE_FLAG_SHARED cannot be shared. */
+static HRESULT STDMETHODCALLTYPE d3d11_fence_CreateSharedHandle(ID3D11Fence *iface, const SECURITY_ATTRIBUTES *sa,
+        DWORD access, const WCHAR *name, HANDLE *handle)
+{
+    struct d3d11_fence *fence = impl_from_ID3D11Fence(iface);
+
+    if (!handle)
+        return E_INVALIDARG;
+    *handle = NULL;
+    if (!(fence->flags & D3D11_FENCE_FLAG_SHARED) || access != GENERIC_ALL)
+        return E_INVALIDARG;
+    return shared_section_export(&fence->shared->backing, sa, access, name, handle, &fence->shared->native_names);
+}
+
+static UINT64 STDMETHODCALLTYPE d3d11_fence_GetCompletedValue(ID3D11Fence *iface)
+{
+    return shared_fence_get(impl_from_ID3D11Fence(iface)->sync);
+}
+
+static HRESULT STDMETHODCALLTYPE d3d11_fence_SetEventOnCompletion(ID3D11Fence *iface, UINT64 value, HANDLE event)
+{
+    struct d3d11_fence *fence = impl_from_ID3D11Fence(iface);
+    struct fence_event *events;
+    HANDLE dup;
+    size_t capacity;
+
+    /* No event: block until the value is reached. */
+    if (!event)
+    {
+        shared_fence_wait(fence->sync, &fence->waiter, value, INFINITE);
+        return S_OK;
+    }
+    if (!event_duplicate(event, &dup))
+        return E_INVALIDARG;
+    if (shared_fence_get(fence->sync) >= value)
+    {
+        event_set_and_close(dup);
+        return S_OK;
+    }
+    plat_mutex_lock(&fence->lock);
+    if (fence->event_count == fence->event_capacity)
+    {
+        capacity = fence->event_capacity ? fence->event_capacity * 2 : 4;
+        if (!(events = realloc(fence->events, capacity * sizeof(*events))))
+        {
+            plat_mutex_unlock(&fence->lock);
+#ifdef D3D11VK_NATIVE
+            close((int)(intptr_t)dup);
+#else
+            CloseHandle(dup);
+#endif
+            return E_OUTOFMEMORY;
+        }
+        fence->events = events;
+        fence->event_capacity = capacity;
+    }
+    fence->events[fence->event_count].value = value;
+    fence->events[fence->event_count++].event = dup;
+    if (!fence->watcher_running)
+    {
+        /* The previous watcher (if any) has finished its loop: reap it first. */
+        if (fence->watcher)
+            plat_thread_join(fence->watcher);
+        fence->watcher_running = true;
+        if (!(fence->watcher = plat_thread_start(fence_watcher, fence, "d3d11vk-fence")))
+        {
+            fence->watcher_running = false;
+            plat_mutex_unlock(&fence->lock);
+            return E_OUTOFMEMORY;
+        }
+    }
+    plat_mutex_unlock(&fence->lock);
+    return S_OK;
+}
+
+static const ID3D11FenceVtbl d3d11_fence_vtbl =
+{
+    .QueryInterface = d3d11_fence_QueryInterface,
+    .AddRef = d3d11_fence_AddRef,
+    .Release = d3d11_fence_Release,
+    .GetDevice = d3d11_fence_GetDevice,
+    .GetPrivateData = d3d11_fence_GetPrivateData,
+    .SetPrivateData = d3d11_fence_SetPrivateData,
+    .SetPrivateDataInterface = d3d11_fence_SetPrivateDataInterface,
+    .CreateSharedHandle = d3d11_fence_CreateSharedHandle,
+    .GetCompletedValue = d3d11_fence_GetCompletedValue,
+    .SetEventOnCompletion = d3d11_fence_SetEventOnCompletion,
+};
+
+static void fence_destroy(struct d3d11vk_child *child)
+{
+    struct d3d11_fence *fence = CONTAINING_RECORD(child, struct d3d11_fence, child);
+    size_t i;
+
+    plat_mutex_lock(&fence->lock);
+    fence->quit = true;
+    plat_mutex_unlock(&fence->lock);
+    if (fence->watcher)
+        plat_thread_join(fence->watcher);
+    /* Events still pending are dropped unset, as when a fence is released early. */
+    for (i = 0; i < fence->event_count; ++i)
+    {
+#ifdef D3D11VK_NATIVE
+        close((int)(intptr_t)fence->events[i].event);
+#else
+        CloseHandle(fence->events[i].event);
+#endif
+    }
+    free(fence->events);
+    plat_mutex_destroy(&fence->lock);
+    shared_waiter_cleanup(&fence->waiter);
+    d3d11_shared_release(fence->shared);
+    free(fence);
+}
+
+static HRESULT fence_init(struct d3d11_device *device, struct d3d11_shared *shared, UINT flags,
+        REFIID riid, void **out)
+{
+    struct d3d11_fence *fence;
+    HRESULT hr;
+
+    if (!(fence = calloc(1, sizeof(*fence))))
+    {
+        d3d11_shared_release(shared);
+        return E_OUTOFMEMORY;
+    }
+    if (FAILED(hr = shared_waiter_init(&fence->waiter, shared->header.key, 1)))
+    {
+        d3d11_shared_release(shared);
+        free(fence);
+        return hr;
+    }
+    fence->ID3D11Fence_iface.lpVtbl = &d3d11_fence_vtbl;
+    fence->device = device;
+    fence->flags = flags;
+    fence->shared = shared;
+    fence->sync = shared_section_sync(&shared->backing);
+    plat_mutex_init(&fence->lock);
+    d3d11vk_child_init(&fence->child, (IUnknown *)&device->ID3D11Device5_iface, fence_destroy);
+    hr = d3d11_fence_QueryInterface(&fence->ID3D11Fence_iface, riid, out);
+    d3d11_fence_Release(&fence->ID3D11Fence_iface);
+    return hr;
+}
+
+HRESULT d3d11_fence_create(struct d3d11_device *device, UINT64 initial_value, UINT flags, REFIID riid, void **out)
+{
+    struct shared_section backing;
+    struct d3d11_shared *shared;
+    struct shared_header *h;
+    HRESULT hr;
+
+    if (!out)
+        return E_INVALIDARG;
+    *out = NULL;
+    if (!riid)
+        return E_INVALIDARG;
+    /* D3D11_FENCE_FLAG_NONE is 0 in Microsoft's headers and 1 in some others: accept both.
+     * Cross-adapter sharing needs a second adapter's memory model: not supported. */
+    if (flags & ~(D3D11_FENCE_FLAG_NONE | D3D11_FENCE_FLAG_SHARED | D3D11_FENCE_FLAG_NON_MONITORED))
+    {
+        if (flags & D3D11_FENCE_FLAG_SHARED_CROSS_ADAPTER)
+            LOG_WARN("D3D11_FENCE_FLAG_SHARED_CROSS_ADAPTER is not supported.");
+        return E_INVALIDARG;
+    }
+    if (FAILED(hr = shared_section_create_backing(SHARED_MIN_SECTION, &backing)))
+        return hr;
+    h = shared_section_header(&backing);
+    memset(h, 0, sizeof(*h));
+    h->section_size = backing.size < SHARED_MIN_SECTION ? backing.size : SHARED_MIN_SECTION;
+    h->kind = SHARED_KIND_FENCE;
+    h->api = SHARED_API_NT;
+    h->tier = SHARED_TIER_NONE;
+    h->key = backing.key;
+    h->unique_id = ((uint64_t)backing.key << 32) | plat_process_id();
+    h->exporter_pid = plat_process_id();
+    shared_header_seal(h);
+    shared_section_sync(&backing)->fence_value = initial_value;
+    if (FAILED(hr = d3d11_shared_wrap(&backing, false, true, &shared)))
+    {
+        shared_section_close(&backing);
+        return hr;
+    }
+    return fence_init(device, shared, flags, riid, out);
+}
+
+HRESULT d3d11_fence_open(struct d3d11_device *device, HANDLE handle, REFIID riid, void **out)
+{
+    struct d3d11_shared *shared;
+    HRESULT hr;
+
+    if (!out)
+        return E_INVALIDARG;
+    *out = NULL;
+    if (!riid)
+        return E_INVALIDARG;
+    if (FAILED(hr = d3d11_shared_open(D3D11_SHARED_FROM_NT, handle, NULL, 0, SHARED_KIND_FENCE, &shared)))
+        return hr;
+    if (shared->read_only)
+        LOG_WARN("Fence opened through a handle without write access; Signal still works through the backing.");
+    return fence_init(device, shared, D3D11_FENCE_FLAG_SHARED, riid, out);
+}
+
+HRESULT d3d11_fence_signal_from_context(ID3D11DeviceContext4 *context, ID3D11Fence *iface, UINT64 value)
+{
+    struct d3d11_fence *fence = unsafe_fence(iface);
+
+    if (!fence)
+        return E_INVALIDARG;
+    /* Work recorded before the signal goes to the GPU first. */
+    ID3D11DeviceContext4_Flush(context);
+    shared_fence_set(fence->sync, &fence->waiter, value);
+    return S_OK;
+}
+
+HRESULT d3d11_fence_wait_from_context(ID3D11DeviceContext4 *context, ID3D11Fence *iface, UINT64 value)
+{
+    struct d3d11_fence *fence = unsafe_fence(iface);
+
+    if (!fence)
+        return E_INVALIDARG;
+    shared_fence_wait(fence->sync, &fence->waiter, value, INFINITE);
+    return S_OK;
+}

@@ -1,0 +1,383 @@
+/* sharing.c — shared resources on d3d11.dll's side: creation checks, the export state
+ * (backing section, legacy and NT handles), opening handles/names/legacy values, the
+ * in-process registry of exported backend objects, keyed-mutex entry points. */
+#include "sharing.h"
+#include "config.h"
+
+d3d11_shared_open_fn d3d11_shared_open_hook;
+
+#define SHARING_MISC (D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX \
+        | D3D11_RESOURCE_MISC_SHARED_NTHANDLE)
+
+HRESULT d3d11_sharing_check_desc(D3D11_RESOURCE_DIMENSION dimension, D3D11_USAGE usage, UINT bind,
+        UINT cpu_access, UINT misc, DXGI_FORMAT format)
+{
+    if (!(misc & SHARING_MISC))
+        return S_OK;
+    if ((misc & (D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX))
+            == (D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX))
+    {
+        LOG_WARN("SHARED and SHARED_KEYEDMUTEX are exclusive.");
+        return E_INVALIDARG;
+    }
+    if ((misc & D3D11_RESOURCE_MISC_SHARED_NTHANDLE)
+            && !(misc & (D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX)))
+    {
+        LOG_WARN("SHARED_NTHANDLE needs SHARED or SHARED_KEYEDMUTEX.");
+        return E_INVALIDARG;
+    }
+    /* Only GPU resources are shared: no staging/dynamic/immutable usage, no CPU access. */
+    if (usage != D3D11_USAGE_DEFAULT || cpu_access)
+    {
+        LOG_WARN("Shared resources must be default usage without CPU access (usage %u, cpu %#x).", usage, cpu_access);
+        return E_INVALIDARG;
+    }
+    if (dimension != D3D11_RESOURCE_DIMENSION_BUFFER && format == DXGI_FORMAT_UNKNOWN)
+        return E_INVALIDARG;
+    return S_OK;
+}
+
+enum shared_tier d3d11_sharing_tier(struct d3d11_device *device)
+{
+    static volatile LONG logged;
+    const char *forced = d3d11vk_config_get("SHARING_TIER");
+    enum shared_tier tier = SHARED_TIER_INPROCESS;
+
+    if (forced && *forced)
+    {
+        if ((tier = shared_tier_from_name(forced)) == SHARED_TIER_NONE)
+        {
+            LOG_WARN("Unknown D3D11VK_SHARING_TIER \"%s\"; using inprocess.", forced);
+            tier = SHARED_TIER_INPROCESS;
+        }
+    }
+    else if (device->vk && device->vk->extensions[VK_EXT_INDEX_EXTERNAL_MEMORY_HOST])
+        tier = SHARED_TIER_HOST;
+#ifdef D3D11VK_NATIVE
+    else if (device->vk && device->vk->extensions[VK_EXT_INDEX_EXTERNAL_MEMORY_FD])
+        tier = SHARED_TIER_FD;
+#endif
+    if (!__atomic_exchange_n(&logged, 1, __ATOMIC_RELAXED))
+        LOG_INFO("Sharing tier: %s%s.", shared_tier_name(tier), forced && *forced ? " (forced)" : "");
+    return tier;
+}
+
+/* The in-process registry: unique id -> the exporter's backend object. */
+struct registry_entry
+{
+    uint64_t unique_id;
+    void *object;
+};
+
+static struct plat_mutex registry_lock = PLAT_MUTEX_INIT;
+static struct registry_entry *registry;
+static size_t registry_count, registry_capacity;
+
+static bool registry_add(uint64_t id, void *object)
+{
+    struct registry_entry *p;
+    size_t capacity;
+
+    plat_mutex_lock(&registry_lock);
+    if (registry_count == registry_capacity)
+    {
+        capacity = registry_capacity ? registry_capacity * 2 : 16;
+        if (!(p = realloc(registry, capacity * sizeof(*p))))
+        {
+            plat_mutex_unlock(&registry_lock);
+            return false;
+        }
+        registry = p;
+        registry_capacity = capacity;
+    }
+    registry[registry_count].unique_id = id;
+    registry[registry_count++].object = object;
+    plat_mutex_unlock(&registry_lock);
+    return true;
+}
+
+static void registry_remove(uint64_t id)
+{
+    size_t i;
+
+    plat_mutex_lock(&registry_lock);
+    for (i = 0; i < registry_count; ++i)
+        if (registry[i].unique_id == id)
+        {
+            registry[i] = registry[--registry_count];
+            break;
+        }
+    if (!registry_count)
+    {
+        free(registry);
+        registry = NULL;
+        registry_capacity = 0;
+    }
+    plat_mutex_unlock(&registry_lock);
+}
+
+void *d3d11_shared_lookup_backend(uint64_t unique_id)
+{
+    void *object = NULL;
+    size_t i;
+
+    plat_mutex_lock(&registry_lock);
+    for (i = 0; i < registry_count; ++i)
+        if (registry[i].unique_id == unique_id)
+            object = registry[i].object;
+    plat_mutex_unlock(&registry_lock);
+    return object;
+}
+
+HRESULT d3d11_shared_wrap(struct shared_section *backing, bool read_only, bool exporter, struct d3d11_shared **out)
+{
+    struct d3d11_shared *shared;
+    HRESULT hr;
+
+    if (!(shared = calloc(1, sizeof(*shared))))
+        return E_OUTOFMEMORY;
+    shared->refcount = 1;
+    shared->backing = *backing;
+    memcpy(&shared->header, backing->base, sizeof(shared->header));
+    shared->read_only = read_only;
+    shared->exporter = exporter;
+    shared->keyed = !!(shared->header.flags & SHARED_FLAG_KEYEDMUTEX);
+    if (shared->keyed && FAILED(hr = d3d11vk_keyed_mutex_init(&shared->keyed_mutex,
+            shared_section_sync(&shared->backing), shared->header.key)))
+    {
+        free(shared);
+        return hr;
+    }
+    *out = shared;
+    return S_OK;
+}
+
+HRESULT d3d11_shared_export_create(struct d3d11_device *device, const struct shared_resource_desc *desc,
+        void *backend_object, struct d3d11_shared **out)
+{
+    static volatile LONG serial;
+    uint64_t data_offset, section_size, data_size = 0;
+    struct shared_section backing;
+    struct shared_header *h;
+    enum shared_tier tier;
+    HRESULT hr;
+
+    *out = NULL;
+    tier = d3d11_sharing_tier(device);
+    if (tier == SHARED_TIER_HOST)
+    {
+        /* The data area holds the pixels: tight rows, every subresource; the backend imports
+         * it when it supports host-memory import. */
+        if (desc->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
+            data_size = desc->width;
+        else    /* 16 bytes per texel at most, a mip chain is less than twice its top level */
+            data_size = (uint64_t)desc->width * d3d11vk_max(desc->height, 1) * d3d11vk_max(desc->depth, 1)
+                    * d3d11vk_max(desc->array_size, 1) * d3d11vk_max(desc->sample_count, 1) * 16 * 2;
+    }
+    if (!shared_section_layout(data_size, &data_offset, &section_size) || section_size > SIZE_MAX)
+        return E_OUTOFMEMORY;
+    if (FAILED(hr = shared_section_create_backing((size_t)section_size, &backing)))
+        return hr;
+    h = shared_section_header(&backing);
+    memset(h, 0, sizeof(*h));
+    h->section_size = section_size;
+    h->kind = SHARED_KIND_RESOURCE;
+    h->api = (desc->misc_flags & D3D11_RESOURCE_MISC_SHARED_NTHANDLE) ? SHARED_API_NT : SHARED_API_KMT;
+    h->tier = tier;
+    h->key = backing.key;
+    h->unique_id = ((uint64_t)backing.key << 32) | (atomic_inc_u32(&serial) & 0xffffffffu);
+    h->exporter_pid = plat_process_id();
+    h->desc = *desc;
+    if (desc->misc_flags & D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX)
+        h->flags |= SHARED_FLAG_KEYEDMUTEX;
+    h->payload.object_id = h->unique_id;
+    h->payload.data_offset = data_offset;
+    h->payload.data_size = data_size;
+    if (device->vk_adapter)
+    {
+        memcpy(h->payload.device_uuid, device->vk_adapter->id_properties.deviceUUID, 16);
+        memcpy(h->payload.driver_uuid, device->vk_adapter->id_properties.driverUUID, 16);
+    }
+    shared_header_seal(h);
+    if (FAILED(hr = shared_header_validate(h, backing.size, SHARED_KIND_RESOURCE, 0)))
+    {
+        LOG_ERR("Exported header does not validate (%#lx).", (unsigned long)hr);
+        shared_section_close(&backing);
+        return E_INVALIDARG;
+    }
+    if (FAILED(hr = d3d11_shared_wrap(&backing, false, true, out)))
+    {
+        shared_section_close(&backing);
+        return hr;
+    }
+    (*out)->backend_object = backend_object;
+    if (backend_object && !registry_add(h->unique_id, backend_object))
+    {
+        d3d11_shared_release(*out);
+        *out = NULL;
+        return E_OUTOFMEMORY;
+    }
+    LOG_TRACE("Exported resource %#llx (key %#x, tier %s).", (unsigned long long)h->unique_id, h->key,
+            shared_tier_name(tier));
+    return S_OK;
+}
+
+void d3d11_shared_addref(struct d3d11_shared *shared)
+{
+    atomic_inc_u32(&shared->refcount);
+}
+
+void d3d11_shared_release(struct d3d11_shared *shared)
+{
+    if (!shared || atomic_dec_u32(&shared->refcount))
+        return;
+    if (shared->exporter && shared->backend_object)
+        registry_remove(shared->header.unique_id);
+    if (shared->keyed)
+        d3d11vk_keyed_mutex_cleanup(&shared->keyed_mutex);
+    shared_section_close(&shared->backing);
+    shared_section_unlink_names(shared->native_names);
+    free(shared);
+}
+
+HRESULT d3d11_shared_get_legacy_handle(struct d3d11_shared *shared, UINT misc_flags, HANDLE *handle)
+{
+    if (!handle)
+        return E_INVALIDARG;
+    *handle = NULL;
+    /* NT-handle resources are exported with CreateSharedHandle only. */
+    if (!shared || !(misc_flags & (D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX))
+            || (misc_flags & D3D11_RESOURCE_MISC_SHARED_NTHANDLE))
+        return E_INVALIDARG;
+    *handle = shared_key_to_handle(shared->header.key);
+    return S_OK;
+}
+
+HRESULT d3d11_shared_create_handle(struct d3d11_shared *shared, UINT misc_flags, const SECURITY_ATTRIBUTES *sa,
+        DWORD access, const WCHAR *name, HANDLE *handle)
+{
+    if (!handle)
+        return E_INVALIDARG;
+    *handle = NULL;
+    if (!shared || !(misc_flags & D3D11_RESOURCE_MISC_SHARED_NTHANDLE) || !shared_access_is_valid(access))
+        return E_INVALIDARG;
+    return shared_section_export(&shared->backing, sa, access, name, handle, &shared->native_names);
+}
+
+HRESULT d3d11_shared_open(enum d3d11_shared_source source, HANDLE handle, const WCHAR *name, DWORD access,
+        uint32_t kind, struct d3d11_shared **out)
+{
+    struct shared_section first, backing;
+    uint32_t api = source == D3D11_SHARED_FROM_LEGACY ? SHARED_API_KMT : SHARED_API_NT;
+    struct shared_header h;
+    bool read_only;
+    HRESULT hr;
+
+    *out = NULL;
+    switch (source)
+    {
+        case D3D11_SHARED_FROM_NT:
+            /* A legacy value on the NT path is not a handle. */
+            if (shared_key_is_valid((uintptr_t)handle))
+                return E_INVALIDARG;
+            hr = shared_section_open_handle(handle, &first);
+            break;
+        case D3D11_SHARED_FROM_NAME:
+            if (!shared_access_is_valid(access))
+                return E_INVALIDARG;
+            hr = shared_section_open_name(name, access, &first);
+            break;
+        default:
+            /* An NT handle (or anything else) on the legacy path. */
+            if (!shared_key_is_valid((uintptr_t)handle))
+                return E_INVALIDARG;
+            hr = shared_section_open_key(shared_handle_to_key(handle), true, &first);
+            break;
+    }
+    if (FAILED(hr))
+        return hr;
+    if (FAILED(hr = shared_header_validate(first.base, first.size, kind, api)))
+    {
+        LOG_INFO("Not a d3d11vk shared %s handle, or a damaged one.", kind == SHARED_KIND_FENCE ? "fence" : "resource");
+        shared_section_close(&first);
+        return hr;
+    }
+    memcpy(&h, first.base, sizeof(h));
+    read_only = !first.writable;
+    if (source == D3D11_SHARED_FROM_NAME && !shared_access_allows_write(access))
+        read_only = true;
+    if ((h.flags & SHARED_FLAG_REDIRECT) || !first.writable)
+    {
+        /* Named handles point at the backing; read-only handles still need the sync block. */
+        hr = shared_section_open_key(h.key, true, &backing);
+        shared_section_close(&first);
+        if (FAILED(hr))
+            return hr;
+        if (FAILED(hr = shared_header_validate(backing.base, backing.size, kind, api))
+                || (shared_section_header(&backing)->flags & SHARED_FLAG_REDIRECT)
+                || shared_section_header(&backing)->unique_id != h.unique_id)
+        {
+            shared_section_close(&backing);
+            return E_INVALIDARG;
+        }
+    }
+    else
+    {
+        backing = first;
+        backing.key = h.key;
+    }
+    __atomic_add_fetch(&shared_section_sync(&backing)->opens, 1, __ATOMIC_RELAXED);
+    if (FAILED(hr = d3d11_shared_wrap(&backing, read_only, false, out)))
+    {
+        shared_section_close(&backing);
+        return hr;
+    }
+    if ((*out)->header.exporter_pid == plat_process_id())
+        (*out)->backend_object = d3d11_shared_lookup_backend((*out)->header.unique_id);
+    return S_OK;
+}
+
+HRESULT d3d11_device_open_shared_resource(struct d3d11_device *device, enum d3d11_shared_source source,
+        HANDLE handle, const WCHAR *name, DWORD access, REFIID riid, void **out)
+{
+    struct d3d11_shared *shared;
+    enum shared_tier tier;
+    HRESULT hr;
+
+    if (!out)
+        return E_INVALIDARG;
+    *out = NULL;
+    if (!riid)
+        return E_INVALIDARG;
+    if (source == D3D11_SHARED_FROM_NAME && (!name || !*name))
+        return E_INVALIDARG;
+    if (FAILED(hr = d3d11_shared_open(source, handle, name, access, SHARED_KIND_RESOURCE, &shared)))
+        return hr;
+    tier = shared->backend_object ? SHARED_TIER_INPROCESS : shared->header.tier;
+    LOG_INFO("Opening shared resource %#llx from process %u through tier %s%s.",
+            (unsigned long long)shared->header.unique_id, shared->header.exporter_pid, shared_tier_name(tier),
+            shared->read_only ? " (read-only)" : "");
+    if (!d3d11_shared_open_hook)
+    {
+        FIXME("Opening shared resources needs the resource code's hook.");
+        hr = E_NOTIMPL;
+    }
+    else
+        hr = d3d11_shared_open_hook(device, shared, riid, out);
+    d3d11_shared_release(shared);
+    return hr;
+}
+
+HRESULT d3d11_keyed_mutex_acquire(struct d3d11_shared *shared, UINT64 key, DWORD ms)
+{
+    if (!shared || !shared->keyed)
+        return E_FAIL;
+    return d3d11vk_keyed_mutex_acquire(&shared->keyed_mutex, key, ms);
+}
+
+HRESULT d3d11_keyed_mutex_release(struct d3d11_shared *shared, UINT64 key)
+{
+    if (!shared || !shared->keyed)
+        return E_FAIL;
+    return d3d11vk_keyed_mutex_release(&shared->keyed_mutex, key);
+}
