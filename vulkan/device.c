@@ -1,6 +1,7 @@
 /* device.c — the backend VkDevice: one per adapter per process (DESIGN decision 4),
  * shared by every D3D11 device created on that adapter. */
 #include "vk_backend.h"
+#include "vk_resource.h"
 
 extern const char *const vk_extension_names[VK_EXT_INDEX_COUNT];
 
@@ -109,6 +110,14 @@ static VkResult device_create(struct vk_adapter *adapter, struct vk_device **out
     device->queue_family = adapter->graphics_queue_family;
     device->vk.vkGetDeviceQueue(device->device, device->queue_family, 0, &device->queue);
     plat_mutex_init(&device->queue_lock);
+    if ((vr = vk_device_core_init(device)) != VK_SUCCESS)
+    {
+        LOG_ERR("Backend core init failed on %s: %s.", adapter->properties.properties.deviceName, vk_result_str(vr));
+        plat_mutex_destroy(&device->queue_lock);
+        device->vk.vkDestroyDevice(device->device, NULL);
+        free(device);
+        return vr;
+    }
     atomic_inc_u32(&adapter->instance->device_count);
     LOG_INFO("Created the Vulkan device for %s with %u extensions.", adapter->properties.properties.deviceName, n);
     *out = device;
@@ -148,6 +157,7 @@ void vk_device_release(struct vk_device *device)
     plat_mutex_unlock(&adapter->device_lock);
 
     device->vk.vkDeviceWaitIdle(device->device);   /* shutdown: the one place a full wait is right */
+    vk_device_core_cleanup(device);
     device->vk.vkDestroyDevice(device->device, NULL);
     plat_mutex_destroy(&device->queue_lock);
     atomic_dec_u32(&adapter->instance->device_count);

@@ -85,6 +85,8 @@ struct vk_device
     struct plat_mutex queue_lock;
     bool extensions[VK_EXT_INDEX_COUNT];
     struct vk_adapter_features enabled;
+    /* Backend core (vk_resource.h/vk_cs.h): timeline, allocator, deferred destruction. */
+    struct vk_device_core *core;
 };
 
 /* Process-wide instance (created on first use, destroyed with its last reference). Only

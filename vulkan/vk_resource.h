@@ -50,9 +50,10 @@ struct vk_object
     /* Timeline value of the last submission that used the object (written by the worker at
      * submission, read with __atomic builtins). */
     uint64_t last_use;
-    /* The command stream that last recorded a use, and that stream's batch number then;
-     * tells "recorded but not yet submitted" apart from "submitted". */
-    struct vk_cs *last_cs;
+    /* The command stream (its device-unique id) that last recorded a use, and that
+     * stream's batch number then; tells "recorded but not yet submitted" apart from
+     * "submitted". */
+    uint64_t last_cs_id;
     uint64_t last_cs_batch;
     struct vk_object *next_deferred;
 };

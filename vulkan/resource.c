@@ -1,0 +1,677 @@
+/* resource.c — backend object lifetime (deferred destruction by timeline value), buffers
+ * and their renamable slices, images, views, query pools, semaphores; the device's core
+ * state (timeline semaphore, allocator, deferred list). */
+#include "vk_core_private.h"
+
+/* ---------------------------------------------------------------------------------------
+ * Lifetime */
+
+void vk_object_init(struct vk_object *object, struct vk_device *device, enum vk_object_type type,
+        void (*destroy)(struct vk_object *object))
+{
+    memset(object, 0, sizeof(*object));
+    object->refcount = 1;
+    object->type = type;
+    object->device = device;
+    object->destroy = destroy;
+}
+
+void vk_object_addref(struct vk_object *object)
+{
+    atomic_inc_u32(&object->refcount);
+}
+
+static bool passed(struct vk_device *device, uint64_t value)
+{
+    struct vk_device_core *core = vk_core(device);
+
+    return value <= atomic_load_u64(&core->completed) || value <= vk_device_timeline_completed(device);
+}
+
+void vk_object_release(struct vk_object *object)
+{
+    struct vk_device_core *core;
+
+    if (!object || atomic_dec_u32(&object->refcount))
+        return;
+    core = vk_core(object->device);
+    if (passed(object->device, atomic_load_u64(&object->last_use)))
+    {
+        object->destroy(object);
+        return;
+    }
+    plat_mutex_lock(&core->deferred_lock);
+    object->next_deferred = core->deferred;
+    core->deferred = object;
+    ++core->deferred_count;
+    plat_mutex_unlock(&core->deferred_lock);
+}
+
+bool vk_object_gpu_idle(struct vk_object *object)
+{
+    return passed(object->device, atomic_load_u64(&object->last_use));
+}
+
+void vk_device_collect_garbage(struct vk_device *device)
+{
+    struct vk_device_core *core = vk_core(device);
+    struct vk_object *list, *next, *keep = NULL, *done = NULL;
+    uint64_t completed;
+    uint32_t kept = 0;
+
+    if (!core->deferred)   /* racy peek: a missed object is collected next time */
+        return;
+    completed = vk_device_timeline_completed(device);
+    plat_mutex_lock(&core->deferred_lock);
+    list = core->deferred;
+    core->deferred = NULL;
+    core->deferred_count = 0;
+    plat_mutex_unlock(&core->deferred_lock);
+    for (; list; list = next)
+    {
+        next = list->next_deferred;
+        if (atomic_load_u64(&list->last_use) <= completed)
+        {
+            list->next_deferred = done;
+            done = list;
+        }
+        else
+        {
+            list->next_deferred = keep;
+            keep = list;
+            ++kept;
+        }
+    }
+    if (keep)
+    {
+        struct vk_object *tail = keep;
+
+        while (tail->next_deferred)
+            tail = tail->next_deferred;
+        plat_mutex_lock(&core->deferred_lock);
+        tail->next_deferred = core->deferred;
+        core->deferred = keep;
+        core->deferred_count += kept;
+        plat_mutex_unlock(&core->deferred_lock);
+    }
+    /* Destroyed outside the lock: a destructor may release more objects. */
+    for (; done; done = next)
+    {
+        next = done->next_deferred;
+        done->destroy(done);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Device core */
+
+VkResult vk_device_core_init(struct vk_device *device)
+{
+    VkSemaphoreTypeCreateInfo type_info = { VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO };
+    VkSemaphoreCreateInfo info = { VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO };
+    struct vk_device_core *core;
+    VkResult vr;
+
+    if (!device->enabled.v12.timelineSemaphore)
+    {
+        LOG_ERR("The device lacks timeline semaphores.");
+        return VK_ERROR_FEATURE_NOT_PRESENT;
+    }
+    if (!(core = calloc(1, sizeof(*core))))
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    device->core = core;
+    type_info.semaphoreType = VK_SEMAPHORE_TYPE_TIMELINE;
+    type_info.initialValue = 0;
+    info.pNext = &type_info;
+    if ((vr = device->vk.vkCreateSemaphore(device->device, &info, NULL, &core->timeline)) != VK_SUCCESS)
+        goto fail;
+    if ((vr = vk_memory_allocator_create(device, &core->allocator)) != VK_SUCCESS)
+        goto fail;
+    plat_mutex_init(&core->deferred_lock);
+    plat_mutex_init(&core->staging_lock);
+    core->timestamp_period = device->adapter->properties.properties.limits.timestampPeriod;
+    return VK_SUCCESS;
+
+fail:
+    if (core->timeline)
+        device->vk.vkDestroySemaphore(device->device, core->timeline, NULL);
+    free(core);
+    device->core = NULL;
+    return vr;
+}
+
+void vk_device_core_cleanup(struct vk_device *device)
+{
+    struct vk_device_core *core = vk_core(device);
+
+    if (!core)
+        return;
+    /* The device is idle: everything deferred can go (destructors may defer more). */
+    while (core->deferred)
+    {
+        vk_device_collect_garbage(device);
+        if (core->deferred && atomic_load_u64(&core->deferred->last_use) > vk_device_timeline_completed(device))
+        {
+            LOG_WARN("%u deferred objects wait on timeline values never submitted.", core->deferred_count);
+            break;
+        }
+    }
+    vk_staging_pool_cleanup(device);
+    vk_memory_allocator_destroy(device, core->allocator);
+    device->vk.vkDestroySemaphore(device->device, core->timeline, NULL);
+    plat_mutex_destroy(&core->deferred_lock);
+    plat_mutex_destroy(&core->staging_lock);
+    free(core);
+    device->core = NULL;
+}
+
+double vk_device_timestamp_period(const struct vk_device *device)
+{
+    return vk_core(device)->timestamp_period;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Buffers */
+
+struct vk_slice_pool
+{
+    struct vk_object obj;
+    struct vk_buffer_desc desc;
+    struct plat_mutex lock;
+    struct vk_buffer_slice *free;
+};
+
+static VkBufferUsageFlags buffer_usage(const struct vk_buffer_desc *desc)
+{
+    return desc->usage | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+}
+
+static void slice_free_resources(struct vk_device *device, struct vk_buffer_slice *slice)
+{
+    device->vk.vkDestroyBuffer(device->device, slice->buffer, NULL);
+    vk_memory_free(device, &slice->allocation);
+    free(slice);
+}
+
+static void slice_destroy(struct vk_object *obj)
+{
+    struct vk_buffer_slice *slice = CONTAINING_RECORD(obj, struct vk_buffer_slice, obj);
+    struct vk_slice_pool *pool = slice->pool;
+
+    if (!pool)
+    {
+        slice_free_resources(obj->device, slice);
+        return;
+    }
+    /* The GPU is done with it: back to the buffer's pool for the next rename. */
+    plat_mutex_lock(&pool->lock);
+    slice->next_free = pool->free;
+    pool->free = slice;
+    plat_mutex_unlock(&pool->lock);
+    vk_object_release(&pool->obj);
+}
+
+static void slice_pool_destroy(struct vk_object *obj)
+{
+    struct vk_slice_pool *pool = CONTAINING_RECORD(obj, struct vk_slice_pool, obj);
+    struct vk_buffer_slice *s, *next;
+
+    for (s = pool->free; s; s = next)
+    {
+        next = s->next_free;
+        slice_free_resources(obj->device, s);
+    }
+    plat_mutex_destroy(&pool->lock);
+    free(pool);
+}
+
+static VkResult slice_create(struct vk_device *device, const struct vk_buffer_desc *desc, struct vk_buffer_slice **out)
+{
+    VkBufferCreateInfo info = { VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO };
+    VkBufferMemoryRequirementsInfo2 req_info = { VK_STRUCTURE_TYPE_BUFFER_MEMORY_REQUIREMENTS_INFO_2 };
+    VkMemoryDedicatedRequirements dedicated = { VK_STRUCTURE_TYPE_MEMORY_DEDICATED_REQUIREMENTS };
+    VkMemoryRequirements2 reqs = { VK_STRUCTURE_TYPE_MEMORY_REQUIREMENTS_2 };
+    VkMemoryDedicatedAllocateInfo dedicated_info = { VK_STRUCTURE_TYPE_MEMORY_DEDICATED_ALLOCATE_INFO };
+    struct vk_buffer_slice *slice;
+    uint32_t flags = 0;
+    VkResult vr;
+
+    if (!(slice = calloc(1, sizeof(*slice))))
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    vk_object_init(&slice->obj, device, VK_OBJ_BUFFER_SLICE, slice_destroy);
+    info.size = desc->size;
+    info.usage = buffer_usage(desc);
+    info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
+    if ((vr = device->vk.vkCreateBuffer(device->device, &info, NULL, &slice->buffer)) != VK_SUCCESS)
+    {
+        free(slice);
+        return vr;
+    }
+    req_info.buffer = slice->buffer;
+    reqs.pNext = &dedicated;
+    device->vk.vkGetBufferMemoryRequirements2(device->device, &req_info, &reqs);
+    if (dedicated.prefersDedicatedAllocation || dedicated.requiresDedicatedAllocation)
+        flags |= VK_ALLOC_DEDICATED;
+    if (desc->domain != VK_MEM_DOMAIN_DEVICE)
+        flags |= VK_ALLOC_HOST_VISIBLE;
+    dedicated_info.buffer = slice->buffer;
+    if ((vr = vk_memory_alloc(device, &reqs.memoryRequirements, vk_memory_domain_properties(desc->domain), flags,
+            &dedicated_info, &slice->allocation)) != VK_SUCCESS)
+        goto fail;
+    if ((vr = device->vk.vkBindBufferMemory(device->device, slice->buffer, slice->allocation.memory,
+            slice->allocation.offset)) != VK_SUCCESS)
+        goto fail;
+    slice->offset = 0;
+    slice->size = desc->size;
+    slice->map = slice->allocation.map;
+    *out = slice;
+    return VK_SUCCESS;
+
+fail:
+    vk_memory_free(device, &slice->allocation);
+    device->vk.vkDestroyBuffer(device->device, slice->buffer, NULL);
+    free(slice);
+    return vr;
+}
+
+static void buffer_destroy(struct vk_object *obj)
+{
+    struct vk_buffer *buffer = CONTAINING_RECORD(obj, struct vk_buffer, obj);
+
+    vk_object_release(&buffer->slice->obj);
+    if (buffer->pool)
+        vk_object_release(&buffer->pool->obj);
+    free(buffer);
+}
+
+VkResult vk_buffer_create(struct vk_device *device, const struct vk_buffer_desc *desc, struct vk_buffer **out)
+{
+    struct vk_buffer *buffer;
+    VkResult vr;
+
+    if (!desc->size)
+        return VK_ERROR_INITIALIZATION_FAILED;
+    if (!(buffer = calloc(1, sizeof(*buffer))))
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    vk_object_init(&buffer->obj, device, VK_OBJ_BUFFER, buffer_destroy);
+    buffer->desc = *desc;
+    if ((vr = slice_create(device, desc, &buffer->slice)) != VK_SUCCESS)
+    {
+        free(buffer);
+        return vr;
+    }
+    if (desc->flags & VK_BUF_DISCARDABLE)
+    {
+        if (!(buffer->pool = calloc(1, sizeof(*buffer->pool))))
+        {
+            vk_object_release(&buffer->slice->obj);
+            free(buffer);
+            return VK_ERROR_OUT_OF_HOST_MEMORY;
+        }
+        vk_object_init(&buffer->pool->obj, device, VK_OBJ_SLICE_POOL, slice_pool_destroy);
+        buffer->pool->desc = *desc;
+        plat_mutex_init(&buffer->pool->lock);
+        buffer->slice->pool = buffer->pool;
+        vk_object_addref(&buffer->pool->obj);   /* the live slice's reference */
+    }
+    *out = buffer;
+    return VK_SUCCESS;
+}
+
+void vk_buffer_ref(struct vk_buffer *buffer, VkDeviceSize offset, struct vk_bufref *out)
+{
+    out->owner = &buffer->slice->obj;
+    out->buffer = buffer->slice->buffer;
+    out->offset = buffer->slice->offset + offset;
+}
+
+void *vk_buffer_map(struct vk_buffer *buffer)
+{
+    return buffer->slice->map;
+}
+
+VkResult vk_buffer_rename(struct vk_buffer *buffer)
+{
+    struct vk_slice_pool *pool = buffer->pool;
+    struct vk_buffer_slice *slice, *old = buffer->slice;
+    VkResult vr;
+
+    if (!pool)
+        return VK_ERROR_FEATURE_NOT_PRESENT;
+    /* A slice nobody else uses needs no renaming. */
+    if (atomic_load_u32(&old->obj.refcount) == 1 && vk_object_gpu_idle(&old->obj))
+        return VK_SUCCESS;
+    plat_mutex_lock(&pool->lock);
+    if ((slice = pool->free))
+        pool->free = slice->next_free;
+    plat_mutex_unlock(&pool->lock);
+    if (slice)
+    {
+        uint64_t last_use = slice->obj.last_use;
+
+        vk_object_init(&slice->obj, buffer->obj.device, VK_OBJ_BUFFER_SLICE, slice_destroy);
+        slice->obj.last_use = last_use;
+    }
+    else
+    {
+        if ((vr = slice_create(buffer->obj.device, &pool->desc, &slice)) != VK_SUCCESS)
+            return vr;
+        slice->pool = pool;
+    }
+    vk_object_addref(&pool->obj);
+    buffer->slice = slice;
+    vk_object_release(&old->obj);
+    return VK_SUCCESS;
+}
+
+static void buffer_view_destroy(struct vk_object *obj)
+{
+    struct vk_buffer_view *view = CONTAINING_RECORD(obj, struct vk_buffer_view, obj);
+
+    obj->device->vk.vkDestroyBufferView(obj->device->device, view->view, NULL);
+    vk_object_release(&view->slice->obj);
+    free(view);
+}
+
+VkResult vk_buffer_view_create(struct vk_buffer *buffer, VkFormat format, VkDeviceSize offset,
+        VkDeviceSize range, struct vk_buffer_view **out)
+{
+    VkBufferViewCreateInfo info = { VK_STRUCTURE_TYPE_BUFFER_VIEW_CREATE_INFO };
+    struct vk_device *device = buffer->obj.device;
+    struct vk_buffer_view *view;
+    VkResult vr;
+
+    if (!(view = calloc(1, sizeof(*view))))
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    vk_object_init(&view->obj, device, VK_OBJ_BUFFER_VIEW, buffer_view_destroy);
+    info.buffer = buffer->slice->buffer;
+    info.format = format;
+    info.offset = buffer->slice->offset + offset;
+    info.range = range;
+    if ((vr = device->vk.vkCreateBufferView(device->device, &info, NULL, &view->view)) != VK_SUCCESS)
+    {
+        free(view);
+        return vr;
+    }
+    view->slice = buffer->slice;
+    vk_object_addref(&view->slice->obj);
+    view->format = format;
+    view->offset = offset;
+    view->range = range;
+    *out = view;
+    return VK_SUCCESS;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Images */
+
+VkImageAspectFlags vk_format_aspects(VkFormat format)
+{
+    switch (format)
+    {
+        case VK_FORMAT_D16_UNORM:
+        case VK_FORMAT_X8_D24_UNORM_PACK32:
+        case VK_FORMAT_D32_SFLOAT:
+            return VK_IMAGE_ASPECT_DEPTH_BIT;
+        case VK_FORMAT_S8_UINT:
+            return VK_IMAGE_ASPECT_STENCIL_BIT;
+        case VK_FORMAT_D16_UNORM_S8_UINT:
+        case VK_FORMAT_D24_UNORM_S8_UINT:
+        case VK_FORMAT_D32_SFLOAT_S8_UINT:
+            return VK_IMAGE_ASPECT_DEPTH_BIT | VK_IMAGE_ASPECT_STENCIL_BIT;
+        default:
+            return VK_IMAGE_ASPECT_COLOR_BIT;
+    }
+}
+
+static void image_destroy(struct vk_object *obj)
+{
+    struct vk_image *image = CONTAINING_RECORD(obj, struct vk_image, obj);
+
+    obj->device->vk.vkDestroyImage(obj->device->device, image->image, NULL);
+    vk_memory_free(obj->device, &image->allocation);
+    free(image->formats);
+    free(image);
+}
+
+VkResult vk_image_create(struct vk_device *device, const struct vk_image_desc *desc, struct vk_image **out)
+{
+    VkImageCreateInfo info = { VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO };
+    VkImageFormatListCreateInfo list = { VK_STRUCTURE_TYPE_IMAGE_FORMAT_LIST_CREATE_INFO };
+    VkImageMemoryRequirementsInfo2 req_info = { VK_STRUCTURE_TYPE_IMAGE_MEMORY_REQUIREMENTS_INFO_2 };
+    VkMemoryDedicatedRequirements dedicated = { VK_STRUCTURE_TYPE_MEMORY_DEDICATED_REQUIREMENTS };
+    VkMemoryRequirements2 reqs = { VK_STRUCTURE_TYPE_MEMORY_REQUIREMENTS_2 };
+    VkMemoryDedicatedAllocateInfo dedicated_info = { VK_STRUCTURE_TYPE_MEMORY_DEDICATED_ALLOCATE_INFO };
+    struct vk_image *image;
+    uint32_t flags = 0;
+    VkResult vr;
+
+    if (!desc->extent.width || !desc->extent.height || !desc->extent.depth || !desc->mip_levels || !desc->array_layers)
+        return VK_ERROR_INITIALIZATION_FAILED;
+    if (!(image = calloc(1, sizeof(*image))))
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    vk_object_init(&image->obj, device, VK_OBJ_IMAGE, image_destroy);
+    image->desc = *desc;
+    image->desc.view_formats = NULL;
+    image->desc.view_format_count = 0;
+    image->desc.samples = desc->samples ? desc->samples : VK_SAMPLE_COUNT_1_BIT;
+    image->aspects = vk_format_aspects(desc->format);
+
+    info.imageType = desc->type;
+    info.format = desc->format;
+    info.extent = desc->extent;
+    info.mipLevels = desc->mip_levels;
+    info.arrayLayers = desc->array_layers;
+    info.samples = image->desc.samples;
+    info.tiling = (desc->flags & VK_IMG_LINEAR) ? VK_IMAGE_TILING_LINEAR : VK_IMAGE_TILING_OPTIMAL;
+    info.usage = desc->usage | VK_IMAGE_USAGE_TRANSFER_SRC_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
+    info.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+    if (desc->flags & VK_IMG_CUBE_COMPATIBLE)
+        info.flags |= VK_IMAGE_CREATE_CUBE_COMPATIBLE_BIT;
+    if (desc->flags & VK_IMG_2D_ARRAY_COMPATIBLE)
+        info.flags |= VK_IMAGE_CREATE_2D_ARRAY_COMPATIBLE_BIT;
+    if (desc->flags & VK_IMG_MUTABLE_FORMAT)
+    {
+        /* Views may take formats whose features lack some usage of the image. */
+        info.flags |= VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT | VK_IMAGE_CREATE_EXTENDED_USAGE_BIT;
+        if (desc->view_format_count)
+        {
+            if (!(image->formats = malloc(desc->view_format_count * sizeof(*image->formats))))
+            {
+                free(image);
+                return VK_ERROR_OUT_OF_HOST_MEMORY;
+            }
+            memcpy(image->formats, desc->view_formats, desc->view_format_count * sizeof(*image->formats));
+            image->desc.view_formats = image->formats;
+            image->desc.view_format_count = desc->view_format_count;
+            list.viewFormatCount = desc->view_format_count;
+            list.pViewFormats = image->formats;
+            info.pNext = &list;
+        }
+    }
+    if ((vr = device->vk.vkCreateImage(device->device, &info, NULL, &image->image)) != VK_SUCCESS)
+    {
+        free(image->formats);
+        free(image);
+        return vr;
+    }
+    req_info.image = image->image;
+    reqs.pNext = &dedicated;
+    device->vk.vkGetImageMemoryRequirements2(device->device, &req_info, &reqs);
+    if (dedicated.prefersDedicatedAllocation || dedicated.requiresDedicatedAllocation)
+        flags |= VK_ALLOC_DEDICATED;
+    if (info.tiling == VK_IMAGE_TILING_OPTIMAL)
+        flags |= VK_ALLOC_OPTIMAL;
+    if (desc->domain != VK_MEM_DOMAIN_DEVICE)
+        flags |= VK_ALLOC_HOST_VISIBLE;
+    dedicated_info.image = image->image;
+    if ((vr = vk_memory_alloc(device, &reqs.memoryRequirements, vk_memory_domain_properties(desc->domain), flags,
+            &dedicated_info, &image->allocation)) != VK_SUCCESS
+            || (vr = device->vk.vkBindImageMemory(device->device, image->image, image->allocation.memory,
+            image->allocation.offset)) != VK_SUCCESS)
+    {
+        image_destroy(&image->obj);
+        return vr;
+    }
+    *out = image;
+    return VK_SUCCESS;
+}
+
+static void image_view_destroy(struct vk_object *obj)
+{
+    struct vk_image_view *view = CONTAINING_RECORD(obj, struct vk_image_view, obj);
+
+    obj->device->vk.vkDestroyImageView(obj->device->device, view->view, NULL);
+    vk_object_release(&view->image->obj);
+    free(view);
+}
+
+VkResult vk_image_view_create(struct vk_image *image, const struct vk_image_view_desc *desc, struct vk_image_view **out)
+{
+    VkImageViewCreateInfo info = { VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO };
+    VkImageViewUsageCreateInfo usage = { VK_STRUCTURE_TYPE_IMAGE_VIEW_USAGE_CREATE_INFO };
+    struct vk_device *device = image->obj.device;
+    struct vk_image_view *view;
+    VkResult vr;
+
+    if (!desc->mip_count || !desc->layer_count)
+        return VK_ERROR_INITIALIZATION_FAILED;
+    if (!(view = calloc(1, sizeof(*view))))
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    vk_object_init(&view->obj, device, VK_OBJ_IMAGE_VIEW, image_view_destroy);
+    view->desc = *desc;
+    if (!view->desc.aspects)
+        view->desc.aspects = vk_format_aspects(desc->format);
+    info.image = image->image;
+    info.viewType = desc->type;
+    info.format = desc->format;
+    info.components = desc->swizzle;
+    info.subresourceRange.aspectMask = view->desc.aspects;
+    info.subresourceRange.baseMipLevel = desc->base_mip;
+    info.subresourceRange.levelCount = desc->mip_count;
+    info.subresourceRange.baseArrayLayer = desc->base_layer;
+    info.subresourceRange.layerCount = desc->layer_count;
+    if (desc->usage)
+    {
+        usage.usage = desc->usage;
+        info.pNext = &usage;
+    }
+    if ((vr = device->vk.vkCreateImageView(device->device, &info, NULL, &view->view)) != VK_SUCCESS)
+    {
+        free(view);
+        return vr;
+    }
+    view->image = image;
+    vk_object_addref(&image->obj);
+    *out = view;
+    return VK_SUCCESS;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Query pools and semaphores */
+
+static void query_pool_destroy(struct vk_object *obj)
+{
+    struct vk_query_pool *pool = CONTAINING_RECORD(obj, struct vk_query_pool, obj);
+
+    obj->device->vk.vkDestroyQueryPool(obj->device->device, pool->pool, NULL);
+    free(pool);
+}
+
+VkResult vk_query_pool_create(struct vk_device *device, VkQueryType type, uint32_t count, struct vk_query_pool **out)
+{
+    VkQueryPoolCreateInfo info = { VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO };
+    struct vk_query_pool *pool;
+    VkResult vr;
+
+    if (!count)
+        return VK_ERROR_INITIALIZATION_FAILED;
+    if (!(pool = calloc(1, sizeof(*pool))))
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    vk_object_init(&pool->obj, device, VK_OBJ_QUERY_POOL, query_pool_destroy);
+    info.queryType = type;
+    info.queryCount = count;
+    if (type == VK_QUERY_TYPE_PIPELINE_STATISTICS)
+        info.pipelineStatistics = 0x7ff;
+    if ((vr = device->vk.vkCreateQueryPool(device->device, &info, NULL, &pool->pool)) != VK_SUCCESS)
+    {
+        free(pool);
+        return vr;
+    }
+    pool->type = type;
+    pool->count = count;
+    /* Without host reset the user must record vk_cs_cmd_reset_queries before first use. */
+    if (device->enabled.v12.hostQueryReset)
+        device->vk.vkResetQueryPool(device->device, pool->pool, 0, count);
+    *out = pool;
+    return VK_SUCCESS;
+}
+
+VkResult vk_query_pool_get_results(struct vk_query_pool *pool, uint32_t first, uint32_t count,
+        uint64_t *results, bool wait)
+{
+    struct vk_device *device = pool->obj.device;
+
+    if (first >= pool->count || count > pool->count - first)
+        return VK_ERROR_INITIALIZATION_FAILED;
+    return device->vk.vkGetQueryPoolResults(device->device, pool->pool, first, count, count * sizeof(uint64_t),
+            results, sizeof(uint64_t), VK_QUERY_RESULT_64_BIT | (wait ? VK_QUERY_RESULT_WAIT_BIT : 0));
+}
+
+static void semaphore_destroy(struct vk_object *obj)
+{
+    struct vk_semaphore *s = CONTAINING_RECORD(obj, struct vk_semaphore, obj);
+
+    obj->device->vk.vkDestroySemaphore(obj->device->device, s->semaphore, NULL);
+    free(s);
+}
+
+VkResult vk_semaphore_create(struct vk_device *device, uint64_t initial_value, struct vk_semaphore **out)
+{
+    VkSemaphoreTypeCreateInfo type_info = { VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO };
+    VkSemaphoreCreateInfo info = { VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO };
+    struct vk_semaphore *s;
+    VkResult vr;
+
+    if (!(s = calloc(1, sizeof(*s))))
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    vk_object_init(&s->obj, device, VK_OBJ_SEMAPHORE, semaphore_destroy);
+    type_info.semaphoreType = VK_SEMAPHORE_TYPE_TIMELINE;
+    type_info.initialValue = initial_value;
+    info.pNext = &type_info;
+    if ((vr = device->vk.vkCreateSemaphore(device->device, &info, NULL, &s->semaphore)) != VK_SUCCESS)
+    {
+        free(s);
+        return vr;
+    }
+    *out = s;
+    return VK_SUCCESS;
+}
+
+uint64_t vk_semaphore_value(struct vk_semaphore *s)
+{
+    uint64_t value = 0;
+
+    s->obj.device->vk.vkGetSemaphoreCounterValue(s->obj.device->device, s->semaphore, &value);
+    return value;
+}
+
+VkResult vk_semaphore_signal(struct vk_semaphore *s, uint64_t value)
+{
+    VkSemaphoreSignalInfo info = { VK_STRUCTURE_TYPE_SEMAPHORE_SIGNAL_INFO };
+
+    info.semaphore = s->semaphore;
+    info.value = value;
+    return s->obj.device->vk.vkSignalSemaphore(s->obj.device->device, &info);
+}
+
+VkResult vk_semaphore_wait(struct vk_semaphore *s, uint64_t value, uint64_t timeout)
+{
+    VkSemaphoreWaitInfo info = { VK_STRUCTURE_TYPE_SEMAPHORE_WAIT_INFO };
+
+    info.semaphoreCount = 1;
+    info.pSemaphores = &s->semaphore;
+    info.pValues = &value;
+    return s->obj.device->vk.vkWaitSemaphores(s->obj.device->device, &info, timeout);
+}
