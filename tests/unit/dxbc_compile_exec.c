@@ -762,6 +762,133 @@ static void test_typed_uav(void)
     dxbc_shader_info_free(&info);
 }
 
+static struct vkh_binding bind_buffer(enum dxbc_binding_kind kind, uint32_t slot, VkDescriptorType type, struct vkh_buffer *b);
+
+/* ---- typed UAV textures: store, load, image atomics ---- */
+
+static void test_uav_image(void)
+{
+    const char *text =
+        "cs_5_0\n"
+        "dcl_uav_typed_texture2d (uint,uint,uint,uint) u0\n"
+        "dcl_uav_typed_texture2d (uint,uint,uint,uint) u1\n"
+        "dcl_input vThreadID.xy\n"
+        "dcl_temps 3\n"
+        "dcl_thread_group 4, 4, 1\n"
+        "imad r0.x, vThreadID.y, l(4), vThreadID.x\n"
+        "store_uav_typed u0.xyzw, vThreadID.xyyy, r0.xxxx\n"
+        "imm_atomic_iadd r1.x, u1, l(0, 4, 0, 0), l(1)\n"
+        "atomic_umax u1, l(1, 4, 0, 0), r0.x\n"
+        "imm_atomic_exch r2.x, u1, vThreadID.xyyy, r1.x\n"
+        "ret\n";
+    const char *text2 =
+        "cs_5_0\n"
+        "dcl_uav_typed_texture2d (uint,uint,uint,uint) u0\n"
+        "dcl_uav_raw u2\n"
+        "dcl_input vThreadID.xy\n"
+        "dcl_temps 2\n"
+        "dcl_thread_group 4, 4, 1\n"
+        "ld_uav_typed r0.x, vThreadID.xyyy, u0.xyzw\n"
+        "imad r1.x, vThreadID.y, l(16), vThreadID.x\n"
+        "ishl r1.x, r1.x, l(2)\n"
+        "store_raw u2.x, r1.x, r0.x\n"
+        "ret\n";
+    struct dxbc_shader_info info, info2;
+    struct vkh_image img0, img1;
+    struct vkh_buffer out, rb;
+    struct vkh_binding b[3];
+    uint32_t *spirv, *spirv2, zeros[32] = { 0 };
+    size_t words, words2;
+    unsigned i;
+
+    if (!(spirv = compile_text(text, &words, &info)) || !(spirv2 = compile_text(text2, &words2, &info2)))
+    {
+        CHECK(0, "typed UAV texture shaders did not compile");
+        return;
+    }
+    CHECK(info.resources[1].flags & DXBC_RESOURCE_USES_ATOMICS, "u1 reports atomics");
+    CHECK(info2.resources[0].flags & DXBC_RESOURCE_TYPED_READ, "u0 reports typed reads");
+    if (!vkh_image_create(&h, &img0, VK_FORMAT_R32_UINT, 4, 4, VK_IMAGE_USAGE_STORAGE_BIT)
+            || !vkh_image_create(&h, &img1, VK_FORMAT_R32_UINT, 4, 8, VK_IMAGE_USAGE_STORAGE_BIT)
+            || !vkh_image_upload(&h, &img1, zeros, sizeof(zeros))
+            || !vkh_buffer_create(&h, &out, 1024, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, VK_FORMAT_UNDEFINED)
+            || !vkh_buffer_create(&h, &rb, 128, 0, VK_FORMAT_UNDEFINED))
+    {
+        CHECK(0, "images");
+        return;
+    }
+    memset(b, 0, sizeof(b));
+    b[0].binding = dxbc_binding_index(DXBC_STAGE_CS, DXBC_BINDING_UAV, 0);
+    b[0].type = VK_DESCRIPTOR_TYPE_STORAGE_IMAGE;
+    b[0].image = &img0;
+    b[1] = b[0];
+    b[1].binding = dxbc_binding_index(DXBC_STAGE_CS, DXBC_BINDING_UAV, 1);
+    b[1].image = &img1;
+    if (vkh_dispatch(&h, spirv, words, b, 2, 1, 1, 1))
+    {
+        img0.uploaded = true;   /* keep its contents for the second dispatch */
+        b[1] = bind_buffer(DXBC_BINDING_UAV, 2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, &out);
+        if (vkh_dispatch(&h, spirv2, words2, b, 2, 1, 1, 1))
+        {
+            const uint32_t *o = out.map;
+            bool ok = true;
+            for (i = 0; i < 16; ++i)
+                if (o[(i / 4) * 16 + i % 4] != i)
+                    ok = false;
+            CHECK(ok, "store_uav_typed then ld_uav_typed on an R32_UINT image (o[1]=%u o[16]=%u)", o[1], o[16]);
+        }
+        else
+            CHECK(0, "second dispatch");
+    }
+    else
+        CHECK(0, "dispatch");
+    /* img1 rows 0-3: each thread exchanged in the old value of the counter texel (0,4), so they
+     * hold a permutation of 0..15; the counter ends at 16 and (1,4) at the max index 15. */
+    {
+        VkCommandBufferAllocateInfo cbai = { VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO };
+        VkCommandBufferBeginInfo bi = { VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO };
+        VkSubmitInfo si = { VK_STRUCTURE_TYPE_SUBMIT_INFO };
+        VkBufferImageCopy copy = { 0 };
+        VkCommandBuffer cmd;
+        const uint32_t *t = rb.map;
+        bool seen[16] = { false }, perm = true;
+
+        cbai.commandPool = h.pool;
+        cbai.commandBufferCount = 1;
+        vkAllocateCommandBuffers(h.device, &cbai, &cmd);
+        vkBeginCommandBuffer(cmd, &bi);
+        copy.imageSubresource.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
+        copy.imageSubresource.layerCount = 1;
+        copy.imageExtent.width = 4;
+        copy.imageExtent.height = 8;
+        copy.imageExtent.depth = 1;
+        vkCmdCopyImageToBuffer(cmd, img1.image, VK_IMAGE_LAYOUT_GENERAL, rb.buffer, 1, &copy);
+        vkEndCommandBuffer(cmd);
+        si.commandBufferCount = 1;
+        si.pCommandBuffers = &cmd;
+        vkQueueSubmit(h.queue, 1, &si, VK_NULL_HANDLE);
+        vkQueueWaitIdle(h.queue);
+        vkFreeCommandBuffers(h.device, h.pool, 1, &cmd);
+        for (i = 0; i < 16; ++i)
+        {
+            if (t[i] >= 16 || seen[t[i]])
+                perm = false;
+            else
+                seen[t[i]] = true;
+        }
+        CHECK(perm, "imm_atomic_iadd/imm_atomic_exch on an image: distinct old values (%u %u %u)", t[0], t[1], t[2]);
+        CHECK(t[16] == 16 && t[17] == 15, "image atomic counter %u, atomic_umax %u", t[16], t[17]);
+    }
+    vkh_image_destroy(&h, &img0);
+    vkh_image_destroy(&h, &img1);
+    vkh_buffer_destroy(&h, &out);
+    vkh_buffer_destroy(&h, &rb);
+    dxbc_compile_free_spirv(spirv);
+    dxbc_compile_free_spirv(spirv2);
+    dxbc_shader_info_free(&info);
+    dxbc_shader_info_free(&info2);
+}
+
 /* ---- SRVs, samplers, constant buffers, counters ---- */
 
 static struct vkh_binding bind_buffer(enum dxbc_binding_kind kind, uint32_t slot, VkDescriptorType type, struct vkh_buffer *b)
@@ -1350,6 +1477,7 @@ int main(void)
     test_memory();
     test_typed_uav();
     test_resources();
+    test_uav_image();
     test_linkage();
     test_graphics();
     test_geometry();
