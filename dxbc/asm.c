@@ -206,10 +206,10 @@ bool dxbc_asm_parse_number32(struct assembler *a, uint32_t *bits)
     }
     if (strpbrk(buf, ".eEnN"))
     {
-        char *end;
-        float f = strtof(buf, &end);
+        bool ok;
+        float f = dxbc_text_strtof(buf, &ok);
 
-        if (*end)
+        if (!ok)
         {
             dxbc_asm_fail(a, "bad number '%s'", buf);
             return false;
@@ -235,6 +235,7 @@ static bool parse_number64(struct assembler *a, uint64_t *bits)
 {
     const char *start;
     char buf[64], *end;
+    bool ok;
     size_t n;
 
     dxbc_asm_skip_ws(a);
@@ -250,14 +251,17 @@ static bool parse_number64(struct assembler *a, uint64_t *bits)
     memcpy(buf, start, n);
     buf[n] = 0;
     if (buf[0] == '0' && (buf[1] == 'x' || buf[1] == 'X'))
+    {
         *bits = strtoull(buf, &end, 16);
+        ok = !*end;
+    }
     else
     {
-        double d = strtod(buf, &end);
+        double d = dxbc_text_strtod(buf, &ok);
 
         memcpy(bits, &d, 8);
     }
-    if (*end)
+    if (!ok)
     {
         dxbc_asm_fail(a, "bad number '%s'", buf);
         return false;

@@ -199,59 +199,67 @@ static char *text_finish(struct text *t)
 
 enum num_kind { NUM_UNTYPED, NUM_FLOAT, NUM_INT, NUM_UINT, NUM_DOUBLE };
 
+/* The shortest of "%f" and "%.9g" that reads back to the same bits; raw bits otherwise. */
 static void put_float(struct text *t, uint32_t bits)
 {
     char buf[64];
+    bool ok;
     float f;
 
     memcpy(&f, &bits, 4);
-    if (!isfinite(f))
+    if (isfinite(f))
     {
-        put(t, "0x%08x", bits);
-        return;
-    }
-    snprintf(buf, sizeof(buf), "%f", f);
-    if (strtof(buf, NULL) != f || (f == 0.0f && bits))
-    {
-        if (f == 0.0f)       /* -0.0 keeps its sign through %f; anything else is a denormal */
-            snprintf(buf, sizeof(buf), "%f", f);
-        else
-            snprintf(buf, sizeof(buf), "%.9g", f);
-        if (!strpbrk(buf, ".e"))
-            strcat(buf, ".0");
-        {
-            float back = strtof(buf, NULL);
-            uint32_t b;
+        uint32_t back_bits;
+        float back;
 
-            memcpy(&b, &back, 4);
-            if (b != bits)
-                snprintf(buf, sizeof(buf), "0x%08x", bits);
+        snprintf(buf, sizeof(buf), "%f", f);
+        dxbc_text_number_to_c(buf);
+        back = dxbc_text_strtof(buf, &ok);
+        memcpy(&back_bits, &back, 4);
+        if (!ok || back_bits != bits)
+        {
+            snprintf(buf, sizeof(buf), "%.9g", f);
+            dxbc_text_number_to_c(buf);
+            if (!strpbrk(buf, ".e"))
+                strcat(buf, ".0");
+            back = dxbc_text_strtof(buf, &ok);
+            memcpy(&back_bits, &back, 4);
+        }
+        if (ok && back_bits == bits)
+        {
+            put(t, "%s", buf);
+            return;
         }
     }
-    put(t, "%s", buf);
+    put(t, "0x%08x", bits);
 }
 
 static void put_double(struct text *t, uint64_t bits)
 {
     char buf[64];
-    double f, back;
-    uint64_t b;
+    bool ok;
+    double f;
 
     memcpy(&f, &bits, 8);
     if (isfinite(f))
     {
+        uint64_t back_bits;
+        double back;
+
         snprintf(buf, sizeof(buf), "%f", f);
-        back = strtod(buf, NULL);
-        memcpy(&b, &back, 8);
-        if (b != bits)
+        dxbc_text_number_to_c(buf);
+        back = dxbc_text_strtod(buf, &ok);
+        memcpy(&back_bits, &back, 8);
+        if (!ok || back_bits != bits)
         {
             snprintf(buf, sizeof(buf), "%.17g", f);
+            dxbc_text_number_to_c(buf);
             if (!strpbrk(buf, ".e"))
                 strcat(buf, ".0");
-            back = strtod(buf, NULL);
-            memcpy(&b, &back, 8);
+            back = dxbc_text_strtod(buf, &ok);
+            memcpy(&back_bits, &back, 8);
         }
-        if (b == bits)
+        if (ok && back_bits == bits)
         {
             put(t, "%s", buf);
             return;

@@ -3,6 +3,10 @@
 #ifndef DXBC_TEXT_PRIVATE_H
 #define DXBC_TEXT_PRIVATE_H
 
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "dxbc.h"
 
 enum dxbc_text_role
@@ -39,5 +43,61 @@ void dxbc_text_default_selection(enum dxbc_register_type type, enum dxbc_text_ro
         struct dxbc_operand *op);
 /* Whether the register prints every index in brackets (icb[..], vicp[..][..], v[..][..]). */
 bool dxbc_text_brackets_all(enum dxbc_register_type type, unsigned int index_count);
+
+/* The text always uses '.' as decimal point, whatever locale the host application set:
+ * printf/strtod follow LC_NUMERIC, so numbers are converted between the two spellings. */
+static inline char dxbc_text_locale_point(void)
+{
+    const struct lconv *lc = localeconv();
+
+    return lc && lc->decimal_point && lc->decimal_point[0] ? lc->decimal_point[0] : '.';
+}
+
+static inline void dxbc_text_number_to_c(char *s)
+{
+    char point = dxbc_text_locale_point();
+
+    if (point != '.')
+        for (; *s; ++s)
+            if (*s == point)
+                *s = '.';
+}
+
+/* strtod of a C-locale number; *end_ok tells whether all of s was a number. */
+static inline double dxbc_text_strtod(const char *s, bool *end_ok)
+{
+    char buf[128], point = dxbc_text_locale_point(), *end;
+    size_t n = strlen(s), i;
+    double v;
+
+    if (n >= sizeof(buf))
+    {
+        *end_ok = false;
+        return 0.0;
+    }
+    for (i = 0; i <= n; ++i)
+        buf[i] = s[i] == '.' ? point : s[i];
+    v = strtod(buf, &end);
+    *end_ok = !*end && end != buf;
+    return v;
+}
+
+static inline float dxbc_text_strtof(const char *s, bool *end_ok)
+{
+    char buf[128], point = dxbc_text_locale_point(), *end;
+    size_t n = strlen(s), i;
+    float v;
+
+    if (n >= sizeof(buf))
+    {
+        *end_ok = false;
+        return 0.0f;
+    }
+    for (i = 0; i <= n; ++i)
+        buf[i] = s[i] == '.' ? point : s[i];
+    v = strtof(buf, &end);
+    *end_ok = !*end && end != buf;
+    return v;
+}
 
 #endif

@@ -1,6 +1,8 @@
 /* dxbc_asm.c — the assembler: hand-written shaders of every stage assemble to containers
  * with a valid checksum and disassemble back to the same text; known encodings; signatures
  * derived from declarations; errors reported with their line. */
+#include <locale.h>
+
 #include "dxbc.h"
 #include "dxbc_test_util.h"
 
@@ -474,12 +476,54 @@ static void test_errors(void)
     }
 }
 
+/* Numbers keep '.' under a locale whose decimal point is ','. Runs only where such a
+ * locale is installed, and says so otherwise. */
+static void test_locale(void)
+{
+    static const char *const locales[] = { "de_DE.UTF-8", "fr_FR.UTF-8", "de_DE.utf8", "fr_FR.utf8", "German_Germany.1252" };
+    static const char text[] =
+        "vs_4_0\n"
+        "mov r0.xyzw, l(1.500000, 0.333333343, -2.000000, 0x7f800000)\n"
+        "dadd r0.xy, r0.xyxx, d(1.500000, 0.100000)\n"
+        "ret\n";
+    struct dxbc_program *program;
+    unsigned int i;
+    char *out = NULL;
+    void *blob;
+    size_t size;
+
+    for (i = 0; i < sizeof(locales) / sizeof(*locales); ++i)
+        if (setlocale(LC_NUMERIC, locales[i]) && localeconv()->decimal_point[0] == ',')
+            break;
+    if (i == sizeof(locales) / sizeof(*locales))
+    {
+        printf("decimal-comma locale test not run: no such locale installed\n");
+        setlocale(LC_NUMERIC, "C");
+        return;
+    }
+    CHECK(dxbc_assemble(text, &blob, &size, NULL, 0), "assemble under %s", locales[i]);
+    if (blob && dxbc_program_parse(blob, size, &program, NULL, 0) == DXBC_OK)
+    {
+        out = dxbc_disassemble(program);
+        CHECK(out && !strcmp(out, text), "text under %s:\n%s", locales[i], out ? out : "(null)");
+        CHECK(program->instructions[0].operands[1].imm.f32[0] == 1.5f, "1.5 under %s", locales[i]);
+        dxbc_program_free(program);
+    }
+    else
+        CHECK(0, "no program under %s", locales[i]);
+    printf("decimal-comma locale test run under %s\n", locales[i]);
+    dxbc_free(out);
+    dxbc_free(blob);
+    setlocale(LC_NUMERIC, "C");
+}
+
 int main(void)
 {
     test_round_trips();
     test_encoding();
     test_derived_signatures();
     test_errors();
+    test_locale();
     printf("%u checks, %u failures\n", test_checks, test_failures);
     return test_failures ? 1 : 0;
 }
