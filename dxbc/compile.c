@@ -429,15 +429,22 @@ uint32_t dxc_load_src_scalar(struct dxc *c, const struct dxbc_operand *op, enum 
     return dxc_load_src(c, op, 1, t);
 }
 
-uint32_t dxc_load_src_double(struct dxc *c, const struct dxbc_operand *op, unsigned n)
+/* Doubles: `lanes` names the 32-bit lanes (pairs xy/zw) whose swizzled source components
+ * hold the doubles, as for 32-bit operations: a .zw destination reads swizzle[2], swizzle[3]. */
+uint32_t dxc_load_src_double(struct dxc *c, const struct dxbc_operand *op, unsigned lanes)
 {
     uint32_t v, comps[4];
-    unsigned i;
+    unsigned lane, k = 0, n;
 
+    lanes &= 0xf;
+    n = dxc_popcount(lanes) / 2;
+    if (!n || (lanes != 0x3 && lanes != 0xc && lanes != 0xf))
+        return dxc_fail(c, "bad double lanes 0x%x", lanes), spv_const_null(&c->b, dxc_type(c, VT_F64, 1));
     if (!(v = load_reg(c, op)))
         return spv_const_null(&c->b, dxc_type(c, VT_F64, n));
-    for (i = 0; i < 2 * n; ++i)
-        comps[i] = comp_for_lane(op, i);
+    for (lane = 0; lane < 4; ++lane)
+        if (lanes & (1u << lane))
+            comps[k++] = comp_for_lane(op, lane);
     v = spv_shuffle(&c->b, c->t_uv[2 * n], v, v, comps, 2 * n);
     v = spv_bitcast(&c->b, dxc_type(c, VT_F64, n), v);
     return apply_modifiers(c, op, v, VT_F64, n);

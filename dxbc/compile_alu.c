@@ -527,8 +527,8 @@ static bool emit_double(struct dxc *c, const struct dxbc_instruction *ins)
         case DXBC_OP_DADD: case DXBC_OP_DMUL: case DXBC_OP_DMIN: case DXBC_OP_DMAX: case DXBC_OP_DDIV:
             n = double_count(dst);
             dt = dxc_type(c, VT_F64, n);
-            a = dxc_load_src_double(c, SRC(0), n);
-            b = dxc_load_src_double(c, SRC(1), n);
+            a = dxc_load_src_double(c, SRC(0), mask);
+            b = dxc_load_src_double(c, SRC(1), mask);
             if (ins->opcode == DXBC_OP_DMIN || ins->opcode == DXBC_OP_DMAX)
                 r = spv_ext2(&c->b, ins->opcode == DXBC_OP_DMIN ? GLSLstd450NMin : GLSLstd450NMax, dt, a, b);
             else
@@ -537,19 +537,19 @@ static bool emit_double(struct dxc *c, const struct dxbc_instruction *ins)
         case DXBC_OP_DFMA:
             n = double_count(dst);
             dt = dxc_type(c, VT_F64, n);
-            a = dxc_load_src_double(c, SRC(0), n);
-            b = dxc_load_src_double(c, SRC(1), n);
-            d = dxc_load_src_double(c, SRC(2), n);
+            a = dxc_load_src_double(c, SRC(0), mask);
+            b = dxc_load_src_double(c, SRC(1), mask);
+            d = dxc_load_src_double(c, SRC(2), mask);
             r = spv_ext3(&c->b, GLSLstd450Fma, dt, a, b, d);
             break;
         case DXBC_OP_DRCP:
             n = double_count(dst);
             dt = dxc_type(c, VT_F64, n);
-            r = spv_op2(&c->b, SpvOpFDiv, dt, d_splat(c, 1.0, n), dxc_load_src_double(c, SRC(0), n));
+            r = spv_op2(&c->b, SpvOpFDiv, dt, d_splat(c, 1.0, n), dxc_load_src_double(c, SRC(0), mask));
             break;
         case DXBC_OP_DMOV:
             n = double_count(dst);
-            r = dxc_load_src_double(c, SRC(0), n);
+            r = dxc_load_src_double(c, SRC(0), mask);
             break;
         case DXBC_OP_DMOVC:
         {
@@ -558,9 +558,10 @@ static bool emit_double(struct dxc *c, const struct dxbc_instruction *ins)
             unsigned k;
             n = double_count(dst);
             dt = dxc_type(c, VT_F64, n);
-            cv = dxc_load_src_n(c, SRC(0), n, VT_U32);
-            a = dxc_load_src_double(c, SRC(1), n);
-            b = dxc_load_src_double(c, SRC(2), n);
+            /* the condition is the 32-bit lane at the start of each destination pair */
+            cv = dxc_load_src(c, SRC(0), mask & 0x5, VT_U32);
+            a = dxc_load_src_double(c, SRC(1), mask);
+            b = dxc_load_src_double(c, SRC(2), mask);
             for (k = 0; k < n; ++k)
                 parts[k] = n == 1 ? cv : spv_extract(&c->b, c->t_u32, cv, k);
             cv = n == 1 ? parts[0] : spv_composite(&c->b, c->t_uv[2], parts, 2);
@@ -572,8 +573,8 @@ static bool emit_double(struct dxc *c, const struct dxbc_instruction *ins)
             SpvOp op = ins->opcode == DXBC_OP_DEQ ? SpvOpFOrdEqual : ins->opcode == DXBC_OP_DNE ? SpvOpFUnordNotEqual
                     : ins->opcode == DXBC_OP_DLT ? SpvOpFOrdLessThan : SpvOpFOrdGreaterThanEqual;
             n = nm > 2 ? 2 : nm;
-            a = dxc_load_src_double(c, SRC(0), n);
-            b = dxc_load_src_double(c, SRC(1), n);
+            a = dxc_load_src_double(c, SRC(0), n == 2 ? 0xf : 0x3);
+            b = dxc_load_src_double(c, SRC(1), n == 2 ? 0xf : 0x3);
             r = bool_to_mask(c, spv_op2(&c->b, op, dxc_type(c, VT_BOOL, n), a, b), n);
             dxc_store_dst(c, ins, dst, r, VT_U32);
             return true;
@@ -582,7 +583,7 @@ static bool emit_double(struct dxc *c, const struct dxbc_instruction *ins)
         {
             enum vt t = ins->opcode == DXBC_OP_DTOF ? VT_F32 : ins->opcode == DXBC_OP_DTOI ? VT_I32 : VT_U32;
             n = nm > 2 ? 2 : nm;
-            a = dxc_load_src_double(c, SRC(0), n);
+            a = dxc_load_src_double(c, SRC(0), n == 2 ? 0xf : 0x3);
             if (t == VT_F32)
                 r = spv_op1(&c->b, SpvOpFConvert, dxc_type(c, VT_F32, n), a);
             else

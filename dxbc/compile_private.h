@@ -197,8 +197,8 @@ unsigned dxc_popcount(unsigned m);
 uint32_t dxc_load_src(struct dxc *c, const struct dxbc_operand *op, unsigned mask, enum vt t);
 uint32_t dxc_load_src_n(struct dxc *c, const struct dxbc_operand *op, unsigned n, enum vt t);
 uint32_t dxc_load_src_scalar(struct dxc *c, const struct dxbc_operand *op, enum vt t);
-/* Doubles: n doubles (1 or 2) from the operand's swizzle pairs. */
-uint32_t dxc_load_src_double(struct dxc *c, const struct dxbc_operand *op, unsigned n);
+/* Doubles from the source lanes `lanes` (0x3, 0xc or 0xf: one or two doubles). */
+uint32_t dxc_load_src_double(struct dxc *c, const struct dxbc_operand *op, unsigned lanes);
 /* Stores a vector of popcount(op->mask) components of type t to the masked lanes. */
 void dxc_store_dst(struct dxc *c, const struct dxbc_instruction *ins, const struct dxbc_operand *op, uint32_t value, enum vt t);
 /* Stores n doubles to the lane pairs of the mask. */

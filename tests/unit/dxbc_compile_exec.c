@@ -585,7 +585,7 @@ static void test_float(void)
         memcpy(x + 2, &d1, 8);
         memcpy(y, &d1, 8);
         memcpy(y + 2, &d0, 8);
-        if (run_op("dadd r3.xy, r0.xyxx, r1.xyxx\ndmul r3.zw, r0.zwzz, r1.zwzz\ndlt r4.xy, r0.xyzw, r1.xyzw\ndtoi r4.z, r0.zwzz",
+        if (run_op("dadd r3.xy, r0.xyxx, r1.xyxx\ndmul r3.zw, r0.xyzw, r1.xyzw\ndlt r4.xy, r0.xyzw, r1.xyzw\ndtoi r4.z, r0.zwzz",
                 x, y, NULL, got, got2))
         {
             memcpy(&r, got, 8);
@@ -595,6 +595,54 @@ static void test_float(void)
             CHECK(got2[0] == 0 && got2[1] == ~0u, "dlt: %x %x", got2[0], got2[1]);
             CHECK(got2[2] == (uint32_t)-3, "dtoi: %x", got2[2]);
         }
+    }
+}
+
+static void test_double(void)
+{
+    double x0 = 2.5, x1 = -0.0, y0 = NAN, y1 = 4.0, r;
+    uint32_t a[4], b[4], got[4], got2[4], conv[4];
+
+    memcpy(a, &x0, 8);
+    memcpy(a + 2, &x1, 8);
+    memcpy(b, &y0, 8);
+    memcpy(b + 2, &y1, 8);
+    /* dmin/dmax return the non-NaN operand */
+    if (run_op("dmin r3.xy, r0.xyxx, r1.xyxx\ndmax r3.zw, r0.xyzw, r1.xyzw\ndeq r4.xy, r0.xyzw, r1.xyzw\ndne r4.zw, r0.xyzw, r1.xyzw",
+            a, b, NULL, got, got2))
+    {
+        memcpy(&r, got, 8);
+        CHECK(r == 2.5, "dmin with NaN: %g", r);
+        memcpy(&r, got + 2, 8);
+        CHECK(r == 4.0, "dmax: %g", r);
+        CHECK(got2[0] == 0 && got2[1] == 0 && got2[2] == ~0u && got2[3] == ~0u, "deq/dne: %x %x %x %x",
+                got2[0], got2[1], got2[2], got2[3]);
+    }
+    if (run_op("ddiv r3.xy, r1.zwzz, r0.xyxx\ndfma r3.zw, r0.xxxy, r1.zzzw, r0.xxxy\ndrcp r4.xy, r1.zwzz\ndmovc r4.zw, l(0, 0, 0, 0), r0.xxxy, r1.zzzw",
+            a, b, NULL, got, got2))
+    {
+        memcpy(&r, got, 8);
+        CHECK(r == 4.0 / 2.5, "ddiv: %g", r);
+        memcpy(&r, got + 2, 8);
+        CHECK(r == 2.5 * 4.0 + 2.5, "dfma: %g", r);
+        memcpy(&r, got2, 8);
+        CHECK(r == 0.25, "drcp: %g", r);
+        memcpy(&r, got2 + 2, 8);
+        CHECK(r == 4.0, "dmovc (false): %g", r);
+    }
+    conv[0] = fbits(1.5f);
+    conv[1] = 0xfffffffbu;
+    conv[2] = 7;
+    conv[3] = 0;
+    if (run_op("ftod r3.xy, r0.x\nitod r3.zw, r0.y\nutod r4.xy, r0.z\ndtou r4.z, r1.xyxx\ndtoi r4.w, r0.zwzz", conv, b, NULL, got, got2))
+    {
+        memcpy(&r, got, 8);
+        CHECK(r == 1.5, "ftod: %g", r);
+        memcpy(&r, got + 2, 8);
+        CHECK(r == -5.0, "itod: %g", r);
+        memcpy(&r, got2, 8);
+        CHECK(r == 7.0, "utod: %g", r);
+        CHECK(got2[2] == 0, "dtou(NaN) = 0: %u", got2[2]);
     }
 }
 
@@ -1474,6 +1522,7 @@ int main(void)
     test_integer();
     test_bits();
     test_float();
+    test_double();
     test_memory();
     test_typed_uav();
     test_resources();
