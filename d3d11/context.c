@@ -290,6 +290,9 @@ static const ID3D11MultithreadVtbl context_mt_vtbl =
 static void context_destroy(struct d3d11vk_child *child)
 {
     struct d3d11_context *context = CONTAINING_RECORD(child, struct d3d11_context, child);
+
+    /* Flushes what the context recorded and stops its worker (immediate). */
+    vk_cs_destroy(context->cs);
     free(context);
 }
 
@@ -305,6 +308,12 @@ HRESULT d3d11_context_create(struct d3d11_device *device, D3D11_DEVICE_CONTEXT_T
     context->device = device;
     context->type = type;
     context->flags = flags;
+    if (vk_cs_create(device->vk, type == D3D11_DEVICE_CONTEXT_IMMEDIATE ? VK_CS_IMMEDIATE : VK_CS_DEFERRED,
+            &context->cs) != VK_SUCCESS)
+    {
+        free(context);
+        return E_OUTOFMEMORY;
+    }
     if (type == D3D11_DEVICE_CONTEXT_IMMEDIATE)
     {
         /* The immediate context lives as long as the device: no application references

@@ -5,6 +5,7 @@
 #include "com.h"
 #include "d3d11vk_private.h"
 #include "vk_backend.h"
+#include "vk_cs.h"
 #include "format.h"
 
 struct d3d11_device;
@@ -17,6 +18,7 @@ struct d3d11_context
     struct d3d11_device *device;
     D3D11_DEVICE_CONTEXT_TYPE type;
     UINT flags;
+    struct vk_cs *cs;                   /* its command stream (vulkan/vk_cs.h): immediate = worker-backed */
 };
 
 struct d3d11_device
