@@ -29,7 +29,7 @@
  * oStencilRef (needs SPV_EXT_shader_stencil_export), stream output: geometry-shader streams
  * other than 0 are dropped (their emits are no-ops), as they only feed stream output.
  *
- * Resource model (descriptor set DXBC_DESCRIPTOR_SET, binding = dxbc_binding_index()):
+ * Resource model (descriptor set dxbc_descriptor_set(stage), binding = dxbc_binding_index()):
  *   cb#       uniform buffer: struct { uvec4 data[N]; } (N = declared size, dynamic indexing ok)
  *   s#        sampler
  *   t# texture       sampled image (OpTypeImage Sampled=1), combined with s# at each use

@@ -73,6 +73,8 @@ static bool run_cs(const char *decls, const char *body, uint32_t *data, size_t c
     if (!vkh_buffer_create(&h, &buf, 4096, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, VK_FORMAT_UNDEFINED))
         return false;
     memcpy(buf.map, data, count * 4);
+    memset(&b, 0, sizeof(b));
+    b.set = dxbc_descriptor_set(DXBC_STAGE_CS);
     b.binding = dxbc_binding_index(DXBC_STAGE_CS, DXBC_BINDING_UAV, 0);
     b.type = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
     b.buffer = &buf;
@@ -789,6 +791,8 @@ static void test_typed_uav(void)
     t = tb.map;
     for (i = 0; i < 16; ++i)
         t[i] = i * 10 + 1;
+    memset(b, 0, sizeof(b));
+    b[0].set = dxbc_descriptor_set(DXBC_STAGE_CS);
     b[0].binding = dxbc_binding_index(DXBC_STAGE_CS, DXBC_BINDING_UAV, 1);
     b[0].type = VK_DESCRIPTOR_TYPE_STORAGE_TEXEL_BUFFER;
     b[0].buffer = &tb;
@@ -942,6 +946,7 @@ static void test_uav_image(void)
 static struct vkh_binding bind_buffer(enum dxbc_binding_kind kind, uint32_t slot, VkDescriptorType type, struct vkh_buffer *b)
 {
     struct vkh_binding r = { 0 };
+    r.set = dxbc_descriptor_set(DXBC_STAGE_CS);
     r.binding = dxbc_binding_index(DXBC_STAGE_CS, kind, slot);
     r.type = type;
     r.buffer = b;
@@ -1511,6 +1516,110 @@ static void test_tessellation(void)
     free(px);
 }
 
+/* Sample-rate shading on 4 samples without attachments: SV_SampleIndex, vCoverage,
+ * eval_sample_index, samplepos/sampleinfo on the rasterizer (sample count by specialization). */
+static void test_multisample(void)
+{
+    const char *vs =
+        "// sig input 0 x SV_VertexID 0 VERTID uint x\n"
+        "// sig output 0 xyzw SV_Position 0 POS float -\n"
+        "// sig output 1 x TEXCOORD 0 NONE float -\n"
+        "vs_5_0\n"
+        "dcl_input_sgv v0.x, vertex_id\n"
+        "dcl_output_siv o0.xyzw, position\n"
+        "dcl_output o1.x\n"
+        "dcl_temps 1\n"
+        "and r0.x, v0.x, l(1)\n"
+        "ushr r0.y, v0.x, l(1)\n"
+        "utof r0.xy, r0.xyxx\n"
+        "mad o0.xy, r0.xyxx, l(4.000000, 4.000000, 0, 0), l(-1.000000, -1.000000, 0, 0)\n"
+        "mov o0.zw, l(0, 0, 0.500000, 1.000000)\n"
+        "add o1.x, r0.x, r0.x\n"
+        "ret\n";
+    const char *ps =
+        "// sig input 0 xyzw SV_Position 0 POS float xy\n"
+        "// sig input 1 x TEXCOORD 0 NONE float x\n"
+        "// sig input 2 x SV_SampleIndex 0 SAMPLE uint x\n"
+        "ps_5_0\n"
+        "dcl_uav_raw u1\n"
+        "dcl_input_ps_siv linear noperspective v0.xy, position\n"
+        "dcl_input_ps linear v1.x\n"
+        "dcl_input_ps_sgv constant v2.x, sampleIndex\n"
+        "dcl_input vCoverage\n"
+        "dcl_temps 4\n"
+        "ftou r0.xy, v0.xyxx\n"
+        "imad r0.x, r0.y, l(2), r0.x\n"
+        "imad r0.x, r0.x, l(4), v2.x\n"
+        "ishl r0.x, r0.x, l(4)\n"
+        "mov r1.x, v2.x\n"
+        "mov r1.y, vCoverage.x\n"
+        "eval_sample_index r1.z, v1.x, v2.x\n"
+        "samplepos r2.xy, rasterizer.xyxx, v2.x\n"
+        "mov r1.w, r2.x\n"
+        "store_raw u1.xyzw, r0.x, r1.xyzw\n"
+        "sampleinfo_uint r3.x, rasterizer.x\n"
+        "store_raw u1.x, l(256), r3.x\n"
+        "ret\n";
+    static const int8_t pos4[4][2] = { { -2, -6 }, { 6, -2 }, { -6, 2 }, { 2, 6 } };
+    VkSpecializationMapEntry entry = { DXBC_SPEC_SAMPLE_COUNT, 0, 4 };
+    uint32_t four = 4;
+    VkSpecializationInfo spec = { 1, &entry, 4, &four };
+    struct dxbc_shader_info vi, pi;
+    struct vkh_buffer out;
+    struct vkh_binding b;
+    uint32_t *vsc, *psc;
+    size_t vw, pw;
+    unsigned px, smp, bad = 0;
+
+    if (!(vsc = compile_text(vs, &vw, &vi)) || !(psc = compile_text(ps, &pw, &pi)))
+    {
+        CHECK(0, "multisample shaders did not compile");
+        return;
+    }
+    CHECK(pi.ps_flags & DXBC_PS_SAMPLE_RATE, "sample-rate flag");
+    CHECK(pi.spec_constant_mask == (1u << DXBC_SPEC_SAMPLE_COUNT), "spec constant mask 0x%x", pi.spec_constant_mask);
+    if (!vkh_buffer_create(&h, &out, 512, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, VK_FORMAT_UNDEFINED))
+        return;
+    memset(&b, 0, sizeof(b));
+    b.set = dxbc_descriptor_set(DXBC_STAGE_PS);
+    b.binding = dxbc_binding_index(DXBC_STAGE_PS, DXBC_BINDING_UAV, 1);
+    b.type = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    b.buffer = &out;
+    vkh_width = vkh_height = 2;
+    vkh_samples = VK_SAMPLE_COUNT_4_BIT;
+    vkh_specialization = &spec;
+    if (vkh_draw(&h, vsc, vw, psc, pw, &b, 1, 3, NULL, NULL, 1.0f, NULL, NULL))
+    {
+        const uint32_t *o = out.map;
+        for (px = 0; px < 4; ++px)
+            for (smp = 0; smp < 4; ++smp)
+            {
+                const uint32_t *r = o + 4 * (px * 4 + smp);
+                float x = (px % 2) + 0.5f + pos4[smp][0] / 16.0f;
+                float u = x / 2.0f, sx = pos4[smp][0] / 16.0f;
+                if (r[0] != smp || r[1] != 1u << smp || fabsf(bitsf(r[2]) - u) > 1e-4f || bitsf(r[3]) != sx)
+                {
+                    if (bad < 4)
+                        fprintf(stderr, "pixel %u sample %u: index %u coverage 0x%x eval %g pos %g; want %u 0x%x %g %g\n",
+                                px, smp, r[0], r[1], bitsf(r[2]), bitsf(r[3]), smp, 1u << smp, u, sx);
+                    ++bad;
+                }
+            }
+        CHECK(!bad, "%u samples differ (SV_SampleIndex, vCoverage, eval_sample_index, samplepos)", bad);
+        CHECK(o[64] == 4, "sampleinfo on the rasterizer: %u", o[64]);
+    }
+    else
+        CHECK(0, "multisample draw");
+    vkh_specialization = NULL;
+    vkh_samples = VK_SAMPLE_COUNT_1_BIT;
+    vkh_width = vkh_height = 8;
+    vkh_buffer_destroy(&h, &out);
+    dxbc_compile_free_spirv(vsc);
+    dxbc_compile_free_spirv(psc);
+    dxbc_shader_info_free(&vi);
+    dxbc_shader_info_free(&pi);
+}
+
 int main(void)
 {
     if (!vkh_init(&h))
@@ -1531,6 +1640,7 @@ int main(void)
     test_graphics();
     test_geometry();
     test_tessellation();
+    test_multisample();
     vkh_cleanup(&h);
     CHECK(vkh_validation_errors == 0, "%u validation errors", vkh_validation_errors);
     printf("dxbc_compile_exec: %u checks, %u failures\n", test_checks, test_failures);

@@ -10,6 +10,8 @@ const VkSpecializationInfo *vkh_specialization;
 struct vkh_stage_code vkh_gs, vkh_hs, vkh_ds;
 uint32_t vkh_patch_points = 3;
 VkPrimitiveTopology vkh_topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
+uint32_t vkh_width = 8, vkh_height = 8;
+VkSampleCountFlagBits vkh_samples = VK_SAMPLE_COUNT_1_BIT;
 
 static VKAPI_ATTR VkBool32 VKAPI_CALL debug_cb(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
         VkDebugUtilsMessageTypeFlagsEXT types, const VkDebugUtilsMessengerCallbackDataEXT *data, void *user)
@@ -258,12 +260,15 @@ void vkh_image_destroy(struct vkh *h, struct vkh_image *img)
     memset(img, 0, sizeof(*img));
 }
 
+#define VKH_MAX_SETS 6
+
 struct descriptors
 {
-    VkDescriptorSetLayout layout;
+    VkDescriptorSetLayout layouts[VKH_MAX_SETS];
+    unsigned set_count;
     VkPipelineLayout pipeline_layout;
     VkDescriptorPool pool;
-    VkDescriptorSet set;
+    VkDescriptorSet sets[VKH_MAX_SETS];
 };
 
 static bool make_descriptors(struct vkh *h, struct descriptors *d, const struct vkh_binding *bindings, unsigned count,
@@ -271,44 +276,62 @@ static bool make_descriptors(struct vkh *h, struct descriptors *d, const struct 
 {
     VkDescriptorSetLayoutBinding lb[32];
     VkDescriptorPoolSize ps[32];
-    VkDescriptorSetLayoutCreateInfo lci = { VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO };
     VkPipelineLayoutCreateInfo plci = { VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO };
     VkDescriptorPoolCreateInfo dpci = { VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO };
     VkDescriptorSetAllocateInfo dsai = { VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO };
-    unsigned i;
+    unsigned i, set;
 
     memset(d, 0, sizeof(*d));
     if (count > 32)
         return false;
+    d->set_count = 1;
     for (i = 0; i < count; ++i)
     {
-        memset(&lb[i], 0, sizeof(lb[i]));
-        lb[i].binding = bindings[i].binding;
-        lb[i].descriptorType = bindings[i].type;
-        lb[i].descriptorCount = 1;
-        lb[i].stageFlags = stages;
-        ps[i].type = bindings[i].type;
-        ps[i].descriptorCount = 1;
+        if (bindings[i].set >= VKH_MAX_SETS)
+            return false;
+        if (bindings[i].set + 1 > d->set_count)
+            d->set_count = bindings[i].set + 1;
     }
-    lci.bindingCount = count;
-    lci.pBindings = lb;
-    if (vkCreateDescriptorSetLayout(h->device, &lci, NULL, &d->layout) != VK_SUCCESS)
-        return false;
-    plci.setLayoutCount = 1;
-    plci.pSetLayouts = &d->layout;
+    for (set = 0; set < d->set_count; ++set)
+    {
+        VkDescriptorSetLayoutCreateInfo lci = { VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO };
+        unsigned n = 0;
+        for (i = 0; i < count; ++i)
+        {
+            if (bindings[i].set != set)
+                continue;
+            memset(&lb[n], 0, sizeof(lb[n]));
+            lb[n].binding = bindings[i].binding;
+            lb[n].descriptorType = bindings[i].type;
+            lb[n].descriptorCount = 1;
+            lb[n].stageFlags = stages;
+            ++n;
+        }
+        lci.bindingCount = n;
+        lci.pBindings = lb;
+        if (vkCreateDescriptorSetLayout(h->device, &lci, NULL, &d->layouts[set]) != VK_SUCCESS)
+            return false;
+    }
+    plci.setLayoutCount = d->set_count;
+    plci.pSetLayouts = d->layouts;
     if (vkCreatePipelineLayout(h->device, &plci, NULL, &d->pipeline_layout) != VK_SUCCESS)
         return false;
     if (!count)
         return true;
-    dpci.maxSets = 1;
+    for (i = 0; i < count; ++i)
+    {
+        ps[i].type = bindings[i].type;
+        ps[i].descriptorCount = 1;
+    }
+    dpci.maxSets = d->set_count;
     dpci.poolSizeCount = count;
     dpci.pPoolSizes = ps;
     if (vkCreateDescriptorPool(h->device, &dpci, NULL, &d->pool) != VK_SUCCESS)
         return false;
     dsai.descriptorPool = d->pool;
-    dsai.descriptorSetCount = 1;
-    dsai.pSetLayouts = &d->layout;
-    if (vkAllocateDescriptorSets(h->device, &dsai, &d->set) != VK_SUCCESS)
+    dsai.descriptorSetCount = d->set_count;
+    dsai.pSetLayouts = d->layouts;
+    if (vkAllocateDescriptorSets(h->device, &dsai, d->sets) != VK_SUCCESS)
         return false;
     for (i = 0; i < count; ++i)
     {
@@ -316,7 +339,7 @@ static bool make_descriptors(struct vkh *h, struct descriptors *d, const struct 
         VkDescriptorBufferInfo bi = { 0 };
         VkDescriptorImageInfo ii = { 0 };
 
-        w.dstSet = d->set;
+        w.dstSet = d->sets[bindings[i].set];
         w.dstBinding = bindings[i].binding;
         w.descriptorCount = 1;
         w.descriptorType = bindings[i].type;
@@ -349,10 +372,15 @@ static bool make_descriptors(struct vkh *h, struct descriptors *d, const struct 
 
 static void free_descriptors(struct vkh *h, struct descriptors *d)
 {
+    unsigned i;
+
     if (d->pool)
         vkDestroyDescriptorPool(h->device, d->pool, NULL);
-    vkDestroyPipelineLayout(h->device, d->pipeline_layout, NULL);
-    vkDestroyDescriptorSetLayout(h->device, d->layout, NULL);
+    if (d->pipeline_layout)
+        vkDestroyPipelineLayout(h->device, d->pipeline_layout, NULL);
+    for (i = 0; i < d->set_count; ++i)
+        if (d->layouts[i])
+            vkDestroyDescriptorSetLayout(h->device, d->layouts[i], NULL);
 }
 
 static VkShaderModule make_module(struct vkh *h, const uint32_t *code, size_t words)
@@ -489,7 +517,7 @@ bool vkh_dispatch(struct vkh *h, const uint32_t *spirv, size_t words, const stru
     prepare_images(cmd, bindings, binding_count);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline);
     if (binding_count)
-        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, d.pipeline_layout, 0, 1, &d.set, 0, NULL);
+        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, d.pipeline_layout, 0, d.set_count, d.sets, 0, NULL);
     vkCmdDispatch(cmd, x, y, z);
     mb.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT;
     mb.dstAccessMask = VK_ACCESS_HOST_READ_BIT;
@@ -529,8 +557,9 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     VkRenderingInfo ri = { VK_STRUCTURE_TYPE_RENDERING_INFO };
     VkRenderingAttachmentInfo ca = { VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO };
     VkRenderingAttachmentInfo da = { VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO };
-    VkViewport viewport = { 0, 0, (float)colour->width, (float)colour->height, 0.0f, 1.0f };
-    VkRect2D scissor = { { 0, 0 }, { colour->width, colour->height } };
+    uint32_t width = colour ? colour->width : vkh_width, height = colour ? colour->height : vkh_height;
+    VkViewport viewport = { 0, 0, (float)width, (float)height, 0.0f, 1.0f };
+    VkRect2D scissor = { { 0, 0 }, { width, height } };
     VkBufferImageCopy copy = { 0 };
     VkMemoryBarrier mb = { VK_STRUCTURE_TYPE_MEMORY_BARRIER };
     VkShaderModule vsm = VK_NULL_HANDLE, psm = VK_NULL_HANDLE;
@@ -575,15 +604,15 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     rs.cullMode = VK_CULL_MODE_NONE;
     rs.frontFace = VK_FRONT_FACE_CLOCKWISE;
     rs.lineWidth = 1.0f;
-    ms.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
+    ms.rasterizationSamples = colour ? VK_SAMPLE_COUNT_1_BIT : vkh_samples;
     ds.depthTestEnable = depth != NULL;
     ds.depthWriteEnable = depth != NULL;
     ds.depthCompareOp = VK_COMPARE_OP_ALWAYS;
     cba.colorWriteMask = 0xf;
-    cb.attachmentCount = 1;
+    cb.attachmentCount = colour ? 1 : 0;
     cb.pAttachments = &cba;
-    pri.colorAttachmentCount = 1;
-    pri.pColorAttachmentFormats = &colour->format;
+    pri.colorAttachmentCount = colour ? 1 : 0;
+    pri.pColorAttachmentFormats = colour ? &colour->format : NULL;
     pri.depthAttachmentFormat = depth ? depth->format : VK_FORMAT_UNDEFINED;
     gpci.pNext = &pri;
     gpci.stageCount = stage_count;
@@ -602,10 +631,11 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     if (!(cmd = begin_cmd(h)))
         goto done;
     prepare_images(cmd, bindings, binding_count);
-    image_barrier(cmd, colour->image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL);
+    if (colour)
+        image_barrier(cmd, colour->image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL);
     if (depth)
         image_barrier(cmd, depth->image, VK_IMAGE_ASPECT_DEPTH_BIT, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL);
-    ca.imageView = colour->view;
+    ca.imageView = colour ? colour->view : VK_NULL_HANDLE;
     ca.imageLayout = VK_IMAGE_LAYOUT_GENERAL;
     ca.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
     ca.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
@@ -616,13 +646,13 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     da.clearValue.depthStencil.depth = clear_depth;
     ri.renderArea = scissor;
     ri.layerCount = 1;
-    ri.colorAttachmentCount = 1;
+    ri.colorAttachmentCount = colour ? 1 : 0;
     ri.pColorAttachments = &ca;
     ri.pDepthAttachment = depth ? &da : NULL;
     vkCmdBeginRendering(cmd, &ri);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
     if (binding_count)
-        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, d.pipeline_layout, 0, 1, &d.set, 0, NULL);
+        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, d.pipeline_layout, 0, d.set_count, d.sets, 0, NULL);
     vkCmdDraw(cmd, vertex_count, 1, 0, 0);
     vkCmdEndRendering(cmd);
     mb.srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT | VK_ACCESS_SHADER_WRITE_BIT;
@@ -630,10 +660,11 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_ALL_GRAPHICS_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 1, &mb, 0, NULL, 0, NULL);
     copy.imageSubresource.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
     copy.imageSubresource.layerCount = 1;
-    copy.imageExtent.width = colour->width;
-    copy.imageExtent.height = colour->height;
+    copy.imageExtent.width = width;
+    copy.imageExtent.height = height;
     copy.imageExtent.depth = 1;
-    vkCmdCopyImageToBuffer(cmd, colour->image, VK_IMAGE_LAYOUT_GENERAL, readback->buffer, 1, &copy);
+    if (colour && readback)
+        vkCmdCopyImageToBuffer(cmd, colour->image, VK_IMAGE_LAYOUT_GENERAL, readback->buffer, 1, &copy);
     if (depth && depth_readback)
     {
         copy.imageSubresource.aspectMask = VK_IMAGE_ASPECT_DEPTH_BIT;

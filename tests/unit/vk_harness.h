@@ -35,6 +35,9 @@ struct vkh_stage_code
 extern struct vkh_stage_code vkh_gs, vkh_hs, vkh_ds;
 extern uint32_t vkh_patch_points;
 extern VkPrimitiveTopology vkh_topology;   /* without a hull shader; default triangle list */
+/* vkh_draw with colour == NULL renders without attachments at this size and sample count. */
+extern uint32_t vkh_width, vkh_height;
+extern VkSampleCountFlagBits vkh_samples;
 
 struct vkh_buffer
 {
@@ -58,6 +61,7 @@ struct vkh_image
 /* One descriptor of a dispatch/draw. Exactly one of buffer/image/sampler is used. */
 struct vkh_binding
 {
+    uint32_t set;                /* dxbc_descriptor_set(stage) */
     uint32_t binding;
     VkDescriptorType type;
     struct vkh_buffer *buffer;
