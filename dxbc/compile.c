@@ -184,10 +184,13 @@ static uint32_t reg_ptr(struct dxc *c, const struct dxbc_operand *op, bool for_w
     switch (op->type)
     {
         case DXBC_REG_TEMP:
-            if (op->index_count < 1 || !c->temps)
+            /* r# are never relatively indexed: each is its own variable, which drivers turn
+             * into SSA values more readily than an array. */
+            if (op->index_count < 1 || !c->temp_vars)
                 return dxc_fail(c, "temp register without dcl_temps"), 0;
-            idx[0] = index_in(c, &op->index[0], c->temp_count, "temp register");
-            return spv_access_chain(&c->b, pp, c->temps, idx, 1);
+            if (op->index[0].rel || op->index[0].imm >= c->temp_count)
+                return dxc_fail(c, "temp register r%u out of range", (unsigned)op->index[0].imm), 0;
+            return c->temp_vars[op->index[0].imm];
         case DXBC_REG_INDEXABLE_TEMP:
             if (op->index_count < 2)
                 return dxc_fail(c, "indexable temp needs two indices"), 0;
@@ -1401,6 +1404,7 @@ done:
     free(layout.ranges);
     free(c->iface);
     free(c->xregs);
+    free(c->temp_vars);
     free(c->tgsm);
     free(c->ftables);
     free(c->ifaces);

@@ -670,7 +670,19 @@ bool dxc_declare_all(struct dxc *c)
             c->patch_output_count = p->patch_constant.elements[i].register_index + 1;
 
     if (c->temp_count)
-        c->temps = reg_array(c, c->temp_count, 0, "r");
+    {
+        uint32_t type = c->t_uv[4], null = spv_const_null(&c->b, type), ptr = dxc_ptr(c, SpvStorageClassPrivate, type);
+        char name[16];
+        if (!(c->temp_vars = calloc(c->temp_count, sizeof(*c->temp_vars))))
+            return dxc_fail(c, "out of memory");
+        for (i = 0; i < c->temp_count; ++i)
+        {
+            c->temp_vars[i] = spv_variable(&c->b, ptr, SpvStorageClassPrivate, null);
+            snprintf(name, sizeof(name), "r%u", i);
+            spv_name(&c->b, c->temp_vars[i], name);
+            dxc_add_iface(c, c->temp_vars[i]);
+        }
+    }
     for (i = 0; i < c->xreg_count; ++i)
     {
         char name[16];

@@ -106,7 +106,7 @@ struct dxc
     unsigned iface_count, iface_cap;
 
     /* register files (Private uvec4 arrays) */
-    uint32_t temps, temp_count;
+    uint32_t *temp_vars, temp_count;     /* one Private uvec4 per r# */
     uint32_t inputs, input_count;          /* v#; GS/HS/DS: [vertices][regs] */
     uint32_t input_vertices;
     uint32_t outputs, output_count;        /* o# */
