@@ -38,6 +38,7 @@ struct vk_cs
     uint64_t batch;                      /* number the next flush submits */
     struct vk_staging_block *staging;
     VkDeviceSize staging_offset;
+    VkDeviceSize staging_since_flush;
 
     /* Worker side (lock). */
     struct plat_thread *thread;
@@ -306,6 +307,7 @@ uint64_t vk_cs_flush(struct vk_cs *cs)
     }
     if (!cs->pending.count)
         return cs->batch - 1;
+    cs->staging_since_flush = 0;
     if (!(batch = calloc(1, sizeof(*batch))))
         return cs->batch - 1;
     batch->number = cs->batch++;
@@ -464,6 +466,22 @@ void vk_cs_get_stats(struct vk_cs *cs, struct vk_cs_stats *stats)
 /* ---------------------------------------------------------------------------------------
  * Staging ring */
 
+/* Keeps an application that uploads without flushing from holding unbounded staging
+ * memory: flush every VK_STAGING_FLUSH_BYTES, and while too much staging is alive wait for
+ * the batch a few flushes back. */
+static void staging_throttle(struct vk_cs *cs)
+{
+    struct vk_device_core *core = vk_core(cs->device);
+
+    if (cs->staging_since_flush >= VK_STAGING_FLUSH_BYTES)
+        vk_cs_flush(cs);
+    if (atomic_load_u64(&core->staging_live) > VK_STAGING_THROTTLE && cs->batch > 4)
+    {
+        vk_device_wait_timeline(cs->device, vk_cs_batch_timeline(cs, cs->batch - 4), UINT64_MAX);
+        vk_device_collect_garbage(cs->device);
+    }
+}
+
 bool vk_cs_staging_alloc(struct vk_cs *cs, VkDeviceSize size, VkDeviceSize align, struct vk_bufref *ref, void **ptr)
 {
     VkDeviceSize offset;
@@ -477,6 +495,9 @@ bool vk_cs_staging_alloc(struct vk_cs *cs, VkDeviceSize size, VkDeviceSize align
     {
         struct vk_staging_block *block;
 
+        if (cs->type == VK_CS_IMMEDIATE)
+            staging_throttle(cs);
+
         if (vk_staging_block_get(cs->device, size, &block) != VK_SUCCESS)
             return false;
         if (cs->staging)
@@ -485,6 +506,7 @@ bool vk_cs_staging_alloc(struct vk_cs *cs, VkDeviceSize size, VkDeviceSize align
         offset = 0;
     }
     cs->staging_offset = offset + size;
+    cs->staging_since_flush += size;
     ref->owner = &cs->staging->obj;
     ref->buffer = cs->staging->buffer;
     ref->offset = offset;

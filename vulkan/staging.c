@@ -14,6 +14,7 @@ static void staging_block_destroy(struct vk_object *obj)
     struct vk_staging_block *block = CONTAINING_RECORD(obj, struct vk_staging_block, obj);
     struct vk_device_core *core = vk_core(obj->device);
 
+    __atomic_sub_fetch(&core->staging_live, block->size, __ATOMIC_RELAXED);
     if (block->size == VK_STAGING_BLOCK_SIZE)
     {
         plat_mutex_lock(&core->staging_lock);
@@ -55,6 +56,7 @@ VkResult vk_staging_block_get(struct vk_device *device, VkDeviceSize size, struc
         last_use = block->obj.last_use;
         vk_object_init(&block->obj, device, VK_OBJ_STAGING_BLOCK, staging_block_destroy);
         block->obj.last_use = last_use;
+        __atomic_add_fetch(&core->staging_live, block->size, __ATOMIC_RELAXED);
         *out = block;
         return VK_SUCCESS;
     }
@@ -80,6 +82,7 @@ VkResult vk_staging_block_get(struct vk_device *device, VkDeviceSize size, struc
     }
     block->size = size;
     block->map = block->allocation.map;
+    __atomic_add_fetch(&core->staging_live, block->size, __ATOMIC_RELAXED);
     *out = block;
     return VK_SUCCESS;
 }

@@ -19,6 +19,10 @@ struct vk_staging_block
 
 #define VK_STAGING_BLOCK_SIZE (4u << 20)
 #define VK_STAGING_FREE_MAX 8
+/* An immediate stream flushes on its own after this much staging data, and throttles on
+ * older batches while more than VK_STAGING_THROTTLE bytes of staging are alive. */
+#define VK_STAGING_FLUSH_BYTES (16u << 20)
+#define VK_STAGING_THROTTLE (96u << 20)
 
 /* Per vk_device state of the core (device->core). */
 struct vk_device_core
@@ -33,6 +37,7 @@ struct vk_device_core
     struct plat_mutex staging_lock;
     struct vk_staging_block *staging_free;
     uint32_t staging_free_count;
+    uint64_t staging_live;               /* bytes of staging blocks not on the free list (atomic) */
     volatile LONG next_cs_id;
     double timestamp_period;
 };
