@@ -296,6 +296,7 @@ struct vk_device *vk_cs_device(const struct vk_cs *cs)
 uint64_t vk_cs_flush(struct vk_cs *cs)
 {
     struct vk_batch *batch;
+    uint64_t number;
 
     if (cs->type != VK_CS_IMMEDIATE)
         return 0;
@@ -310,7 +311,7 @@ uint64_t vk_cs_flush(struct vk_cs *cs)
     cs->staging_since_flush = 0;
     if (!(batch = calloc(1, sizeof(*batch))))
         return cs->batch - 1;
-    batch->number = cs->batch++;
+    number = batch->number = cs->batch++;
     batch->chunks = cs->pending;
     memset(&cs->pending, 0, sizeof(cs->pending));
     plat_mutex_lock(&cs->lock);
@@ -321,7 +322,7 @@ uint64_t vk_cs_flush(struct vk_cs *cs)
     cs->queue_tail = batch;
     plat_cond_signal(&cs->work_cond);
     plat_mutex_unlock(&cs->lock);
-    return batch->number;
+    return number;   /* the worker may have freed the batch already */
 }
 
 uint64_t vk_cs_batch_timeline(struct vk_cs *cs, uint64_t batch)
