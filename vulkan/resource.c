@@ -59,7 +59,7 @@ void vk_device_collect_garbage(struct vk_device *device)
     uint64_t completed;
     uint32_t kept = 0;
 
-    if (!core->deferred)   /* racy peek: a missed object is collected next time */
+    if (!__atomic_load_n(&core->deferred, __ATOMIC_RELAXED))   /* peek: a missed object is collected next time */
         return;
     completed = vk_device_timeline_completed(device);
     plat_mutex_lock(&core->deferred_lock);
