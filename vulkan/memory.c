@@ -32,6 +32,7 @@ struct vk_memory_allocator
     struct vk_memory_type_stats stats[VK_MAX_MEMORY_TYPES];
     uint32_t device_memory_count, max_allocation_count;
     VkDeviceSize block_size[VK_MAX_MEMORY_TYPES];
+    bool ignore_budget;                  /* set while retrying past the budget (under lock) */
 };
 
 VkMemoryPropertyFlags vk_memory_domain_properties(enum vk_memory_domain domain)
@@ -132,6 +133,19 @@ static int find_type(const struct vk_memory_allocator *a, uint32_t bits, VkMemor
     return best;
 }
 
+/* VK_EXT_memory_budget: whether size more bytes would take the type's heap over budget. */
+static bool over_budget(struct vk_device *device, const struct vk_memory_allocator *a, uint32_t type, VkDeviceSize size)
+{
+    VkPhysicalDeviceMemoryBudgetPropertiesEXT b = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_MEMORY_BUDGET_PROPERTIES_EXT };
+    VkPhysicalDeviceMemoryProperties2 props = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_MEMORY_PROPERTIES_2, &b };
+    uint32_t heap = a->props.memoryTypes[type].heapIndex;
+
+    if (!device->extensions[VK_EXT_INDEX_MEMORY_BUDGET] || !vkGetPhysicalDeviceMemoryProperties2)
+        return false;
+    vkGetPhysicalDeviceMemoryProperties2(device->adapter->physical_device, &props);
+    return b.heapBudget[heap] && b.heapUsage[heap] + size > b.heapBudget[heap];
+}
+
 static VkResult allocate_device_memory(struct vk_device *device, struct vk_memory_allocator *a, VkDeviceSize size,
         uint32_t type, const void *next, VkDeviceMemory *memory, uint8_t **map)
 {
@@ -141,6 +155,14 @@ static VkResult allocate_device_memory(struct vk_device *device, struct vk_memor
 
     if (a->device_memory_count >= a->max_allocation_count)
         return VK_ERROR_TOO_MANY_OBJECTS;
+    /* Over budget: let the caller try another type first (device-local spills to system
+     * memory); the last resort ignores the budget. */
+    if (!a->ignore_budget && over_budget(device, a, type, size))
+    {
+        LOG_WARN("Memory heap %u over budget for %llu more bytes.", a->props.memoryTypes[type].heapIndex,
+                (unsigned long long)size);
+        return VK_ERROR_OUT_OF_DEVICE_MEMORY;
+    }
     info.pNext = next;
     info.allocationSize = size;
     info.memoryTypeIndex = type;
@@ -357,7 +379,13 @@ VkResult vk_memory_alloc(struct vk_device *device, const VkMemoryRequirements *r
     {
         if ((type = find_type(a, reqs->memoryTypeBits, properties, skip)) < 0
                 && (type = find_type(a, reqs->memoryTypeBits, relaxed, skip)) < 0)
-            break;
+        {
+            if (a->ignore_budget || !skip)
+                break;
+            a->ignore_budget = true;   /* every type refused: try again past the budget */
+            skip = 0;
+            continue;
+        }
         if (dedicated && a->device_memory_count + 16 < a->max_allocation_count)
             vr = allocate_dedicated(device, a, (uint32_t)type, reqs, dedicated_info, out);
         else if (flags & VK_ALLOC_EXPORTABLE)
@@ -368,6 +396,7 @@ VkResult vk_memory_alloc(struct vk_device *device, const VkMemoryRequirements *r
             break;
         skip |= 1u << type;
     }
+    a->ignore_budget = false;
     plat_mutex_unlock(&a->lock);
     if (vr != VK_SUCCESS)
         LOG_WARN("Failed to allocate %llu bytes (types %#x, properties %#x): %s.", (unsigned long long)reqs->size,
