@@ -42,7 +42,7 @@ void vk_object_release(struct vk_object *object)
     }
     plat_mutex_lock(&core->deferred_lock);
     object->next_deferred = core->deferred;
-    core->deferred = object;
+    __atomic_store_n(&core->deferred, object, __ATOMIC_RELAXED);
     ++core->deferred_count;
     plat_mutex_unlock(&core->deferred_lock);
 }
@@ -64,7 +64,7 @@ void vk_device_collect_garbage(struct vk_device *device)
     completed = vk_device_timeline_completed(device);
     plat_mutex_lock(&core->deferred_lock);
     list = core->deferred;
-    core->deferred = NULL;
+    __atomic_store_n(&core->deferred, NULL, __ATOMIC_RELAXED);
     core->deferred_count = 0;
     plat_mutex_unlock(&core->deferred_lock);
     for (; list; list = next)
@@ -90,7 +90,7 @@ void vk_device_collect_garbage(struct vk_device *device)
             tail = tail->next_deferred;
         plat_mutex_lock(&core->deferred_lock);
         tail->next_deferred = core->deferred;
-        core->deferred = keep;
+        __atomic_store_n(&core->deferred, keep, __ATOMIC_RELAXED);
         core->deferred_count += kept;
         plat_mutex_unlock(&core->deferred_lock);
     }

@@ -9,6 +9,8 @@
 
 #include "vk_cs.h"
 
+#define VK_STAGING_FREE_MAX_TEST 8   /* staging blocks the device keeps for reuse */
+
 static unsigned failures, checks;
 
 #define CHECK(cond, ...) do { ++checks; if (!(cond)) { ++failures; \
@@ -601,6 +603,81 @@ static void test_barriers(struct vk_cs *cs)
     vk_buffer_release(rb);
 }
 
+/* Two immediate streams on one device, each on its own thread, sharing the queue and the
+ * timeline; every object is released by the thread right after recording. */
+struct thread_args
+{
+    uint32_t seed, bad, iterations, done;
+};
+
+static void stream_thread(void *arg)
+{
+    struct thread_args *t = arg;
+    struct vk_cs *cs = NULL;
+    uint32_t it, i;
+
+    if (vk_cs_create(device, VK_CS_IMMEDIATE, &cs) != VK_SUCCESS)
+    {
+        t->bad = ~0u;
+        return;
+    }
+    for (it = 0; it < t->iterations; ++it)
+    {
+        struct vk_buffer_desc dd = { 4096, 0, VK_MEM_DOMAIN_DEVICE, 0 }, rd = { 4096, 0, VK_MEM_DOMAIN_READBACK, 0 };
+        struct vk_buffer *mid = NULL, *rb = NULL;
+        struct vk_bufref s, d;
+        uint32_t *p, expect = t->seed * 100000 + it;
+        void *ptr;
+
+        if (vk_buffer_create(device, &dd, &mid) != VK_SUCCESS || vk_buffer_create(device, &rd, &rb) != VK_SUCCESS
+                || !vk_cs_staging_alloc(cs, 4096, 16, &s, &ptr))
+        {
+            ++t->bad;
+            break;
+        }
+        for (i = 0, p = ptr; i < 1024; ++i)
+            p[i] = expect + i;
+        vk_buffer_ref(mid, 0, &d);
+        vk_cs_cmd_copy_buffer(cs, &d, &s, 4096);
+        vk_buffer_ref(mid, 0, &s);
+        vk_buffer_release(mid);                  /* the stream keeps it until done */
+        vk_buffer_ref(rb, 0, &d);
+        vk_cs_cmd_copy_buffer(cs, &d, &s, 4096);
+        if (it % 3)
+            vk_cs_flush(cs);                     /* sometimes several iterations per batch */
+        if (!vk_cs_wait_object(cs, d.owner, 10000000000ull))
+            ++t->bad;
+        for (i = 0, p = vk_buffer_map(rb); i < 1024; ++i)
+            t->bad += p[i] != expect + i;
+        vk_buffer_release(rb);
+        ++t->done;
+    }
+    vk_cs_destroy(cs);
+}
+
+static void test_threads(void)
+{
+    struct thread_args args[3] = { { 1, 0, 150 }, { 2, 0, 150 }, { 3, 0, 150 } };
+    struct plat_thread *threads[3];
+    struct vk_memory_stats before, after;
+    uint32_t i;
+
+    vk_memory_get_stats(device, &before);
+    for (i = 0; i < 3; ++i)
+        threads[i] = plat_thread_start(stream_thread, &args[i], "test-stream");
+    for (i = 0; i < 3; ++i)
+    {
+        plat_thread_join(threads[i]);
+        CHECK(!args[i].bad, "thread %u: %u bad words", i, args[i].bad);
+        CHECK(args[i].done == args[i].iterations, "thread %u: %u iterations done", i, args[i].done);
+    }
+    vk_device_collect_garbage(device);
+    vk_memory_get_stats(device, &after);
+    /* Only staging blocks kept for reuse may remain. */
+    CHECK(after.used <= before.used + VK_STAGING_FREE_MAX_TEST * (4u << 20), "memory released: %llu -> %llu",
+            (unsigned long long)before.used, (unsigned long long)after.used);
+}
+
 int main(int argc, char **argv)
 {
     const char *only = argc > 1 ? argv[1] : NULL;
@@ -626,6 +703,7 @@ int main(int argc, char **argv)
         RUN(barriers, cs);
         vk_cs_destroy(cs);
     }
+    RUN(threads);
 #undef RUN
     vk_device_release(device);
     errors = instance->validation_errors;
