@@ -924,17 +924,27 @@ static void gs_emit(struct dxc *c, const struct dxbc_instruction *ins)
         dxc_fail(c, "stream index out of range");
         return;
     }
-    (void)sid;
-    /* Streams other than 0 only feed stream output, which is not implemented: dropped. */
-    if (stream != 0)
+    /* Without stream output only the rasterized stream has outputs; emits to others drop. */
+    if (!c->multi_stream && stream != c->primary_stream)
         return;
+    sid = dxc_u(c, stream);
     if (emit)
     {
-        dxc_copy_outputs(c, c->out, c->out_count, c->outputs, -1, 0, false);
-        spv_op_void(&c->b, SpvOpEmitVertex, NULL, 0);
+        dxc_copy_outputs(c, c->out, c->out_count, c->outputs, c->multi_stream ? (int)stream : -1, 0, false);
+        if (c->point_size_var && stream == c->primary_stream)
+            spv_store(&c->b, c->point_size_var, dxc_f(c, 1.0f));
+        if (c->multi_stream)
+            spv_op_void(&c->b, SpvOpEmitStreamVertex, &sid, 1);
+        else
+            spv_op_void(&c->b, SpvOpEmitVertex, NULL, 0);
     }
     if (cut)
-        spv_op_void(&c->b, SpvOpEndPrimitive, NULL, 0);
+    {
+        if (c->multi_stream)
+            spv_op_void(&c->b, SpvOpEndStreamPrimitive, &sid, 1);
+        else
+            spv_op_void(&c->b, SpvOpEndPrimitive, NULL, 0);
+    }
 }
 
 static void emit_sync(struct dxc *c, const struct dxbc_instruction *ins)
@@ -1121,6 +1131,8 @@ static void emit_main(struct dxc *c, const struct program_layout *l)
                 dxc_copy_inputs(c, c->in, c->in_count, c->inputs, 0, 0, false);
             call(c, l->ranges[0].func);
             dxc_copy_outputs(c, c->out, c->out_count, c->outputs, -1, 0, false);
+            if (c->point_size_var)
+                spv_store(&c->b, c->point_size_var, dxc_f(c, 1.0f));
             if (c->depth_out)
                 spv_store(&c->b, c->frag_depth_var,
                         spv_bitcast(&c->b, c->t_f32, spv_load(&c->b, c->t_u32, c->depth_out)));
@@ -1145,6 +1157,8 @@ static void emit_main(struct dxc *c, const struct program_layout *l)
                 dxc_copy_inputs(c, c->in, c->in_count, c->patch_outputs, 0, 0, true);
             call(c, l->ranges[0].func);
             dxc_copy_outputs(c, c->out, c->out_count, c->outputs, -1, 0, false);
+            if (c->point_size_var)
+                spv_store(&c->b, c->point_size_var, dxc_f(c, 1.0f));
             break;
         case DXBC_STAGE_HS:
         {
@@ -1211,6 +1225,15 @@ static void emit_main(struct dxc *c, const struct program_layout *l)
 static void execution_modes(struct dxc *c)
 {
     uint32_t f = c->main_func, a[3];
+
+    if (c->so && (c->stage == DXBC_STAGE_VS || c->stage == DXBC_STAGE_DS || c->stage == DXBC_STAGE_GS))
+        spv_execution_mode(&c->b, f, SpvExecutionModeXfb, NULL, 0);
+    if (c->options && (c->options->flags & DXBC_COMPILE_FLUSH_DENORMS))
+    {
+        a[0] = 32;
+        spv_capability(&c->b, SpvCapabilityDenormFlushToZero);
+        spv_execution_mode(&c->b, f, SpvExecutionModeDenormFlushToZero, a, 1);
+    }
 
     switch (c->stage)
     {
@@ -1362,7 +1385,23 @@ bool dxbc_compile(const struct dxbc_program *program, const struct dxbc_compile_
     init_types(c);
     c->main_func = spv_id(&c->b);
 
-    if (!dxc_prescan(c) || !dxc_declare_all(c) || !make_layout(c, &layout))
+    if (!dxc_prescan(c))
+        goto done;
+    c->so = options && options->stream_output && options->stream_output->entry_count ? options->stream_output : NULL;
+    if (c->so && c->so->rasterized_stream < 4)
+        c->primary_stream = c->so->rasterized_stream;
+    if (c->stage == DXBC_STAGE_GS && c->so)
+    {
+        unsigned k;
+        uint32_t streams = c->gs_stream_mask | (1u << c->primary_stream);
+        for (k = 0; k < c->so->entry_count; ++k)
+            if (c->so->entries[k].stream < 4)
+                streams |= 1u << c->so->entries[k].stream;
+        c->multi_stream = streams != 1;
+        if (c->multi_stream)
+            spv_capability(&c->b, SpvCapabilityGeometryStreams);
+    }
+    if (!dxc_declare_all(c) || !make_layout(c, &layout))
         goto done;
     if (c->stage != DXBC_STAGE_HS && !layout.count)
     {
@@ -1469,7 +1508,8 @@ static void fill_io(struct io_elem *elems, unsigned count, const struct dxbc_sig
         o->reg = e->reg;
         o->mask = e->mask;
         o->builtin = e->builtin >= 0 ? (uint32_t)e->builtin : ~0u;
-        o->location = e->builtin >= 0 ? ~0u : e->patch ? DXBC_PATCH_LOCATION_BASE + e->reg : e->reg;
+        o->location = e->location;
+        o->stream_output = e->so_only;
         o->component = e->first;
         o->sysval = e->sysval;
         o->semantic_index = e->semantic_index;

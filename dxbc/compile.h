@@ -140,6 +140,7 @@ struct dxbc_io_info
     enum dxbc_scalar_type type;
     bool patch;
     uint32_t stream;
+    bool stream_output;          /* a stream-output capture variable (XfbBuffer/Offset) */
 };
 
 #define DXBC_PS_USES_DISCARD       0x1u
@@ -178,9 +179,44 @@ struct dxbc_shader_info
     uint32_t uses_float64;
 };
 
+/* One D3D11_SO_DECLARATION_ENTRY. */
+struct dxbc_so_entry
+{
+    uint32_t stream;
+    const char *semantic;        /* NULL: a gap of component_count components */
+    uint32_t semantic_index;
+    uint8_t start_component;     /* first component of the output register (0 = x) */
+    uint8_t component_count;
+    uint8_t output_slot;         /* stream-output buffer 0..3 */
+};
+
+#define DXBC_NO_RASTERIZED_STREAM (~0u)
+
+/* Stream output (transform feedback) of the last geometry stage: GS, or VS/DS without a GS.
+ * Each captured entry becomes its own Output variable decorated XfbBuffer/XfbStride/Offset
+ * (Location after the stage's other outputs); the module declares Xfb and, for several
+ * streams, GeometryStreams (VK_EXT_transform_feedback with geometryStreams). Only the
+ * rasterized stream keeps the register-numbered varyings and built-ins. */
+struct dxbc_stream_output
+{
+    const struct dxbc_so_entry *entries;
+    unsigned entry_count;
+    uint32_t strides[4];         /* bytes per vertex of each buffer */
+    uint32_t rasterized_stream;  /* or DXBC_NO_RASTERIZED_STREAM */
+};
+
+/* Flush 32-bit float denormals (D3D11 rule): SPIR-V DenormFlushToZero 32, needs
+ * shaderDenormFlushToZeroFloat32 (VK_KHR_shader_float_controls / Vulkan 1.2). */
+#define DXBC_COMPILE_FLUSH_DENORMS 0x1u
+
+/* The device enables shaderTessellationAndGeometryPointSize: a GS or DS then writes PointSize
+ * (1.0, D3D's point size) as Vulkan requires. A VS always writes it. */
+#define DXBC_COMPILE_POINT_SIZE 0x2u
+
 struct dxbc_compile_options
 {
-    uint32_t flags;              /* none defined yet; 0 */
+    uint32_t flags;              /* DXBC_COMPILE_* */
+    const struct dxbc_stream_output *stream_output;   /* NULL: none */
 };
 
 /* Compiles a parsed program. On success *spirv (free with dxbc_compile_free_spirv) and

@@ -81,6 +81,7 @@ static struct io_elem *new_elem(struct dxc *c, bool output)
     n = &(*list)[(*count)++];
     memset(n, 0, sizeof(*n));
     n->builtin = -1;
+    n->location = ~0u;
     return n;
 }
 
@@ -139,9 +140,9 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
                 || el->system_value == DXBC_NAME_DEPTH_GREATER_EQUAL || el->system_value == DXBC_NAME_DEPTH_LESS_EQUAL
                 || el->system_value == DXBC_NAME_STENCIL_REF || el->system_value == DXBC_NAME_INNER_COVERAGE)
             continue;
-        /* Only stream 0 reaches the rasterizer; stream output (transform feedback) is not
-         * implemented, so elements of other streams are not declared. */
-        if (output && c->stage == DXBC_STAGE_GS && el->stream != 0)
+        /* Only the rasterized stream keeps register-located varyings; what other streams
+         * carry reaches memory through the stream-output variables (declare_stream_output). */
+        if (output && c->stage == DXBC_STAGE_GS && el->stream != c->primary_stream)
             continue;
         /* VS/PS inputs the shader does not declare get no variable: a vertex attribute or a
          * varying that nothing provides would otherwise be required of the pipeline. */
@@ -232,6 +233,8 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
                 type = spv_type_array(&c->b, type, array_size);
             e->var = var = dxc_global_var(c, sc, type, NULL);
             spv_builtin(&c->b, var, bi);
+            if (output && c->multi_stream)
+                spv_decorate1(&c->b, var, SpvDecorationStream, e->stream);
             continue;
         }
 
@@ -246,11 +249,14 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
         }
         /* Per-patch and per-vertex variables share one location space: patch constants go
          * to DXBC_PATCH_LOCATION_BASE + register. */
-        spv_decorate1(&c->b, var, SpvDecorationLocation, patch ? DXBC_PATCH_LOCATION_BASE + e->reg : e->reg);
+        e->location = patch ? DXBC_PATCH_LOCATION_BASE + e->reg : e->reg;
+        spv_decorate1(&c->b, var, SpvDecorationLocation, e->location);
         if (e->first)
             spv_decorate1(&c->b, var, SpvDecorationComponent, e->first);
         if (patch)
             spv_decorate0(&c->b, var, SpvDecorationPatch);
+        if (output && c->multi_stream)
+            spv_decorate1(&c->b, var, SpvDecorationStream, e->stream);
         if (c->stage == DXBC_STAGE_PS && !output)
         {
             unsigned mode = c->interp[e->reg];
@@ -347,6 +353,80 @@ static void write_elem_lane(struct dxc *c, const struct io_elem *e, uint32_t vtx
             || e->builtin == SpvBuiltInTessLevelOuter || e->builtin == SpvBuiltInTessLevelInner))
         k = 0;
     spv_store(&c->b, elem_comp_ptr(c, e, SpvStorageClassOutput, vtx, k, st), dxc_bitcast(c, u, VT_U32, e->type, 1));
+}
+
+static bool same_name(const char *a, const char *b)
+{
+    for (; *a && *b; ++a, ++b)
+    {
+        char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 32) : *a, y = *b >= 'a' && *b <= 'z' ? (char)(*b - 32) : *b;
+        if (x != y)
+            return false;
+    }
+    return *a == *b;
+}
+
+/* Stream output: one capture variable per declaration entry, after the other outputs. */
+static bool declare_stream_output(struct dxc *c)
+{
+    const struct dxbc_stream_output *so = c->so;
+    uint32_t offsets[4] = { 0, 0, 0, 0 }, location = 0, type, var;
+    unsigned i, j;
+
+    for (i = 0; i < c->out_count; ++i)
+        if (!c->out[i].patch && c->out[i].builtin < 0 && c->out[i].reg + 1 > location)
+            location = c->out[i].reg + 1;
+    for (i = 0; i < so->entry_count; ++i)
+    {
+        const struct dxbc_so_entry *en = &so->entries[i];
+        const struct dxbc_signature_element *el = NULL;
+        struct io_elem *e;
+
+        if (en->output_slot >= 4 || en->stream >= 4 || !en->component_count || en->start_component + en->component_count > 4)
+            return dxc_fail(c, "bad stream-output entry %u", i);
+        if (en->stream && c->stage != DXBC_STAGE_GS)
+            return dxc_fail(c, "stream-output entry %u names stream %u without a geometry shader", i, en->stream);
+        if (!en->semantic)
+        {
+            offsets[en->output_slot] += 4u * en->component_count;
+            continue;
+        }
+        for (j = 0; j < c->p->output.element_count && !el; ++j)
+        {
+            const struct dxbc_signature_element *s = &c->p->output.elements[j];
+            if (s->stream == en->stream && s->semantic_index == en->semantic_index && s->semantic_name
+                    && same_name(s->semantic_name, en->semantic) && s->register_index < 64)
+                el = s;
+        }
+        if (!el)
+            return dxc_fail(c, "stream-output entry %s%u (stream %u) is not an output of the shader", en->semantic,
+                    en->semantic_index, en->stream);
+        if (!(e = new_elem(c, true)))
+            return false;
+        e->reg = el->register_index;
+        e->first = en->start_component;
+        e->comps = en->component_count;
+        e->mask = (uint8_t)(((1u << en->component_count) - 1) << en->start_component);
+        e->type = sig_type(el->component_type);
+        e->sysval = 0;
+        e->semantic_index = el->semantic_index;
+        e->stream = en->stream;
+        e->so_only = true;
+        type = dxc_type(c, e->type, e->comps);
+        e->var = var = dxc_global_var(c, SpvStorageClassOutput, type, "so");
+        e->location = location++;
+        spv_decorate1(&c->b, var, SpvDecorationLocation, e->location);
+        spv_decorate1(&c->b, var, SpvDecorationXfbBuffer, en->output_slot);
+        spv_decorate1(&c->b, var, SpvDecorationXfbStride, so->strides[en->output_slot]);
+        spv_decorate1(&c->b, var, SpvDecorationOffset, offsets[en->output_slot]);
+        if (c->multi_stream)
+            spv_decorate1(&c->b, var, SpvDecorationStream, en->stream);
+        offsets[en->output_slot] += 4u * en->component_count;
+        if (offsets[en->output_slot] > so->strides[en->output_slot])
+            return dxc_fail(c, "stream-output entries overflow the stride of buffer %u", en->output_slot);
+    }
+    spv_capability(&c->b, SpvCapabilityTransformFeedback);
+    return true;
 }
 
 /* Copies input elements into the Private register array. vtx: vertex index constant or 0. */
@@ -740,6 +820,19 @@ bool dxc_declare_all(struct dxc *c)
             break;
         default:
             break;
+    }
+    if (c->so && (c->stage == DXBC_STAGE_VS || c->stage == DXBC_STAGE_DS || c->stage == DXBC_STAGE_GS)
+            && !declare_stream_output(c))
+        return false;
+    /* D3D points are one pixel: the last vertex stage writes PointSize = 1 (GS/DS only where
+     * the device enables shaderTessellationAndGeometryPointSize, which then requires it). */
+    if (c->stage == DXBC_STAGE_VS || ((c->stage == DXBC_STAGE_DS || c->stage == DXBC_STAGE_GS)
+            && c->options && (c->options->flags & DXBC_COMPILE_POINT_SIZE)))
+    {
+        c->point_size_var = dxc_global_var(c, SpvStorageClassOutput, c->t_f32, "PointSize");
+        spv_builtin(&c->b, c->point_size_var, SpvBuiltInPointSize);
+        if (c->multi_stream)
+            spv_decorate1(&c->b, c->point_size_var, SpvDecorationStream, c->primary_stream);
     }
     if (c->output_count && c->stage != DXBC_STAGE_CS)
         c->outputs = reg_array(c, c->output_count, 0, "o");

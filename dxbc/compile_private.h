@@ -36,6 +36,8 @@ struct io_elem
     uint32_t stream;
     bool patch;
     uint32_t array_size;         /* per-vertex arrays (GS/HS/DS inputs, HS outputs), else 0 */
+    bool so_only;                /* stream-output capture variable */
+    uint32_t location;           /* Location decoration, ~0u for built-ins */
 };
 
 struct res_slot
@@ -152,6 +154,10 @@ struct dxc
     unsigned iface_decl_count;
     uint32_t iface_spec[256];              /* spec constant per interface slot */
     uint32_t interface_slots;              /* highest used slot + 1 */
+    const struct dxbc_stream_output *so;
+    uint32_t primary_stream;               /* the stream whose varyings keep their locations */
+    bool multi_stream;                     /* EmitStreamVertex with Stream decorations */
+    uint32_t point_size_var;
 };
 
 struct func_range

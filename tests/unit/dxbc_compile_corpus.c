@@ -13,6 +13,37 @@
 /* The shared helper header defines check counters this test does not use. */
 static void touch_counters(void) { (void)test_failures; (void)test_checks; }
 
+/* A stream-output declaration capturing every output element (one buffer per stream). */
+static unsigned make_so(const struct dxbc_program *p, struct dxbc_so_entry *entries, unsigned max, struct dxbc_stream_output *so)
+{
+    unsigned i, n = 0;
+
+    memset(so, 0, sizeof(*so));
+    for (i = 0; i < p->output.element_count && n < max; ++i)
+    {
+        const struct dxbc_signature_element *el = &p->output.elements[i];
+        unsigned first = 0, last = 3;
+        if (el->register_index == ~0u || !el->mask || el->stream > 3 || !el->semantic_name)
+            continue;
+        while (!(el->mask & (1u << first)))
+            ++first;
+        while (!(el->mask & (1u << last)))
+            --last;
+        entries[n].stream = el->stream;
+        entries[n].semantic = el->semantic_name;
+        entries[n].semantic_index = el->semantic_index;
+        entries[n].start_component = (uint8_t)first;
+        entries[n].component_count = (uint8_t)(last - first + 1);
+        entries[n].output_slot = (uint8_t)el->stream;
+        so->strides[el->stream] += 4 * (last - first + 1);
+        ++n;
+    }
+    so->entries = entries;
+    so->entry_count = n;
+    so->rasterized_stream = 0;
+    return n;
+}
+
 static bool write_words(const char *path, const uint32_t *w, size_t count)
 {
     FILE *f = fopen(path, "wb");
@@ -27,7 +58,7 @@ static bool write_words(const char *path, const uint32_t *w, size_t count)
 int main(int argc, char **argv)
 {
     struct corpus_entry *entries;
-    size_t count, i, compiled = 0, valid = 0, tried = 0;
+    size_t count, i, compiled = 0, valid = 0, tried = 0, so_tried = 0, so_valid = 0;
     char tmpl[] = "/tmp/dxbc_compile_XXXXXX", *dir;
     const char *filter = NULL;
     bool verbose = false;
@@ -81,6 +112,44 @@ int main(int argc, char **argv)
             free(blob);
             continue;
         }
+        if (!strcmp(entries[i].stage, "gs") || !strcmp(entries[i].stage, "vs") || !strcmp(entries[i].stage, "ds"))
+        {
+            /* Also with stream output of every output element: a second module to validate. */
+            struct dxbc_program *program;
+            struct dxbc_so_entry so_entries[64];
+            struct dxbc_stream_output so;
+            struct dxbc_compile_options options = { DXBC_COMPILE_POINT_SIZE, &so };
+            uint32_t *so_words;
+            size_t so_count;
+
+            if (dxbc_program_parse(blob, size, &program, NULL, 0) == DXBC_OK)
+            {
+                if (make_so(program, so_entries, 64, &so))
+                {
+                    ++so_tried;
+                    if (!dxbc_compile(program, &options, NULL, &so_words, &so_count, error, sizeof(error)))
+                        fprintf(stderr, "FAIL %s (stream output): compile: %s\n", entries[i].file, error);
+                    else
+                    {
+                        char spv2[1300], cmd2[2800];
+                        snprintf(spv2, sizeof(spv2), "%s/%zu_so.spv", dir, i);
+                        if (write_words(spv2, so_words, so_count))
+                        {
+                            snprintf(cmd2, sizeof(cmd2), "spirv-val --target-env vulkan1.3 %s", spv2);
+                            if (system(cmd2))
+                                fprintf(stderr, "FAIL %s (stream output): spirv-val (kept %s)\n", entries[i].file, spv2);
+                            else
+                            {
+                                ++so_valid;
+                                unlink(spv2);
+                            }
+                        }
+                        dxbc_compile_free_spirv(so_words);
+                    }
+                }
+                dxbc_program_free(program);
+            }
+        }
         free(blob);
         ++compiled;
         snprintf(spv, sizeof(spv), "%s/%zu.spv", dir, i);
@@ -121,6 +190,7 @@ int main(int argc, char **argv)
         rmdir(dir);
     printf("dxbc_compile_corpus: %zu/%zu compiled, %zu/%zu valid SPIR-V (spirv-val --target-env vulkan1.3)\n",
             compiled, tried, valid, tried);
+    printf("dxbc_compile_corpus: with stream output of all outputs (VS/DS/GS): %zu/%zu valid\n", so_valid, so_tried);
     free(entries);
-    return valid == tried && tried ? 0 : 1;
+    return valid == tried && tried && so_valid == so_tried ? 0 : 1;
 }

@@ -14,6 +14,7 @@
 #include "vk_harness.h"
 
 static struct vkh h;
+static const struct dxbc_compile_options test_options = { DXBC_COMPILE_POINT_SIZE, NULL };
 
 static uint32_t fbits(float f)
 {
@@ -43,7 +44,8 @@ static uint32_t *compile_text(const char *text, size_t *words, struct dxbc_shade
         fprintf(stderr, "assemble failed: %s\n%s\n", error, text);
         return NULL;
     }
-    if (!dxbc_compile_blob(blob, size, NULL, info, &spirv, words, error, sizeof(error)))
+    /* The harness enables every device feature, shaderTessellationAndGeometryPointSize included. */
+    if (!dxbc_compile_blob(blob, size, &test_options, info, &spirv, words, error, sizeof(error)))
         fprintf(stderr, "compile failed: %s\n%s\n", error, text);
     dxbc_free(blob);
     return spirv;
@@ -1620,6 +1622,137 @@ static void test_multisample(void)
     dxbc_shader_info_free(&pi);
 }
 
+/* Stream output: a two-stream GS (points) captures stream 1 into buffer 0 and stream 0's
+ * position into buffer 1; through VK_EXT_transform_feedback. */
+static void test_stream_output(void)
+{
+    const char *vs =
+        "// sig output 0 xyzw SV_Position 0 POS float -\n"
+        "vs_5_0\n"
+        "dcl_output_siv o0.xyzw, position\n"
+        "mov o0.xyzw, l(0, 0, 0, 1.000000)\n"
+        "ret\n";
+    const char *gs =
+        "// sig input 0 xyzw SV_Position 0 POS float -\n"
+        "// sig output 0 xyzw SV_Position 0 POS float -\n"
+        "// sig output 0 xyz DATA 0 NONE float - stream=1\n"
+        "// sig output 1 x ID 0 NONE uint - stream=1\n"
+        "gs_5_0\n"
+        "dcl_input_siv v[1][0].xyzw, position\n"
+        "dcl_input vPrim\n"
+        "dcl_temps 1\n"
+        "dcl_inputprimitive point\n"
+        "dcl_stream m0\n"
+        "dcl_outputtopology pointlist\n"
+        "dcl_output_siv o0.xyzw, position\n"
+        "dcl_stream m1\n"
+        "dcl_outputtopology pointlist\n"
+        "dcl_output o0.xyz\n"
+        "dcl_output o1.x\n"
+        "dcl_maxout 2\n"
+        "utof r0.x, vPrim\n"
+        "mov o0.xyzw, l(0.250000, 0.500000, 0, 1.000000)\n"
+        "mov o0.z, r0.x\n"
+        "emit_stream m0\n"
+        "mul o0.xyz, r0.xxxx, l(1.000000, 2.000000, 3.000000, 0)\n"
+        "iadd o1.x, vPrim, l(100)\n"
+        "emit_stream m1\n"
+        "ret\n";
+    const char *ps =
+        "ps_5_0\n"
+        "ret\n";
+    /* buffer 0: DATA.yz (8 bytes) + ID (4) = stride 12; buffer 1: SV_Position.z after a 4-byte gap */
+    const struct dxbc_so_entry entries[] =
+    {
+        { 1, "DATA", 0, 1, 2, 0 },
+        { 1, "ID", 0, 0, 1, 0 },
+        { 0, NULL, 0, 0, 1, 1 },
+        { 0, "SV_Position", 0, 2, 1, 1 },
+    };
+    struct dxbc_stream_output so = { entries, 4, { 12, 8, 0, 0 }, 0 };
+    struct dxbc_compile_options options = { DXBC_COMPILE_POINT_SIZE, &so };
+    struct dxbc_shader_info vi, gi, pi;
+    uint32_t *vsc = NULL, *gsc = NULL, *psc = NULL;
+    size_t vw, gw, pw;
+    struct vkh_buffer b0, b1;
+    char error[512];
+    void *blob;
+    size_t size;
+    unsigned i;
+
+    if (!h.transform_feedback)
+    {
+        CHECK(0, "the device has no VK_EXT_transform_feedback with geometryStreams");
+        return;
+    }
+    if (!(vsc = compile_text(vs, &vw, &vi)) || !(psc = compile_text(ps, &pw, &pi)))
+    {
+        CHECK(0, "stream-output VS/PS did not compile");
+        return;
+    }
+    if (!dxbc_assemble(gs, &blob, &size, error, sizeof(error)))
+    {
+        CHECK(0, "assemble: %s", error);
+        return;
+    }
+    CHECK(dxbc_compile_blob(blob, size, &options, &gi, &gsc, &gw, error, sizeof(error)), "GS with stream output: %s", error);
+    dxbc_free(blob);
+    if (!gsc)
+        return;
+    if (getenv("DXBC_TEST_DUMP"))
+    {
+        FILE *f = fopen(getenv("DXBC_TEST_DUMP"), "wb");
+        if (f)
+        {
+            fwrite(gsc, 4, gw, f);
+            fclose(f);
+        }
+    }
+    {
+        unsigned so_vars = 0;
+        for (i = 0; i < gi.output_count; ++i)
+            so_vars += gi.outputs[i].stream_output;
+        CHECK(so_vars == 3, "stream-output variables reported: %u", so_vars);
+    }
+    if (!vkh_buffer_create(&h, &b0, 64, VK_BUFFER_USAGE_TRANSFORM_FEEDBACK_BUFFER_BIT_EXT, VK_FORMAT_UNDEFINED)
+            || !vkh_buffer_create(&h, &b1, 64, VK_BUFFER_USAGE_TRANSFORM_FEEDBACK_BUFFER_BIT_EXT, VK_FORMAT_UNDEFINED))
+        return;
+    memset(b0.map, 0xcd, 64);
+    memset(b1.map, 0xcd, 64);
+    vkh_xfb[0] = &b0;
+    vkh_xfb[1] = &b1;
+    vkh_gs.code = gsc;
+    vkh_gs.words = gw;
+    vkh_topology = VK_PRIMITIVE_TOPOLOGY_POINT_LIST;
+    if (vkh_draw(&h, vsc, vw, psc, pw, NULL, 0, 3, NULL, NULL, 1.0f, NULL, NULL))
+    {
+        const uint32_t *u0 = b0.map, *u1 = b1.map;
+        bool ok0 = true, ok1 = true;
+        for (i = 0; i < 3; ++i)
+        {
+            if (bitsf(u0[3 * i]) != 2.0f * i || bitsf(u0[3 * i + 1]) != 3.0f * i || u0[3 * i + 2] != 100 + i)
+                ok0 = false;
+            if (u1[2 * i] != 0xcdcdcdcdu || bitsf(u1[2 * i + 1]) != (float)i)
+                ok1 = false;
+        }
+        CHECK(ok0, "stream 1 capture: %g %g %u / %g %g %u", bitsf(u0[0]), bitsf(u0[1]), u0[2], bitsf(u0[3]), bitsf(u0[4]), u0[5]);
+        CHECK(ok1, "stream 0 capture with a gap: %08x %g / %08x %g", u1[0], bitsf(u1[1]), u1[2], bitsf(u1[3]));
+    }
+    else
+        CHECK(0, "stream-output draw");
+    memset(&vkh_gs, 0, sizeof(vkh_gs));
+    vkh_xfb[0] = vkh_xfb[1] = NULL;
+    vkh_topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
+    vkh_buffer_destroy(&h, &b0);
+    vkh_buffer_destroy(&h, &b1);
+    dxbc_compile_free_spirv(vsc);
+    dxbc_compile_free_spirv(gsc);
+    dxbc_compile_free_spirv(psc);
+    dxbc_shader_info_free(&vi);
+    dxbc_shader_info_free(&gi);
+    dxbc_shader_info_free(&pi);
+}
+
 int main(void)
 {
     if (!vkh_init(&h))
@@ -1641,6 +1774,7 @@ int main(void)
     test_geometry();
     test_tessellation();
     test_multisample();
+    test_stream_output();
     vkh_cleanup(&h);
     CHECK(vkh_validation_errors == 0, "%u validation errors", vkh_validation_errors);
     printf("dxbc_compile_exec: %u checks, %u failures\n", test_checks, test_failures);

@@ -12,6 +12,7 @@ uint32_t vkh_patch_points = 3;
 VkPrimitiveTopology vkh_topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
 uint32_t vkh_width = 8, vkh_height = 8;
 VkSampleCountFlagBits vkh_samples = VK_SAMPLE_COUNT_1_BIT;
+struct vkh_buffer *vkh_xfb[4];
 
 static VKAPI_ATTR VkBool32 VKAPI_CALL debug_cb(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
         VkDebugUtilsMessageTypeFlagsEXT types, const VkDebugUtilsMessengerCallbackDataEXT *data, void *user)
@@ -33,6 +34,8 @@ bool vkh_init(struct vkh *h)
     VkPhysicalDeviceVulkan11Features f11 = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_1_FEATURES };
     VkPhysicalDeviceVulkan12Features f12 = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES };
     VkPhysicalDeviceVulkan13Features f13 = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES };
+    VkPhysicalDeviceTransformFeedbackFeaturesEXT fxfb = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TRANSFORM_FEEDBACK_FEATURES_EXT };
+    const char *dev_ext = VK_EXT_TRANSFORM_FEEDBACK_EXTENSION_NAME;
     VkDeviceQueueCreateInfo qci = { VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO };
     VkDeviceCreateInfo dvci = { VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO };
     VkCommandPoolCreateInfo cpci = { VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO };
@@ -118,13 +121,38 @@ bool vkh_init(struct vkh *h)
     f2.pNext = &f11;
     f11.pNext = &f12;
     f12.pNext = &f13;
+    {
+        VkExtensionProperties *de;
+        uint32_t dn = 0, k;
+        vkEnumerateDeviceExtensionProperties(h->phys, NULL, &dn, NULL);
+        if ((de = calloc(dn ? dn : 1, sizeof(*de))))
+        {
+            vkEnumerateDeviceExtensionProperties(h->phys, NULL, &dn, de);
+            for (k = 0; k < dn; ++k)
+                if (!strcmp(de[k].extensionName, dev_ext))
+                    h->transform_feedback = true;
+            free(de);
+        }
+    }
+    if (h->transform_feedback)
+        f13.pNext = &fxfb;
     vkGetPhysicalDeviceFeatures2(h->phys, &f2);
+    if (h->transform_feedback && !(fxfb.transformFeedback && fxfb.geometryStreams))
+    {
+        h->transform_feedback = false;
+        f13.pNext = NULL;
+    }
     f13.robustImageAccess = VK_FALSE;
     f2.features.robustBufferAccess = VK_FALSE;
     qci.queueFamilyIndex = h->queue_family;
     qci.queueCount = 1;
     qci.pQueuePriorities = &prio;
     dvci.pNext = &f2;
+    if (h->transform_feedback)
+    {
+        dvci.enabledExtensionCount = 1;
+        dvci.ppEnabledExtensionNames = &dev_ext;
+    }
     dvci.queueCreateInfoCount = 1;
     dvci.pQueueCreateInfos = &qci;
     if (vkCreateDevice(h->phys, &dvci, NULL, &h->device) != VK_SUCCESS)
@@ -653,7 +681,25 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
     if (binding_count)
         vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, d.pipeline_layout, 0, d.set_count, d.sets, 0, NULL);
-    vkCmdDraw(cmd, vertex_count, 1, 0, 0);
+    {
+        VkBuffer xb[4];
+        VkDeviceSize xo[4] = { 0, 0, 0, 0 }, xs[4];
+        unsigned xn = 0;
+        for (k = 0; k < 4 && vkh_xfb[k]; ++k)
+        {
+            xb[k] = vkh_xfb[k]->buffer;
+            xs[k] = vkh_xfb[k]->size;
+            xn = k + 1;
+        }
+        if (xn)
+        {
+            vkCmdBindTransformFeedbackBuffersEXT(cmd, 0, xn, xb, xo, xs);
+            vkCmdBeginTransformFeedbackEXT(cmd, 0, 0, NULL, NULL);
+        }
+        vkCmdDraw(cmd, vertex_count, 1, 0, 0);
+        if (xn)
+            vkCmdEndTransformFeedbackEXT(cmd, 0, 0, NULL, NULL);
+    }
     vkCmdEndRendering(cmd);
     mb.srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT | VK_ACCESS_SHADER_WRITE_BIT;
     mb.dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT;

@@ -20,6 +20,7 @@ struct vkh
     VkDebugUtilsMessengerEXT messenger;
     VkPhysicalDeviceMemoryProperties mem;
     char device_name[256];
+    bool transform_feedback;     /* VK_EXT_transform_feedback with geometryStreams enabled */
 };
 
 extern unsigned vkh_validation_errors;
@@ -38,6 +39,8 @@ extern VkPrimitiveTopology vkh_topology;   /* without a hull shader; default tri
 /* vkh_draw with colour == NULL renders without attachments at this size and sample count. */
 extern uint32_t vkh_width, vkh_height;
 extern VkSampleCountFlagBits vkh_samples;
+/* Transform-feedback buffers for vkh_draw (VK_EXT_transform_feedback; NULL entries: none). */
+extern struct vkh_buffer *vkh_xfb[4];
 
 struct vkh_buffer
 {
