@@ -470,7 +470,7 @@ static void replay_one(struct vk_replay *r, const struct vk_cmd_header *h)
             const VkImageSubresourceLayers *sub = &c->region.imageSubresource;
             bool to_image = h->type == VK_CMD_COPY_BUFFER_TO_IMAGE;
 
-            use_buffer(r, c->buffer, c->region.bufferOffset, VK_WHOLE_SIZE, !to_image);
+            use_buffer(r, c->buffer, c->region.bufferOffset, vk_buffer_image_copy_size(c->image, &c->region), !to_image);
             use_image(r, c->image, sub->mipLevel, 1, sub->baseArrayLayer, sub->layerCount, to_image);
             sync(r);
             if (to_image)

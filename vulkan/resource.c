@@ -424,6 +424,62 @@ VkImageAspectFlags vk_format_aspects(VkFormat format)
     }
 }
 
+/* Bytes per texel block and block size, for the buffer side of buffer<->image copies (the
+ * aspect picks the depth or stencil part of combined formats). False when unknown. */
+static bool format_block(VkFormat f, VkImageAspectFlags aspect, uint32_t *bytes, uint32_t *bw)
+{
+    *bw = 1;
+    if (aspect == VK_IMAGE_ASPECT_STENCIL_BIT)
+        return (*bytes = 1);
+    if (f >= VK_FORMAT_BC1_RGB_UNORM_BLOCK && f <= VK_FORMAT_BC7_SRGB_BLOCK)
+    {
+        *bw = 4;
+        *bytes = (f <= VK_FORMAT_BC1_RGBA_SRGB_BLOCK || f == VK_FORMAT_BC4_UNORM_BLOCK || f == VK_FORMAT_BC4_SNORM_BLOCK) ? 8 : 16;
+        return true;
+    }
+    if (f == VK_FORMAT_R4G4_UNORM_PACK8 || (f >= VK_FORMAT_R8_UNORM && f <= VK_FORMAT_R8_SRGB) || f == VK_FORMAT_S8_UINT)
+        *bytes = 1;
+    else if ((f >= VK_FORMAT_R4G4B4A4_UNORM_PACK16 && f <= VK_FORMAT_A1R5G5B5_UNORM_PACK16)
+            || (f >= VK_FORMAT_R8G8_UNORM && f <= VK_FORMAT_R8G8_SRGB) || (f >= VK_FORMAT_R16_UNORM && f <= VK_FORMAT_R16_SFLOAT)
+            || f == VK_FORMAT_D16_UNORM || f == VK_FORMAT_D16_UNORM_S8_UINT)
+        *bytes = 2;
+    else if (f >= VK_FORMAT_R8G8B8_UNORM && f <= VK_FORMAT_B8G8R8_SRGB)
+        *bytes = 3;
+    else if ((f >= VK_FORMAT_R8G8B8A8_UNORM && f <= VK_FORMAT_A2B10G10R10_SINT_PACK32)
+            || (f >= VK_FORMAT_R16G16_UNORM && f <= VK_FORMAT_R16G16_SFLOAT) || (f >= VK_FORMAT_R32_UINT && f <= VK_FORMAT_R32_SFLOAT)
+            || f == VK_FORMAT_B10G11R11_UFLOAT_PACK32 || f == VK_FORMAT_E5B9G9R9_UFLOAT_PACK32
+            || f == VK_FORMAT_X8_D24_UNORM_PACK32 || f == VK_FORMAT_D32_SFLOAT || f == VK_FORMAT_D24_UNORM_S8_UINT
+            || f == VK_FORMAT_D32_SFLOAT_S8_UINT)
+        *bytes = 4;
+    else if (f >= VK_FORMAT_R16G16B16_UNORM && f <= VK_FORMAT_R16G16B16_SFLOAT)
+        *bytes = 6;
+    else if ((f >= VK_FORMAT_R16G16B16A16_UNORM && f <= VK_FORMAT_R16G16B16A16_SFLOAT)
+            || (f >= VK_FORMAT_R32G32_UINT && f <= VK_FORMAT_R32G32_SFLOAT) || (f >= VK_FORMAT_R64_UINT && f <= VK_FORMAT_R64_SFLOAT))
+        *bytes = 8;
+    else if (f >= VK_FORMAT_R32G32B32_UINT && f <= VK_FORMAT_R32G32B32_SFLOAT)
+        *bytes = 12;
+    else if ((f >= VK_FORMAT_R32G32B32A32_UINT && f <= VK_FORMAT_R32G32B32A32_SFLOAT)
+            || (f >= VK_FORMAT_R64G64_UINT && f <= VK_FORMAT_R64G64_SFLOAT))
+        *bytes = 16;
+    else
+        return false;
+    return true;
+}
+
+VkDeviceSize vk_buffer_image_copy_size(const struct vk_image *image, const VkBufferImageCopy *region)
+{
+    uint32_t bytes, bw, row = region->bufferRowLength ? region->bufferRowLength : region->imageExtent.width;
+    uint32_t height = region->bufferImageHeight ? region->bufferImageHeight : region->imageExtent.height;
+    uint64_t blocks_x, blocks_y, slices;
+
+    if (!format_block(image->desc.format, region->imageSubresource.aspectMask, &bytes, &bw))
+        return VK_WHOLE_SIZE;
+    blocks_x = (row + bw - 1) / bw;
+    blocks_y = (height + bw - 1) / bw;
+    slices = (uint64_t)d3d11vk_max(region->imageExtent.depth, 1u) * d3d11vk_max(region->imageSubresource.layerCount, 1u);
+    return blocks_x * bytes * blocks_y * slices;
+}
+
 static void image_destroy(struct vk_object *obj)
 {
     struct vk_image *image = CONTAINING_RECORD(obj, struct vk_image, obj);

@@ -69,6 +69,10 @@ static inline void atomic_max_u64(uint64_t *v, uint64_t value)
 VkResult vk_memory_allocator_create(struct vk_device *device, struct vk_memory_allocator **out);
 void vk_memory_allocator_destroy(struct vk_device *device, struct vk_memory_allocator *allocator);
 
+/* resource.c: bytes a buffer<->image copy touches on the buffer side (an upper bound, or
+ * VK_WHOLE_SIZE for formats it does not know). */
+VkDeviceSize vk_buffer_image_copy_size(const struct vk_image *image, const VkBufferImageCopy *region);
+
 /* staging.c */
 VkResult vk_staging_block_get(struct vk_device *device, VkDeviceSize size, struct vk_staging_block **out);
 void vk_staging_pool_cleanup(struct vk_device *device);
