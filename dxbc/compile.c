@@ -1099,216 +1099,6 @@ static bool make_layout(struct dxc *c, struct program_layout *l)
     return true;
 }
 
-static SpvExecutionModel exec_model(enum dxbc_stage s)
-{
-    switch (s)
-    {
-        case DXBC_STAGE_VS: return SpvExecutionModelVertex;
-        case DXBC_STAGE_HS: return SpvExecutionModelTessellationControl;
-        case DXBC_STAGE_DS: return SpvExecutionModelTessellationEvaluation;
-        case DXBC_STAGE_GS: return SpvExecutionModelGeometry;
-        case DXBC_STAGE_PS: return SpvExecutionModelFragment;
-        default: return SpvExecutionModelGLCompute;
-    }
-}
-
-static void call(struct dxc *c, uint32_t func)
-{
-    spv_op(&c->b, SpvOpFunctionCall, c->t_void, &func, 1);
-}
-
-static void emit_main(struct dxc *c, const struct program_layout *l)
-{
-    uint32_t v;
-    unsigned i, k;
-
-    spv_function_begin(&c->b, c->t_void, c->t_func_void, c->main_func);
-    switch (c->stage)
-    {
-        case DXBC_STAGE_VS:
-        case DXBC_STAGE_PS:
-            if (c->inputs)
-                dxc_copy_inputs(c, c->in, c->in_count, c->inputs, 0, 0, false);
-            call(c, l->ranges[0].func);
-            dxc_copy_outputs(c, c->out, c->out_count, c->outputs, -1, 0, false);
-            if (c->point_size_var)
-                spv_store(&c->b, c->point_size_var, dxc_f(c, 1.0f));
-            if (c->depth_out)
-                spv_store(&c->b, c->frag_depth_var,
-                        spv_bitcast(&c->b, c->t_f32, spv_load(&c->b, c->t_u32, c->depth_out)));
-            if (c->mask_out)
-            {
-                uint32_t idx = dxc_u(c, 0), ptr;
-                ptr = spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassOutput, c->t_i32), c->sample_mask_out_var, &idx, 1);
-                spv_store(&c->b, ptr, spv_bitcast(&c->b, c->t_i32, spv_load(&c->b, c->t_u32, c->mask_out)));
-            }
-            break;
-        case DXBC_STAGE_GS:
-            if (c->inputs)
-                for (k = 0; k < c->input_vertices; ++k)
-                    dxc_copy_inputs(c, c->in, c->in_count, c->inputs, dxc_u(c, k), dxc_u(c, k), false);
-            call(c, l->ranges[0].func);
-            break;
-        case DXBC_STAGE_DS:
-            if (c->inputs)
-                for (k = 0; k < c->input_vertices; ++k)
-                    dxc_copy_inputs(c, c->in, c->in_count, c->inputs, dxc_u(c, k), dxc_u(c, k), false);
-            if (c->patch_outputs)
-                dxc_copy_inputs(c, c->in, c->in_count, c->patch_outputs, 0, 0, true);
-            call(c, l->ranges[0].func);
-            dxc_copy_outputs(c, c->out, c->out_count, c->outputs, -1, 0, false);
-            if (c->point_size_var)
-                spv_store(&c->b, c->point_size_var, dxc_f(c, 1.0f));
-            break;
-        case DXBC_STAGE_HS:
-        {
-            uint32_t inv, ops[3], lt, lm;
-            bool has_cp = false;
-
-            if (c->inputs)
-                for (k = 0; k < c->input_vertices; ++k)
-                    dxc_copy_inputs(c, c->in, c->in_count, c->inputs, dxc_u(c, k), dxc_u(c, k), false);
-            inv = spv_load(&c->b, c->t_i32, dxc_builtin_input(c, SpvBuiltInInvocationId, c->t_i32));
-            for (i = 0; i < l->count; ++i)
-                if (l->ranges[i].kind == DXBC_OP_HS_CONTROL_POINT_PHASE)
-                {
-                    call(c, l->ranges[i].func);
-                    has_cp = true;
-                }
-            if (!has_cp && c->outputs && c->inputs)
-            {
-                /* No control point phase: outputs pass the input control points through. */
-                uint32_t idx[2], src;
-                idx[0] = inv;
-                for (k = 0; k < c->output_count && k < c->input_count; ++k)
-                {
-                    idx[1] = dxc_u(c, k);
-                    src = spv_load(&c->b, c->t_uv[4], spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassPrivate, c->t_uv[4]), c->inputs, idx, 2));
-                    spv_store(&c->b, spv_access_chain(&c->b, dxc_ptr(c, SpvStorageClassPrivate, c->t_uv[4]), c->outputs, &idx[1], 1), src);
-                }
-            }
-            if (c->hs_out_cp)
-                dxc_copy_outputs(c, c->out, c->out_count, c->outputs, -1, inv, false);
-            ops[0] = dxc_u(c, SpvScopeWorkgroup);
-            ops[1] = dxc_u(c, SpvScopeInvocation);
-            ops[2] = dxc_u(c, SpvMemorySemanticsMaskNone);
-            spv_op_void(&c->b, SpvOpControlBarrier, ops, 3);
-            lt = spv_id(&c->b);
-            lm = spv_id(&c->b);
-            v = spv_op2(&c->b, SpvOpIEqual, c->t_bool, inv, dxc_i(c, 0));
-            spv_selection_merge(&c->b, lm);
-            spv_branch_cond(&c->b, v, lt, lm);
-            spv_label(&c->b, lt);
-            for (i = 0; i < l->count; ++i)
-            {
-                if (l->ranges[i].kind != DXBC_OP_HS_FORK_PHASE && l->ranges[i].kind != DXBC_OP_HS_JOIN_PHASE)
-                    continue;
-                for (k = 0; k < l->ranges[i].instances; ++k)
-                {
-                    spv_store(&c->b, c->fork_instance, dxc_u(c, k));
-                    call(c, l->ranges[i].func);
-                }
-            }
-            dxc_copy_outputs(c, c->out, c->out_count, c->patch_outputs, -1, 0, true);
-            spv_branch(&c->b, lm);
-            spv_label(&c->b, lm);
-            break;
-        }
-        default:
-            call(c, l->ranges[0].func);
-            break;
-    }
-    spv_return(&c->b);
-    spv_function_end(&c->b);
-}
-
-static void execution_modes(struct dxc *c)
-{
-    uint32_t f = c->main_func, a[3];
-
-    if (c->so && (c->stage == DXBC_STAGE_VS || c->stage == DXBC_STAGE_DS || c->stage == DXBC_STAGE_GS))
-        spv_execution_mode(&c->b, f, SpvExecutionModeXfb, NULL, 0);
-    if (c->options && (c->options->flags & DXBC_COMPILE_FLUSH_DENORMS))
-    {
-        a[0] = 32;
-        spv_capability(&c->b, SpvCapabilityDenormFlushToZero);
-        spv_execution_mode(&c->b, f, SpvExecutionModeDenormFlushToZero, a, 1);
-    }
-
-    switch (c->stage)
-    {
-        case DXBC_STAGE_PS:
-            spv_execution_mode(&c->b, f, SpvExecutionModeOriginUpperLeft, NULL, 0);
-            if (c->ps_flags & DXBC_PS_EARLY_DEPTH)
-                spv_execution_mode(&c->b, f, SpvExecutionModeEarlyFragmentTests, NULL, 0);
-            if (c->ps_flags & DXBC_PS_WRITES_DEPTH)
-            {
-                spv_execution_mode(&c->b, f, SpvExecutionModeDepthReplacing, NULL, 0);
-                if (c->ps_flags & DXBC_PS_DEPTH_GREATER)
-                    spv_execution_mode(&c->b, f, SpvExecutionModeDepthGreater, NULL, 0);
-                if (c->ps_flags & DXBC_PS_DEPTH_LESS)
-                    spv_execution_mode(&c->b, f, SpvExecutionModeDepthLess, NULL, 0);
-            }
-            break;
-        case DXBC_STAGE_CS:
-            a[0] = c->thread_group[0] ? c->thread_group[0] : 1;
-            a[1] = c->thread_group[1] ? c->thread_group[1] : 1;
-            a[2] = c->thread_group[2] ? c->thread_group[2] : 1;
-            spv_execution_mode(&c->b, f, SpvExecutionModeLocalSize, a, 3);
-            break;
-        case DXBC_STAGE_GS:
-            switch (c->gs_in_prim)
-            {
-                case DXBC_PRIMITIVE_POINT: spv_execution_mode(&c->b, f, SpvExecutionModeInputPoints, NULL, 0); break;
-                case DXBC_PRIMITIVE_LINE: spv_execution_mode(&c->b, f, SpvExecutionModeInputLines, NULL, 0); break;
-                case DXBC_PRIMITIVE_LINE_ADJ: spv_execution_mode(&c->b, f, SpvExecutionModeInputLinesAdjacency, NULL, 0); break;
-                case DXBC_PRIMITIVE_TRIANGLE_ADJ: spv_execution_mode(&c->b, f, SpvExecutionModeInputTrianglesAdjacency, NULL, 0); break;
-                default: spv_execution_mode(&c->b, f, SpvExecutionModeTriangles, NULL, 0); break;
-            }
-            switch (c->gs_out_topology)
-            {
-                case DXBC_TOPOLOGY_POINTLIST: spv_execution_mode(&c->b, f, SpvExecutionModeOutputPoints, NULL, 0); break;
-                case DXBC_TOPOLOGY_LINELIST: case DXBC_TOPOLOGY_LINESTRIP:
-                    spv_execution_mode(&c->b, f, SpvExecutionModeOutputLineStrip, NULL, 0); break;
-                default: spv_execution_mode(&c->b, f, SpvExecutionModeOutputTriangleStrip, NULL, 0); break;
-            }
-            a[0] = c->gs_max_vertices ? c->gs_max_vertices : 1;
-            spv_execution_mode(&c->b, f, SpvExecutionModeOutputVertices, a, 1);
-            a[0] = c->gs_instances ? c->gs_instances : 1;
-            spv_execution_mode(&c->b, f, SpvExecutionModeInvocations, a, 1);
-            break;
-        case DXBC_STAGE_HS:
-        case DXBC_STAGE_DS:
-            switch (c->tess_domain)
-            {
-                case DXBC_TESS_DOMAIN_ISOLINE: spv_execution_mode(&c->b, f, SpvExecutionModeIsolines, NULL, 0); break;
-                case DXBC_TESS_DOMAIN_QUAD: spv_execution_mode(&c->b, f, SpvExecutionModeQuads, NULL, 0); break;
-                default: spv_execution_mode(&c->b, f, SpvExecutionModeTriangles, NULL, 0); break;
-            }
-            if (c->stage == DXBC_STAGE_DS)
-                break;
-            a[0] = c->hs_out_cp ? c->hs_out_cp : 1;
-            spv_execution_mode(&c->b, f, SpvExecutionModeOutputVertices, a, 1);
-            switch (c->tess_partitioning)
-            {
-                case DXBC_TESS_PARTITIONING_FRACTIONAL_ODD: spv_execution_mode(&c->b, f, SpvExecutionModeSpacingFractionalOdd, NULL, 0); break;
-                case DXBC_TESS_PARTITIONING_FRACTIONAL_EVEN: spv_execution_mode(&c->b, f, SpvExecutionModeSpacingFractionalEven, NULL, 0); break;
-                default: spv_execution_mode(&c->b, f, SpvExecutionModeSpacingEqual, NULL, 0); break;
-            }
-            switch (c->tess_output)
-            {
-                case DXBC_TESS_OUTPUT_POINT: spv_execution_mode(&c->b, f, SpvExecutionModePointMode, NULL, 0); break;
-                /* D3D's domain origin is the upper left, as Vulkan's default: the winding carries over. */
-                case DXBC_TESS_OUTPUT_TRIANGLE_CW: spv_execution_mode(&c->b, f, SpvExecutionModeVertexOrderCw, NULL, 0); break;
-                case DXBC_TESS_OUTPUT_TRIANGLE_CCW: spv_execution_mode(&c->b, f, SpvExecutionModeVertexOrderCcw, NULL, 0); break;
-                default: break;
-            }
-            break;
-        default:
-            break;
-    }
-}
-
 static void init_types(struct dxc *c)
 {
     unsigned n;
@@ -1331,8 +1121,6 @@ static void init_types(struct dxc *c)
     }
     c->t_func_void = spv_type_function(&c->b, c->t_void, NULL, 0);
 }
-
-static void fill_info(struct dxc *c, struct dxbc_shader_info *info);
 
 bool dxbc_compile(const struct dxbc_program *program, const struct dxbc_compile_options *options,
         struct dxbc_shader_info *info_out, uint32_t **spirv, size_t *word_count, char *error, size_t error_size)
@@ -1417,12 +1205,12 @@ bool dxbc_compile(const struct dxbc_program *program, const struct dxbc_compile_
         spv_function_end(&c->b);
     }
     c->in_hs_fork_join = false;
-    emit_main(c, &layout);
+    dxc_emit_main(c, &layout);
     if (c->failed)
         goto done;
     spv_name(&c->b, c->main_func, "main");
-    spv_entry_point(&c->b, exec_model(c->stage), c->main_func, "main", c->iface, c->iface_count);
-    execution_modes(c);
+    spv_entry_point(&c->b, dxc_exec_model(c->stage), c->main_func, "main", c->iface, c->iface_count);
+    dxc_execution_modes(c);
     if (c->b.oom)
     {
         dxc_fail(c, "out of memory");
@@ -1434,7 +1222,7 @@ bool dxbc_compile(const struct dxbc_program *program, const struct dxbc_compile_
         goto done;
     }
     if (info_out)
-        fill_info(c, info_out);
+        dxc_fill_info(c, info_out);
     ok = true;
 
 done:
@@ -1488,126 +1276,4 @@ void dxbc_shader_info_free(struct dxbc_shader_info *info)
     free(info->inputs);
     free(info->outputs);
     memset(info, 0, sizeof(*info));
-}
-
-static void fill_io(struct io_elem *elems, unsigned count, const struct dxbc_signature *sig, const struct dxbc_signature *psig,
-        struct dxbc_io_info **out, unsigned *out_count)
-{
-    unsigned i, j;
-
-    *out = NULL;
-    *out_count = 0;
-    if (!count || !(*out = calloc(count, sizeof(**out))))
-        return;
-    for (i = 0; i < count; ++i)
-    {
-        struct dxbc_io_info *o = &(*out)[i];
-        const struct io_elem *e = &elems[i];
-        const struct dxbc_signature *s = e->patch && psig ? psig : sig;
-
-        o->reg = e->reg;
-        o->mask = e->mask;
-        o->builtin = e->builtin >= 0 ? (uint32_t)e->builtin : ~0u;
-        o->location = e->location;
-        o->stream_output = e->so_only;
-        o->component = e->first;
-        o->sysval = e->sysval;
-        o->semantic_index = e->semantic_index;
-        o->type = e->type == VT_U32 ? DXBC_SCALAR_UINT : e->type == VT_I32 ? DXBC_SCALAR_SINT : DXBC_SCALAR_FLOAT;
-        o->patch = e->patch;
-        o->stream = e->stream;
-        for (j = 0; s && j < s->element_count; ++j)
-            if (s->elements[j].register_index == e->reg && s->elements[j].mask == e->mask && s->elements[j].stream == e->stream)
-            {
-                snprintf(o->semantic, sizeof(o->semantic), "%s", s->elements[j].semantic_name ? s->elements[j].semantic_name : "");
-                break;
-            }
-    }
-    *out_count = count;
-}
-
-static void add_resource(struct dxc *c, struct dxbc_shader_info *info, enum dxbc_binding_kind kind, uint32_t slot,
-        enum dxbc_descriptor_type desc, const struct res_slot *r)
-{
-    struct dxbc_resource_info *ri = &info->resources[info->resource_count++];
-
-    ri->kind = kind;
-    ri->slot = slot;
-    ri->binding = dxbc_binding_index(c->stage, kind, slot);
-    ri->descriptor = desc;
-    if (r)
-    {
-        static const enum dxbc_res_dim dims[] =
-        {
-            DXBC_RES_DIM_NONE, DXBC_RES_DIM_BUFFER, DXBC_RES_DIM_1D, DXBC_RES_DIM_2D, DXBC_RES_DIM_2D_MS,
-            DXBC_RES_DIM_3D, DXBC_RES_DIM_CUBE, DXBC_RES_DIM_1D_ARRAY, DXBC_RES_DIM_2D_ARRAY,
-            DXBC_RES_DIM_2D_MS_ARRAY, DXBC_RES_DIM_CUBE_ARRAY, DXBC_RES_DIM_RAW_BUFFER, DXBC_RES_DIM_STRUCTURED_BUFFER,
-        };
-        ri->dim = (unsigned)r->dim < sizeof(dims) / sizeof(dims[0]) ? dims[r->dim] : DXBC_RES_DIM_NONE;
-        ri->return_type = r->type == VT_U32 ? DXBC_SCALAR_UINT : r->type == VT_I32 ? DXBC_SCALAR_SINT : DXBC_SCALAR_FLOAT;
-        ri->stride = r->stride;
-        ri->flags = r->flags;
-    }
-}
-
-static void fill_info(struct dxc *c, struct dxbc_shader_info *info)
-{
-    unsigned i, n = 0;
-
-    info->stage = c->stage;
-    info->major = c->p->major;
-    info->minor = c->p->minor;
-    for (i = 0; i < 16; ++i)
-        n += (c->cb_var[i] != 0) + (c->sampler_var[i] != 0);
-    for (i = 0; i < DXBC_MAX_SRV_SLOTS; ++i)
-        n += c->srv[i].declared;
-    for (i = 0; i < DXBC_MAX_UAV_SLOTS; ++i)
-        n += c->uav[i].declared * 2;
-    if (n && (info->resources = calloc(n, sizeof(*info->resources))))
-    {
-        for (i = 0; i < 16; ++i)
-            if (c->cb_var[i])
-            {
-                add_resource(c, info, DXBC_BINDING_CBV, i, DXBC_DESCRIPTOR_UNIFORM_BUFFER, NULL);
-                info->resources[info->resource_count - 1].stride = c->cb_size[i] * 16;
-            }
-        for (i = 0; i < 16; ++i)
-            if (c->sampler_var[i])
-                add_resource(c, info, DXBC_BINDING_SAMPLER, i, DXBC_DESCRIPTOR_SAMPLER, NULL);
-        for (i = 0; i < DXBC_MAX_SRV_SLOTS; ++i)
-            if (c->srv[i].declared)
-                add_resource(c, info, DXBC_BINDING_SRV, i, c->srv[i].buffer ? DXBC_DESCRIPTOR_STORAGE_BUFFER
-                        : c->srv[i].dim == DXBC_RESOURCE_BUFFER ? DXBC_DESCRIPTOR_UNIFORM_TEXEL_BUFFER
-                        : DXBC_DESCRIPTOR_SAMPLED_IMAGE, &c->srv[i]);
-        for (i = 0; i < DXBC_MAX_UAV_SLOTS; ++i)
-        {
-            if (!c->uav[i].declared)
-                continue;
-            info->uav_mask[i / 32] |= 1u << (i % 32);
-            add_resource(c, info, DXBC_BINDING_UAV, i, c->uav[i].buffer ? DXBC_DESCRIPTOR_STORAGE_BUFFER
-                    : c->uav[i].dim == DXBC_RESOURCE_BUFFER ? DXBC_DESCRIPTOR_STORAGE_TEXEL_BUFFER
-                    : DXBC_DESCRIPTOR_STORAGE_IMAGE, &c->uav[i]);
-            if (c->uav[i].counter_var)
-                add_resource(c, info, DXBC_BINDING_UAV_COUNTER, i, DXBC_DESCRIPTOR_STORAGE_BUFFER, NULL);
-        }
-    }
-    fill_io(c->in, c->in_count, &c->p->input, c->stage == DXBC_STAGE_DS ? &c->p->patch_constant : NULL,
-            &info->inputs, &info->input_count);
-    fill_io(c->out, c->out_count, &c->p->output, c->stage == DXBC_STAGE_HS ? &c->p->patch_constant : NULL,
-            &info->outputs, &info->output_count);
-    info->ps_flags = c->ps_flags;
-    memcpy(info->cs_group_size, c->thread_group, sizeof(info->cs_group_size));
-    info->gs_input_primitive = c->gs_in_prim;
-    info->gs_output_topology = c->gs_out_topology;
-    info->gs_max_vertices = c->gs_max_vertices;
-    info->gs_instances = c->gs_instances ? c->gs_instances : (c->stage == DXBC_STAGE_GS ? 1 : 0);
-    info->gs_stream_mask = c->gs_stream_mask;
-    info->hs_input_control_points = c->hs_in_cp;
-    info->hs_output_control_points = c->hs_out_cp;
-    info->tess_domain = c->tess_domain;
-    info->tess_partitioning = c->tess_partitioning;
-    info->tess_output_primitive = c->tess_output;
-    info->uses_float64 = c->uses_float64;
-    info->spec_constant_mask = c->spec_used & 0xffffu;
-    info->interface_slots = c->interface_slots;
 }

@@ -228,6 +228,14 @@ void dxc_copy_inputs(struct dxc *c, const struct io_elem *elems, unsigned count,
 void dxc_copy_outputs(struct dxc *c, const struct io_elem *elems, unsigned count, uint32_t reg_array, int stream,
         uint32_t vtx, bool patch);
 
+/* compile_stage.c */
+SpvExecutionModel dxc_exec_model(enum dxbc_stage s);
+void dxc_emit_main(struct dxc *c, const struct program_layout *l);
+void dxc_execution_modes(struct dxc *c);
+
+/* compile_info.c */
+void dxc_fill_info(struct dxc *c, struct dxbc_shader_info *info);
+
 /* compile_linkage.c: class linkage (dcl_function_table, dcl_interface, fcall) */
 bool dxc_declare_linkage(struct dxc *c, const struct dxbc_instruction *ins);
 bool dxc_emit_fcall(struct dxc *c, const struct dxbc_instruction *ins, const struct program_layout *layout);
