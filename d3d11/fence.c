@@ -3,6 +3,7 @@
  * Events: Win32 events on PE; on the native build an event handle is an eventfd
  * (HANDLE)(intptr_t)fd, "set" by writing 1 to it. */
 #include "sharing.h"
+#include "vk_cs.h"
 #ifdef D3D11VK_NATIVE
 # include <unistd.h>
 #endif
@@ -359,24 +360,43 @@ HRESULT d3d11_fence_open(struct d3d11_device *device, HANDLE handle, REFIID riid
     return fence_init(device, shared, D3D11_FENCE_FLAG_SHARED, riid, out);
 }
 
-HRESULT d3d11_fence_signal_from_context(ID3D11DeviceContext4 *context, ID3D11Fence *iface, UINT64 value)
+static struct d3d11_context *context_from(ID3D11DeviceContext4 *iface)
 {
-    struct d3d11_fence *fence = unsafe_fence(iface);
+    return CONTAINING_RECORD(iface, struct d3d11_context, ID3D11DeviceContext4_iface);
+}
+
+/* GPU order: the value is set once everything the context recorded before the Signal has
+ * completed on the device timeline (the calling thread waits for it). */
+HRESULT d3d11_fence_signal_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence *fence_iface, UINT64 value)
+{
+    struct d3d11_fence *fence = unsafe_fence(fence_iface);
+    struct d3d11_context *context = context_from(iface);
+    uint64_t timeline;
 
     if (!fence)
         return E_INVALIDARG;
-    /* Work recorded before the signal goes to the GPU first. */
-    ID3D11DeviceContext4_Flush(context);
+    if (context->type != D3D11_DEVICE_CONTEXT_IMMEDIATE)
+        return DXGI_ERROR_INVALID_CALL;
+    if (context->cs)
+    {
+        timeline = vk_cs_sync(context->cs);
+        vk_device_wait_timeline(context->device->vk, timeline, UINT64_MAX);
+    }
     shared_fence_set(fence->sync, &fence->waiter, value);
     return S_OK;
 }
 
-HRESULT d3d11_fence_wait_from_context(ID3D11DeviceContext4 *context, ID3D11Fence *iface, UINT64 value)
+/* Work recorded after the Wait must not start before the value: the context's thread waits
+ * (the value must come from another context, device or process). */
+HRESULT d3d11_fence_wait_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence *fence_iface, UINT64 value)
 {
-    struct d3d11_fence *fence = unsafe_fence(iface);
+    struct d3d11_fence *fence = unsafe_fence(fence_iface);
+    struct d3d11_context *context = context_from(iface);
 
     if (!fence)
         return E_INVALIDARG;
+    if (context->type != D3D11_DEVICE_CONTEXT_IMMEDIATE)
+        return DXGI_ERROR_INVALID_CALL;
     shared_fence_wait(fence->sync, &fence->waiter, value, INFINITE);
     return S_OK;
 }

@@ -3,8 +3,7 @@
  * in-process registry of exported backend objects, keyed-mutex entry points. */
 #include "sharing.h"
 #include "config.h"
-
-d3d11_shared_open_fn d3d11_shared_open_hook;
+#include "vk_resource.h"
 
 #define SHARING_MISC (D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX \
         | D3D11_RESOURCE_MISC_SHARED_NTHANDLE)
@@ -66,14 +65,14 @@ enum shared_tier d3d11_sharing_tier(struct d3d11_device *device)
 struct registry_entry
 {
     uint64_t unique_id;
-    void *object;
+    struct vk_object *object;           /* holds a reference */
 };
 
 static struct plat_mutex registry_lock = PLAT_MUTEX_INIT;
 static struct registry_entry *registry;
 static size_t registry_count, registry_capacity;
 
-static bool registry_add(uint64_t id, void *object)
+static bool registry_add(uint64_t id, struct vk_object *object)
 {
     struct registry_entry *p;
     size_t capacity;
@@ -90,6 +89,7 @@ static bool registry_add(uint64_t id, void *object)
         registry = p;
         registry_capacity = capacity;
     }
+    vk_object_addref(object);
     registry[registry_count].unique_id = id;
     registry[registry_count++].object = object;
     plat_mutex_unlock(&registry_lock);
@@ -98,12 +98,14 @@ static bool registry_add(uint64_t id, void *object)
 
 static void registry_remove(uint64_t id)
 {
+    struct vk_object *object = NULL;
     size_t i;
 
     plat_mutex_lock(&registry_lock);
     for (i = 0; i < registry_count; ++i)
         if (registry[i].unique_id == id)
         {
+            object = registry[i].object;
             registry[i] = registry[--registry_count];
             break;
         }
@@ -114,17 +116,23 @@ static void registry_remove(uint64_t id)
         registry_capacity = 0;
     }
     plat_mutex_unlock(&registry_lock);
+    if (object)
+        vk_object_release(object);
 }
 
-void *d3d11_shared_lookup_backend(uint64_t unique_id)
+struct vk_object *d3d11_shared_lookup_backend(uint64_t unique_id)
 {
-    void *object = NULL;
+    struct vk_object *object = NULL;
     size_t i;
 
     plat_mutex_lock(&registry_lock);
     for (i = 0; i < registry_count; ++i)
         if (registry[i].unique_id == unique_id)
+        {
             object = registry[i].object;
+            vk_object_addref(object);
+            break;
+        }
     plat_mutex_unlock(&registry_lock);
     return object;
 }
@@ -153,7 +161,7 @@ HRESULT d3d11_shared_wrap(struct shared_section *backing, bool read_only, bool e
 }
 
 HRESULT d3d11_shared_export_create(struct d3d11_device *device, const struct shared_resource_desc *desc,
-        void *backend_object, struct d3d11_shared **out)
+        struct vk_object *backend_object, struct d3d11_shared **out)
 {
     static volatile LONG serial;
     uint64_t data_offset, section_size, data_size = 0;
@@ -233,6 +241,8 @@ void d3d11_shared_release(struct d3d11_shared *shared)
         return;
     if (shared->exporter && shared->backend_object)
         registry_remove(shared->header.unique_id);
+    else if (shared->backend_object)
+        vk_object_release(shared->backend_object);
     if (shared->keyed)
         d3d11vk_keyed_mutex_cleanup(&shared->keyed_mutex);
     shared_section_close(&shared->backing);
@@ -357,13 +367,7 @@ HRESULT d3d11_device_open_shared_resource(struct d3d11_device *device, enum d3d1
     LOG_INFO("Opening shared resource %#llx from process %u through tier %s%s.",
             (unsigned long long)shared->header.unique_id, shared->header.exporter_pid, shared_tier_name(tier),
             shared->read_only ? " (read-only)" : "");
-    if (!d3d11_shared_open_hook)
-    {
-        FIXME("Opening shared resources needs the resource code's hook.");
-        hr = E_NOTIMPL;
-    }
-    else
-        hr = d3d11_shared_open_hook(device, shared, riid, out);
+    hr = d3d11_resource_open_shared(device, shared, riid, out);
     d3d11_shared_release(shared);
     return hr;
 }

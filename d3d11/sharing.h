@@ -2,17 +2,16 @@
  * state a shared resource carries, opening handles/names/legacy values, the in-process
  * registry, the shared fence, and the IDXGIKeyedMutex glue for the texture object.
  *
- * How the resource code uses it (d3d11/texture.c, d3d11/buffer.c):
- *   creation:  hr = d3d11_sharing_check_desc(dimension, usage, bind, cpu, misc, format);
- *              after the backend object exists:
- *              hr = d3d11_shared_export_create(device, &desc, backend_object, &r->shared);
- *   GetSharedHandle:     d3d11_shared_get_legacy_handle(r->shared, handle)
- *   CreateSharedHandle:  d3d11_shared_create_handle(r->shared, sa, access, name, handle)
- *   destroy:   d3d11_shared_export_release(r->shared)
- *   keyed mutex face:  D3D11_KEYED_MUTEX_VTBL (below) over r->shared->keyed_mutex.
- * Opening (device.c OpenSharedResource*) validates the handle here, then asks the texture
- * code for a NEW resource object over the SAME backend object through
- * d3d11_shared_open_hook (in-process tier; DESIGN decision 4). */
+ * How the resource code uses it (d3d11/texture.c, d3d11/buffer.c; sharing_resource.c):
+ *   validation:  d3d11_sharing_check_desc(dimension, usage, bind, cpu, misc, format)
+ *   creation, once the backend objects exist:  d3d11_resource_share_init(r)
+ *   destruction:                               d3d11_resource_share_destroy(r)
+ *   IDXGIResource::GetSharedHandle:     d3d11_resource_get_shared_handle(r, handle)
+ *   IDXGIResource1::CreateSharedHandle: d3d11_resource_create_shared_handle(r, sa, access, name, handle)
+ *   QueryInterface(IID_IDXGIKeyedMutex):  d3d11_resource_keyed_mutex_qi(r, out) (the face lives
+ *                                          here; E_NOINTERFACE without SHARED_KEYEDMUTEX)
+ * Opening (device.c OpenSharedResource/1/ByName) validates the handle here and builds a NEW
+ * resource object over the SAME backend image/buffer (in-process tier; DESIGN decision 4). */
 #ifndef D3D11VK_SHARING_H
 #define D3D11VK_SHARING_H
 
@@ -42,14 +41,15 @@ struct d3d11_shared
     bool read_only;                     /* opened through a handle without write access */
     bool keyed;                         /* SHARED_KEYEDMUTEX */
     struct d3d11vk_keyed_mutex keyed_mutex;
-    void *backend_object;               /* in-process tier: the exporter's backend object */
+    struct vk_object *backend_object;   /* in-process tier: the exporter's image/buffer (openers
+                                         * hold a reference; the exporter's is the registry's) */
 };
 
 /* Creates the backing section for a new shared resource. `backend_object` is what
  * openers in this process share (the texture's backend state), registered under the
  * header's unique id until the export is released. */
 HRESULT d3d11_shared_export_create(struct d3d11_device *device, const struct shared_resource_desc *desc,
-        void *backend_object, struct d3d11_shared **out);
+        struct vk_object *backend_object, struct d3d11_shared **out);
 /* Wraps a mapped backing whose header is sealed (takes the mapping over). */
 HRESULT d3d11_shared_wrap(struct shared_section *backing, bool read_only, bool exporter, struct d3d11_shared **out);
 void d3d11_shared_addref(struct d3d11_shared *shared);
@@ -69,15 +69,23 @@ enum d3d11_shared_source
 };
 HRESULT d3d11_shared_open(enum d3d11_shared_source source, HANDLE handle, const WCHAR *name, DWORD access,
         uint32_t kind, struct d3d11_shared **out);
-/* The in-process registry: the exporter's backend object for a unique id (NULL when the
- * exporter is in another process or gone). */
-void *d3d11_shared_lookup_backend(uint64_t unique_id);
+/* The in-process registry: the exporter's backend object for a unique id, with a new
+ * reference (NULL when the exporter is in another process or gone). */
+struct vk_object *d3d11_shared_lookup_backend(uint64_t unique_id);
 
-/* Set by the texture/buffer code: builds a new resource object for `device` over an opened
- * share and QueryInterfaces it for riid. NULL until resources support opening. */
-typedef HRESULT (*d3d11_shared_open_fn)(struct d3d11_device *device, struct d3d11_shared *shared,
-        REFIID riid, void **out);
-extern d3d11_shared_open_fn d3d11_shared_open_hook;
+/* Resource side (sharing_resource.c): see the top of this file. */
+struct d3d11_resource;
+HRESULT d3d11_resource_share_init(struct d3d11_resource *r);
+void d3d11_resource_share_destroy(struct d3d11_resource *r);
+struct d3d11_shared *d3d11_resource_shared(struct d3d11_resource *r);
+HRESULT d3d11_resource_get_shared_handle(struct d3d11_resource *r, HANDLE *handle);
+HRESULT d3d11_resource_create_shared_handle(struct d3d11_resource *r, const SECURITY_ATTRIBUTES *sa,
+        DWORD access, const WCHAR *name, HANDLE *handle);
+/* The IDXGIKeyedMutex face of a SHARED_KEYEDMUTEX resource, AddRef'd; E_NOINTERFACE for
+ * others. ReleaseSync first waits until the work the device recorded has completed. */
+HRESULT d3d11_resource_keyed_mutex_qi(struct d3d11_resource *r, void **out);
+/* A NEW resource object for `device` over an opened share (QueryInterface'd for riid). */
+HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_shared *shared, REFIID riid, void **out);
 
 /* ID3D11Device methods (device.c calls these). */
 HRESULT d3d11_device_open_shared_resource(struct d3d11_device *device, enum d3d11_shared_source source,
@@ -93,45 +101,8 @@ HRESULT d3d11_fence_open(struct d3d11_device *device, HANDLE handle, REFIID riid
 HRESULT d3d11_fence_signal_from_context(ID3D11DeviceContext4 *context, ID3D11Fence *fence, UINT64 value);
 HRESULT d3d11_fence_wait_from_context(ID3D11DeviceContext4 *context, ID3D11Fence *fence, UINT64 value);
 
-/* IDXGIKeyedMutex for an object that embeds `IDXGIKeyedMutex <iface_field>` and reaches
- * its struct d3d11_shared through `<shared_expr>` (an expression over `obj`). The other
- * methods forward to the object's IDXGIResource1 face `<resource_iface_expr>`. Usage in
- * texture.c:
- *     D3D11_KEYED_MUTEX_VTBL(texture_km, struct d3d11_texture, IDXGIKeyedMutex_iface,
- *             obj->r.shared, &obj->r.IDXGIResource1_iface)
- * defines `static const IDXGIKeyedMutexVtbl texture_km_vtbl`. AcquireSync/ReleaseSync on a
- * resource without SHARED_KEYEDMUTEX answer E_FAIL (the face should not be exposed then). */
+/* Keyed mutex over a share (fails with E_FAIL when the share has none). */
 HRESULT d3d11_keyed_mutex_acquire(struct d3d11_shared *shared, UINT64 key, DWORD ms);
 HRESULT d3d11_keyed_mutex_release(struct d3d11_shared *shared, UINT64 key);
-
-#define D3D11_KEYED_MUTEX_VTBL(prefix, type, iface_field, shared_expr, resource_iface_expr) \
-static inline type *prefix##_impl(IDXGIKeyedMutex *iface) { return CONTAINING_RECORD(iface, type, iface_field); } \
-static HRESULT STDMETHODCALLTYPE prefix##_QueryInterface(IDXGIKeyedMutex *iface, REFIID riid, void **out) \
-{ type *obj = prefix##_impl(iface); return IDXGIResource1_QueryInterface(resource_iface_expr, riid, out); } \
-static ULONG STDMETHODCALLTYPE prefix##_AddRef(IDXGIKeyedMutex *iface) \
-{ type *obj = prefix##_impl(iface); return IDXGIResource1_AddRef(resource_iface_expr); } \
-static ULONG STDMETHODCALLTYPE prefix##_Release(IDXGIKeyedMutex *iface) \
-{ type *obj = prefix##_impl(iface); return IDXGIResource1_Release(resource_iface_expr); } \
-static HRESULT STDMETHODCALLTYPE prefix##_SetPrivateData(IDXGIKeyedMutex *iface, REFGUID g, UINT n, const void *d) \
-{ type *obj = prefix##_impl(iface); return IDXGIResource1_SetPrivateData(resource_iface_expr, g, n, d); } \
-static HRESULT STDMETHODCALLTYPE prefix##_SetPrivateDataInterface(IDXGIKeyedMutex *iface, REFGUID g, const IUnknown *u) \
-{ type *obj = prefix##_impl(iface); return IDXGIResource1_SetPrivateDataInterface(resource_iface_expr, g, u); } \
-static HRESULT STDMETHODCALLTYPE prefix##_GetPrivateData(IDXGIKeyedMutex *iface, REFGUID g, UINT *n, void *d) \
-{ type *obj = prefix##_impl(iface); return IDXGIResource1_GetPrivateData(resource_iface_expr, g, n, d); } \
-static HRESULT STDMETHODCALLTYPE prefix##_GetParent(IDXGIKeyedMutex *iface, REFIID riid, void **out) \
-{ type *obj = prefix##_impl(iface); return IDXGIResource1_GetParent(resource_iface_expr, riid, out); } \
-static HRESULT STDMETHODCALLTYPE prefix##_GetDevice(IDXGIKeyedMutex *iface, REFIID riid, void **out) \
-{ type *obj = prefix##_impl(iface); return IDXGIResource1_GetDevice(resource_iface_expr, riid, out); } \
-static HRESULT STDMETHODCALLTYPE prefix##_AcquireSync(IDXGIKeyedMutex *iface, UINT64 key, DWORD ms) \
-{ type *obj = prefix##_impl(iface); return d3d11_keyed_mutex_acquire(shared_expr, key, ms); } \
-static HRESULT STDMETHODCALLTYPE prefix##_ReleaseSync(IDXGIKeyedMutex *iface, UINT64 key) \
-{ type *obj = prefix##_impl(iface); return d3d11_keyed_mutex_release(shared_expr, key); } \
-static const IDXGIKeyedMutexVtbl prefix##_vtbl = \
-{ \
-    .QueryInterface = prefix##_QueryInterface, .AddRef = prefix##_AddRef, .Release = prefix##_Release, \
-    .SetPrivateData = prefix##_SetPrivateData, .SetPrivateDataInterface = prefix##_SetPrivateDataInterface, \
-    .GetPrivateData = prefix##_GetPrivateData, .GetParent = prefix##_GetParent, .GetDevice = prefix##_GetDevice, \
-    .AcquireSync = prefix##_AcquireSync, .ReleaseSync = prefix##_ReleaseSync, \
-};
 
 #endif

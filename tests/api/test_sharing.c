@@ -1,0 +1,554 @@
+/* test_sharing.c — shared textures and buffers between two devices of one process: the
+ * creation rules of SHARED / SHARED_NTHANDLE / SHARED_KEYEDMUTEX, GetSharedHandle and
+ * OpenSharedResource (legacy), CreateSharedHandle and OpenSharedResource1 / ByName (NT and
+ * named), the interfaces an opened texture answers, pixels written on one device read on the
+ * other, access rights, keyed-mutex ping-pong with pixel checks, and 1000 cycles without
+ * handle growth. (Bad handles: test_sharing_fence.c.) */
+#ifdef D3D11VK_NATIVE
+# define _GNU_SOURCE
+# define USE_WS_PREFIX
+#endif
+#include "test.h"
+#ifdef D3D11VK_NATIVE
+# include <unistd.h>
+# include <fcntl.h>
+# include <dirent.h>
+#endif
+
+static ID3D11Device *device_a, *device_b;
+static ID3D11DeviceContext *context_a, *context_b;
+
+static void handle_close(HANDLE h)
+{
+#ifdef D3D11VK_NATIVE
+    close((int)(intptr_t)h);
+#else
+    CloseHandle(h);
+#endif
+}
+
+static unsigned long handle_count(void)
+{
+#ifdef D3D11VK_NATIVE
+    unsigned long count = 0;
+    DIR *dir = opendir("/proc/self/fd");
+    if (!dir)
+        return 0;
+    while (readdir(dir))
+        ++count;
+    closedir(dir);
+    return count;
+#else
+    DWORD count = 0;
+    HANDLE probe;
+    if (GetProcessHandleCount(GetCurrentProcess(), &count) && count)
+        return count;
+    /* Wine answers 0: a fresh handle's value grows with every handle leaked. */
+    probe = CreateEventW(NULL, FALSE, FALSE, NULL);
+    CloseHandle(probe);
+    return (unsigned long)((uintptr_t)probe / 4);
+#endif
+}
+
+static D3D11_TEXTURE2D_DESC tex_desc(UINT misc)
+{
+    D3D11_TEXTURE2D_DESC d = {16, 16, 1, 1, DXGI_FORMAT_R8G8B8A8_UNORM, {1, 0}, D3D11_USAGE_DEFAULT,
+            D3D11_BIND_RENDER_TARGET | D3D11_BIND_SHADER_RESOURCE, 0, misc};
+    return d;
+}
+
+static ID3D11Texture2D *create_tex(ID3D11Device *device, UINT misc)
+{
+    D3D11_TEXTURE2D_DESC d = tex_desc(misc);
+    ID3D11Texture2D *t = NULL;
+    HRESULT hr = ID3D11Device_CreateTexture2D(device, &d, NULL, &t);
+    ok(hr == S_OK, "CreateTexture2D misc %#x: %#lx", misc, (unsigned long)hr);
+    return t;
+}
+
+static void clear_tex(ID3D11Device *device, ID3D11DeviceContext *context, ID3D11Texture2D *t, const float color[4])
+{
+    ID3D11RenderTargetView *rtv;
+    HRESULT hr = ID3D11Device_CreateRenderTargetView(device, (ID3D11Resource *)t, NULL, &rtv);
+
+    ok(hr == S_OK, "CreateRenderTargetView: %#lx", (unsigned long)hr);
+    if (FAILED(hr))
+        return;
+    ID3D11DeviceContext_ClearRenderTargetView(context, rtv, color);
+    ID3D11RenderTargetView_Release(rtv);
+}
+
+/* The texel at (x, y) as read back through a staging copy on `device` (this also waits for
+ * the device's work). 0xdeadbeef when something fails. */
+static uint32_t read_texel(ID3D11Device *device, ID3D11DeviceContext *context, ID3D11Texture2D *t, UINT x, UINT y)
+{
+    D3D11_TEXTURE2D_DESC d;
+    D3D11_MAPPED_SUBRESOURCE map;
+    ID3D11Texture2D *staging;
+    uint32_t v = 0xdeadbeef;
+
+    ID3D11Texture2D_GetDesc(t, &d);
+    d.Usage = D3D11_USAGE_STAGING;
+    d.BindFlags = 0;
+    d.CPUAccessFlags = D3D11_CPU_ACCESS_READ;
+    d.MiscFlags = 0;
+    if (FAILED(ID3D11Device_CreateTexture2D(device, &d, NULL, &staging)))
+        return v;
+    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)staging, (ID3D11Resource *)t);
+    if (SUCCEEDED(ID3D11DeviceContext_Map(context, (ID3D11Resource *)staging, 0, D3D11_MAP_READ, 0, &map)))
+    {
+        v = *(const uint32_t *)((const uint8_t *)map.pData + y * map.RowPitch + x * 4);
+        ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)staging, 0);
+    }
+    ID3D11Texture2D_Release(staging);
+    return v;
+}
+
+static const float red[4] = {1, 0, 0, 1}, green[4] = {0, 1, 0, 1}, blue[4] = {0, 0, 1, 1};
+#define RED   0xff0000ffu
+#define GREEN 0xff00ff00u
+#define BLUE  0xffff0000u
+
+static void test_creation_rules(void)
+{
+    static const struct { UINT misc; D3D11_USAGE usage; UINT cpu; HRESULT hr; } tests[] =
+    {
+        {D3D11_RESOURCE_MISC_SHARED, D3D11_USAGE_DEFAULT, 0, S_OK},
+        {D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX, D3D11_USAGE_DEFAULT, 0, S_OK},
+        {D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_NTHANDLE, D3D11_USAGE_DEFAULT, 0, S_OK},
+        {D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX | D3D11_RESOURCE_MISC_SHARED_NTHANDLE, D3D11_USAGE_DEFAULT, 0, S_OK},
+        /* D3D11: SHARED and SHARED_KEYEDMUTEX are mutually exclusive; NTHANDLE needs one. */
+        {D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX, D3D11_USAGE_DEFAULT, 0, E_INVALIDARG},
+        {D3D11_RESOURCE_MISC_SHARED_NTHANDLE, D3D11_USAGE_DEFAULT, 0, E_INVALIDARG},
+        /* Only GPU (default) resources are shared. */
+        {D3D11_RESOURCE_MISC_SHARED, D3D11_USAGE_STAGING, D3D11_CPU_ACCESS_READ, E_INVALIDARG},
+        {D3D11_RESOURCE_MISC_SHARED, D3D11_USAGE_DYNAMIC, D3D11_CPU_ACCESS_WRITE, E_INVALIDARG},
+    };
+    ID3D11Texture2D *t;
+    unsigned int i;
+    HRESULT hr;
+
+    for (i = 0; i < ARRAYSIZE(tests); ++i)
+    {
+        D3D11_TEXTURE2D_DESC d = tex_desc(tests[i].misc);
+        d.Usage = tests[i].usage;
+        d.CPUAccessFlags = tests[i].cpu;
+        if (d.Usage != D3D11_USAGE_DEFAULT)
+            d.BindFlags = d.Usage == D3D11_USAGE_DYNAMIC ? D3D11_BIND_SHADER_RESOURCE : 0;
+        t = NULL;
+        hr = ID3D11Device_CreateTexture2D(device_a, &d, NULL, &t);
+        ok(hr == tests[i].hr, "%u: misc %#x usage %u: %#lx", i, tests[i].misc, tests[i].usage, (unsigned long)hr);
+        if (t)
+            ID3D11Texture2D_Release(t);
+    }
+}
+
+static void test_handles_by_kind(void)
+{
+    ID3D11Texture2D *plain, *legacy, *nt;
+    IDXGIResource1 *r;
+    HANDLE h;
+    HRESULT hr;
+
+    plain = create_tex(device_a, 0);
+    legacy = create_tex(device_a, D3D11_RESOURCE_MISC_SHARED);
+    nt = create_tex(device_a, D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_NTHANDLE);
+    if (!plain || !legacy || !nt)
+        goto done;
+
+    ID3D11Texture2D_QueryInterface(plain, &IID_IDXGIResource1, (void **)&r);
+    h = (HANDLE)(uintptr_t)1;
+    ok(IDXGIResource1_GetSharedHandle(r, &h) == E_INVALIDARG && !h, "GetSharedHandle of an unshared texture");
+    ok(IDXGIResource1_CreateSharedHandle(r, NULL, GENERIC_ALL, NULL, &h) == E_INVALIDARG && !h,
+            "CreateSharedHandle of an unshared texture");
+    IDXGIResource1_Release(r);
+
+    ID3D11Texture2D_QueryInterface(legacy, &IID_IDXGIResource1, (void **)&r);
+    hr = IDXGIResource1_GetSharedHandle(r, &h);
+    ok(hr == S_OK && h, "GetSharedHandle: %#lx", (unsigned long)hr);
+    ok(IDXGIResource1_CreateSharedHandle(r, NULL, GENERIC_ALL, NULL, &h) == E_INVALIDARG,
+            "CreateSharedHandle without NTHANDLE");
+    ok(IDXGIResource1_GetSharedHandle(r, NULL) == E_INVALIDARG, "GetSharedHandle(NULL)");
+    IDXGIResource1_Release(r);
+
+    ID3D11Texture2D_QueryInterface(nt, &IID_IDXGIResource1, (void **)&r);
+    ok(IDXGIResource1_GetSharedHandle(r, &h) == E_INVALIDARG, "GetSharedHandle of an NT-handle texture");
+    ok(IDXGIResource1_CreateSharedHandle(r, NULL, 0x2, NULL, &h) == E_INVALIDARG, "bad access");
+    ok(IDXGIResource1_CreateSharedHandle(r, NULL, 0, NULL, &h) == E_INVALIDARG, "no access");
+    ok(IDXGIResource1_CreateSharedHandle(r, NULL, GENERIC_ALL, NULL, NULL) == E_INVALIDARG, "NULL out");
+    hr = IDXGIResource1_CreateSharedHandle(r, NULL, DXGI_SHARED_RESOURCE_READ | DXGI_SHARED_RESOURCE_WRITE, NULL, &h);
+    ok(hr == S_OK && h, "CreateSharedHandle: %#lx", (unsigned long)hr);
+    if (SUCCEEDED(hr))
+        handle_close(h);
+    IDXGIResource1_Release(r);
+done:
+    if (plain)
+        ID3D11Texture2D_Release(plain);
+    if (legacy)
+        ID3D11Texture2D_Release(legacy);
+    if (nt)
+        ID3D11Texture2D_Release(nt);
+}
+
+static HANDLE nt_handle(ID3D11Texture2D *t, DWORD access, const WCHAR *name)
+{
+    IDXGIResource1 *r;
+    HANDLE h = NULL;
+    HRESULT hr;
+
+    ID3D11Texture2D_QueryInterface(t, &IID_IDXGIResource1, (void **)&r);
+    hr = IDXGIResource1_CreateSharedHandle(r, NULL, access, name, &h);
+    ok(hr == S_OK && h, "CreateSharedHandle: %#lx", (unsigned long)hr);
+    IDXGIResource1_Release(r);
+    return h;
+}
+
+static void test_open_nt_two_devices(void)
+{
+    static const GUID *const ifaces[] =
+    {
+        &IID_ID3D11Resource, &IID_ID3D11Texture2D, &IID_ID3D11Texture2D1, &IID_IDXGIResource,
+        &IID_IDXGIResource1, &IID_IDXGISurface, &IID_IDXGISurface1, &IID_IDXGIObject,
+    };
+    D3D11_TEXTURE2D_DESC da, db;
+    ID3D11Texture2D *a, *b = NULL, *b2 = NULL;
+    ID3D11Device *dev;
+    IUnknown *u1, *u2;
+    unsigned int i;
+    void *p;
+    HANDLE h;
+    HRESULT hr;
+
+    if (!(a = create_tex(device_a, D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_NTHANDLE)))
+        return;
+    clear_tex(device_a, context_a, a, red);
+    ok(read_texel(device_a, context_a, a, 3, 3) == RED, "cleared on A");
+    if (!(h = nt_handle(a, DXGI_SHARED_RESOURCE_READ | DXGI_SHARED_RESOURCE_WRITE, NULL)))
+        goto done;
+    hr = ID3D11Device_QueryInterface(device_b, &IID_ID3D11Device1, &p);
+    if (SUCCEEDED(hr))
+    {
+        ID3D11Device1 *b1 = p;
+        hr = ID3D11Device1_OpenSharedResource1(b1, h, &IID_ID3D11Texture2D, (void **)&b);
+        ok(hr == S_OK && b, "OpenSharedResource1: %#lx", (unsigned long)hr);
+        hr = ID3D11Device1_OpenSharedResource1(b1, h, &IID_ID3D11Texture2D, (void **)&b2);
+        ok(hr == S_OK && b2, "second OpenSharedResource1: %#lx", (unsigned long)hr);
+        /* Unknown interface: nothing returned, nothing leaked. */
+        p = (void *)(uintptr_t)1;
+        hr = ID3D11Device1_OpenSharedResource1(b1, h, &IID_ID3D11Buffer, &p);
+        ok(hr == E_NOINTERFACE && !p, "wrong riid: %#lx", (unsigned long)hr);
+        ID3D11Device1_Release(b1);
+    }
+    /* The handle may be closed once opened. */
+    handle_close(h);
+    if (!b || !b2)
+        goto done;
+    /* Two opens, two objects over one memory. */
+    ID3D11Texture2D_QueryInterface(b, &IID_IUnknown, (void **)&u1);
+    ID3D11Texture2D_QueryInterface(b2, &IID_IUnknown, (void **)&u2);
+    ok(u1 != u2, "two opens gave one object");
+    IUnknown_Release(u1);
+    IUnknown_Release(u2);
+    ID3D11Texture2D_GetDevice(b, &dev);
+    ok(dev == device_b, "opened texture's device");
+    ID3D11Device_Release(dev);
+    ID3D11Texture2D_GetDesc(a, &da);
+    ID3D11Texture2D_GetDesc(b, &db);
+    ok(!memcmp(&da, &db, sizeof(da)), "descriptions differ (%ux%u fmt %u misc %#x vs %ux%u fmt %u misc %#x)",
+            da.Width, da.Height, da.Format, da.MiscFlags, db.Width, db.Height, db.Format, db.MiscFlags);
+    for (i = 0; i < ARRAYSIZE(ifaces); ++i)
+    {
+        hr = ID3D11Texture2D_QueryInterface(b, ifaces[i], &p);
+        ok(hr == S_OK, "interface %u: %#lx", i, (unsigned long)hr);
+        if (SUCCEEDED(hr))
+            IUnknown_Release((IUnknown *)p);
+    }
+    hr = ID3D11Texture2D_QueryInterface(b, &IID_IDXGIKeyedMutex, &p);
+    ok(hr == E_NOINTERFACE, "keyed mutex without SHARED_KEYEDMUTEX: %#lx", (unsigned long)hr);
+
+    /* A wrote red; B reads it, writes green; A reads green. */
+    ok(read_texel(device_b, context_b, b, 5, 7) == RED, "B reads %#x", read_texel(device_b, context_b, b, 5, 7));
+    clear_tex(device_b, context_b, b2, green);
+    ok(read_texel(device_b, context_b, b, 1, 1) == GREEN, "B's second object");
+    ok(read_texel(device_a, context_a, a, 1, 1) == GREEN, "A reads %#x", read_texel(device_a, context_a, a, 1, 1));
+    /* The opened textures outlive the creator's release. */
+    ID3D11Texture2D_Release(a);
+    a = NULL;
+    clear_tex(device_b, context_b, b, blue);
+    ok(read_texel(device_b, context_b, b2, 2, 2) == BLUE, "after the creator's release");
+done:
+    if (b)
+        ok(ID3D11Texture2D_Release(b) == 0, "refcount of b");
+    if (b2)
+        ok(ID3D11Texture2D_Release(b2) == 0, "refcount of b2");
+    if (a)
+        ID3D11Texture2D_Release(a);
+}
+
+static void test_open_legacy_and_named(void)
+{
+    static const WCHAR name[] = {'d','3','d','1','1','v','k','-','t','e','s','t','-','t','e','x',0};
+    ID3D11Texture2D *a, *b = NULL, *n;
+    ID3D11Device1 *b1;
+    IDXGIResource *r;
+    HANDLE h = NULL, h2 = NULL;
+    HRESULT hr;
+
+    if (!(a = create_tex(device_a, D3D11_RESOURCE_MISC_SHARED)))
+        return;
+    clear_tex(device_a, context_a, a, blue);
+    read_texel(device_a, context_a, a, 0, 0);
+    ID3D11Texture2D_QueryInterface(a, &IID_IDXGIResource, (void **)&r);
+    IDXGIResource_GetSharedHandle(r, &h);
+    IDXGIResource_Release(r);
+    hr = ID3D11Device_OpenSharedResource(device_b, h, &IID_ID3D11Texture2D, (void **)&b);
+    ok(hr == S_OK && b, "OpenSharedResource: %#lx", (unsigned long)hr);
+    if (b)
+    {
+        ok(read_texel(device_b, context_b, b, 4, 4) == BLUE, "legacy share");
+        ID3D11Texture2D_Release(b);
+    }
+    /* A legacy value is not an NT handle. */
+    ID3D11Device_QueryInterface(device_b, &IID_ID3D11Device1, (void **)&b1);
+    hr = ID3D11Device1_OpenSharedResource1(b1, h, &IID_ID3D11Texture2D, (void **)&b);
+    ok(hr == E_INVALIDARG, "legacy value on OpenSharedResource1: %#lx", (unsigned long)hr);
+    ID3D11Texture2D_Release(a);
+
+    /* Named. */
+    if (!(n = create_tex(device_a, D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_NTHANDLE)))
+    {
+        ID3D11Device1_Release(b1);
+        return;
+    }
+    clear_tex(device_a, context_a, n, green);
+    read_texel(device_a, context_a, n, 0, 0);
+    h = nt_handle(n, GENERIC_ALL, name);
+    ID3D11Texture2D_QueryInterface(n, &IID_IDXGIResource, (void **)&r);
+    hr = IDXGIResource1_CreateSharedHandle((IDXGIResource1 *)r, NULL, GENERIC_ALL, name, &h2);
+    ok(hr == DXGI_ERROR_NAME_ALREADY_EXISTS && !h2, "name taken: %#lx", (unsigned long)hr);
+    IDXGIResource_Release(r);
+    b = NULL;
+    hr = ID3D11Device1_OpenSharedResourceByName(b1, name, DXGI_SHARED_RESOURCE_READ | DXGI_SHARED_RESOURCE_WRITE,
+            &IID_ID3D11Texture2D, (void **)&b);
+    ok(hr == S_OK && b, "OpenSharedResourceByName: %#lx", (unsigned long)hr);
+    if (b)
+    {
+        ok(read_texel(device_b, context_b, b, 4, 4) == GREEN, "named share");
+        ID3D11Texture2D_Release(b);
+    }
+    b = NULL;
+    hr = ID3D11Device1_OpenSharedResource1(b1, h, &IID_ID3D11Texture2D, (void **)&b);
+    ok(hr == S_OK && b, "OpenSharedResource1 of a named handle: %#lx", (unsigned long)hr);
+    if (b)
+        ID3D11Texture2D_Release(b);
+    if (h)
+        handle_close(h);
+    ID3D11Texture2D_Release(n);
+    ID3D11Device1_Release(b1);
+}
+
+static void test_access(void)
+{
+    ID3D11Texture2D *a, *b = NULL;
+    ID3D11Device1 *b1;
+    IDXGIResource1 *r;
+    HANDLE h, h2 = NULL, none = NULL;
+    HRESULT hr;
+
+    if (!(a = create_tex(device_a, D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_NTHANDLE)))
+        return;
+    ID3D11Device_QueryInterface(device_b, &IID_ID3D11Device1, (void **)&b1);
+    h = nt_handle(a, DXGI_SHARED_RESOURCE_READ, NULL);
+    hr = ID3D11Device1_OpenSharedResource1(b1, h, &IID_ID3D11Texture2D, (void **)&b);
+    ok(hr == S_OK && b, "read-only open: %#lx", (unsigned long)hr);
+    if (b)
+    {
+        /* A read-only opener cannot hand out write access. */
+        ID3D11Texture2D_QueryInterface(b, &IID_IDXGIResource1, (void **)&r);
+        hr = IDXGIResource1_CreateSharedHandle(r, NULL, DXGI_SHARED_RESOURCE_READ | DXGI_SHARED_RESOURCE_WRITE, NULL, &h2);
+        ok(hr == E_ACCESSDENIED && !h2, "write handle from a read-only open: %#lx", (unsigned long)hr);
+        IDXGIResource1_Release(r);
+        ID3D11Texture2D_Release(b);
+    }
+    /* A handle without the right to map anything: E_ACCESSDENIED (Windows' documented answer
+     * for missing rights). */
+#ifdef D3D11VK_NATIVE
+    {
+        char path[64];
+        snprintf(path, sizeof(path), "/proc/self/fd/%d", (int)(intptr_t)h);
+        none = (HANDLE)(intptr_t)open(path, O_PATH | O_CLOEXEC);
+    }
+#else
+    DuplicateHandle(GetCurrentProcess(), h, GetCurrentProcess(), &none, SECTION_QUERY, FALSE, 0);
+#endif
+    ok(none && (intptr_t)none != -1, "handle without rights");
+    b = (ID3D11Texture2D *)(uintptr_t)1;
+    hr = ID3D11Device1_OpenSharedResource1(b1, none, &IID_ID3D11Texture2D, (void **)&b);
+    ok(hr == E_ACCESSDENIED && !b, "no rights: %#lx", (unsigned long)hr);
+    handle_close(none);
+    handle_close(h);
+    ID3D11Texture2D_Release(a);
+    ID3D11Device1_Release(b1);
+}
+
+static void test_keyed_mutex_ping_pong(void)
+{
+    static const float colors[4][4] = {{1, 0, 0, 1}, {0, 1, 0, 1}, {0, 0, 1, 1}, {1, 1, 1, 1}};
+    static const uint32_t expect[4] = {RED, GREEN, BLUE, 0xffffffffu};
+    ID3D11Texture2D *a, *b = NULL;
+    IDXGIKeyedMutex *ka, *kb;
+    ID3D11Device1 *b1;
+    unsigned int i, bad = 0;
+    uint32_t v;
+    HANDLE h;
+    HRESULT hr;
+
+    if (!(a = create_tex(device_a, D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX | D3D11_RESOURCE_MISC_SHARED_NTHANDLE)))
+        return;
+    hr = ID3D11Texture2D_QueryInterface(a, &IID_IDXGIKeyedMutex, (void **)&ka);
+    ok(hr == S_OK, "IDXGIKeyedMutex: %#lx", (unsigned long)hr);
+    if (FAILED(hr))
+    {
+        ID3D11Texture2D_Release(a);
+        return;
+    }
+    ok(vtable_complete(ka, sizeof(IDXGIKeyedMutexVtbl)), "keyed mutex vtable");
+    h = nt_handle(a, GENERIC_ALL, NULL);
+    ID3D11Device_QueryInterface(device_b, &IID_ID3D11Device1, (void **)&b1);
+    hr = ID3D11Device1_OpenSharedResource1(b1, h, &IID_ID3D11Texture2D, (void **)&b);
+    ok(hr == S_OK && b, "open: %#lx", (unsigned long)hr);
+    handle_close(h);
+    ID3D11Device1_Release(b1);
+    if (!b || FAILED(ID3D11Texture2D_QueryInterface(b, &IID_IDXGIKeyedMutex, (void **)&kb)))
+    {
+        ok(0, "no keyed mutex on the opened texture");
+        IDXGIKeyedMutex_Release(ka);
+        ID3D11Texture2D_Release(a);
+        if (b)
+            ID3D11Texture2D_Release(b);
+        return;
+    }
+    ok(get_refcount(b) == 2, "opened refcount %lu", (unsigned long)get_refcount(b));
+
+    ok(IDXGIKeyedMutex_ReleaseSync(ka, 0) == DXGI_ERROR_INVALID_CALL, "release without acquire");
+    ok(IDXGIKeyedMutex_AcquireSync(ka, 0, 0) == S_OK, "A acquires 0");
+    hr = IDXGIKeyedMutex_AcquireSync(kb, 0, 20);
+    ok(hr == WAIT_TIMEOUT && hr == (HRESULT)0x102, "B while A holds: %#lx", (unsigned long)hr);
+    ok(IDXGIKeyedMutex_AcquireSync(ka, 0, 0) == DXGI_ERROR_INVALID_CALL, "acquire twice");
+    for (i = 0; i < 8; ++i)
+    {
+        /* A (holding key 0) writes, hands over with key 1; B checks, writes, hands back 0. */
+        clear_tex(device_a, context_a, a, colors[i % 4]);
+        if (IDXGIKeyedMutex_ReleaseSync(ka, 1) != S_OK)
+            ++bad;
+        if (IDXGIKeyedMutex_AcquireSync(kb, 1, 5000) != S_OK)
+            ++bad;
+        if ((v = read_texel(device_b, context_b, b, 8, 8)) != expect[i % 4])
+        {
+            ++bad;
+            printf("   hand-off %u: B read %#x, expected %#x\n", i, v, expect[i % 4]);
+        }
+        clear_tex(device_b, context_b, b, colors[(i + 1) % 4]);
+        if (IDXGIKeyedMutex_ReleaseSync(kb, 0) != S_OK)
+            ++bad;
+        if (IDXGIKeyedMutex_AcquireSync(ka, 0, 5000) != S_OK)
+            ++bad;
+        if ((v = read_texel(device_a, context_a, a, 8, 8)) != expect[(i + 1) % 4])
+        {
+            ++bad;
+            printf("   hand-off %u: A read %#x, expected %#x\n", i, v, expect[(i + 1) % 4]);
+        }
+    }
+    ok(!bad, "%u ping-pong failures", bad);
+    ok(IDXGIKeyedMutex_ReleaseSync(ka, 2) == S_OK, "final release");
+    ok(IDXGIKeyedMutex_AcquireSync(kb, 3, 10) == WAIT_TIMEOUT, "wrong key");
+    ok(IDXGIKeyedMutex_AcquireSync(kb, 2, INFINITE) == S_OK, "INFINITE acquire of a free key");
+    ok(IDXGIKeyedMutex_ReleaseSync(kb, 0) == S_OK, "release");
+    IDXGIKeyedMutex_Release(kb);
+    IDXGIKeyedMutex_Release(ka);
+    ok(ID3D11Texture2D_Release(b) == 0, "b refcount");
+    ok(ID3D11Texture2D_Release(a) == 0, "a refcount");
+}
+
+static void test_cycles(void)
+{
+    unsigned long before = 0, after;
+    unsigned int i, failures = 0;
+    ID3D11Device1 *b1;
+
+    ID3D11Device_QueryInterface(device_b, &IID_ID3D11Device1, (void **)&b1);
+    for (i = 0; i < 1100; ++i)
+    {
+        D3D11_TEXTURE2D_DESC d = tex_desc(D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_NTHANDLE);
+        ID3D11Texture2D *a, *b;
+        IDXGIResource1 *r;
+        HANDLE h;
+
+        if (i == 100)
+            before = handle_count();
+        d.Width = d.Height = 4;
+        if (FAILED(ID3D11Device_CreateTexture2D(device_a, &d, NULL, &a)))
+        {
+            ++failures;
+            continue;
+        }
+        ID3D11Texture2D_QueryInterface(a, &IID_IDXGIResource1, (void **)&r);
+        if (SUCCEEDED(IDXGIResource1_CreateSharedHandle(r, NULL, GENERIC_ALL, NULL, &h)))
+        {
+            if (SUCCEEDED(ID3D11Device1_OpenSharedResource1(b1, h, &IID_ID3D11Texture2D, (void **)&b)))
+            {
+                /* Every release order. */
+                if (i & 1)
+                {
+                    handle_close(h);
+                    ID3D11Texture2D_Release(b);
+                    IDXGIResource1_Release(r);
+                    ID3D11Texture2D_Release(a);
+                }
+                else
+                {
+                    IDXGIResource1_Release(r);
+                    ID3D11Texture2D_Release(a);
+                    ID3D11Texture2D_Release(b);
+                    handle_close(h);
+                }
+                continue;
+            }
+            handle_close(h);
+        }
+        ++failures;
+        IDXGIResource1_Release(r);
+        ID3D11Texture2D_Release(a);
+    }
+    after = handle_count();
+    ID3D11Device1_Release(b1);
+    ok(!failures, "%u cycles failed", failures);
+    ok(after <= before + 2, "handles grew from %lu to %lu", before, after);
+    printf("   1000 texture cycles: handles %lu -> %lu\n", before, after);
+}
+
+int main(void)
+{
+    if (!test_init())
+        return test_finish();
+    if (FAILED(D3D11CreateDevice(NULL, D3D_DRIVER_TYPE_HARDWARE, NULL, 0, NULL, 0, D3D11_SDK_VERSION,
+            &device_a, NULL, &context_a))
+            || FAILED(D3D11CreateDevice(NULL, D3D_DRIVER_TYPE_HARDWARE, NULL, 0, NULL, 0, D3D11_SDK_VERSION,
+            &device_b, NULL, &context_b)))
+    {
+        ok(0, "devices");
+        return test_finish();
+    }
+    run_test(test_creation_rules);
+    run_test(test_handles_by_kind);
+    run_test(test_open_nt_two_devices);
+    run_test(test_open_legacy_and_named);
+    run_test(test_access);
+    run_test(test_keyed_mutex_ping_pong);
+    run_test(test_cycles);
+    ID3D11DeviceContext_Release(context_a);
+    ID3D11DeviceContext_Release(context_b);
+    ID3D11Device_Release(device_a);
+    ID3D11Device_Release(device_b);
+    return test_finish();
+}
