@@ -254,10 +254,39 @@ static uint32_t uvec4_from_uvec3(struct dxc *c, uint32_t v3)
 }
 
 
+/* Stages in which a system-value register exists (bit per enum dxbc_stage); 0: any. */
+static unsigned reg_stages(enum dxbc_register_type t)
+{
+    switch (t)
+    {
+        case DXBC_REG_INPUT_PRIMITIVEID:
+            return (1u << DXBC_STAGE_HS) | (1u << DXBC_STAGE_DS) | (1u << DXBC_STAGE_GS) | (1u << DXBC_STAGE_PS);
+        case DXBC_REG_INPUT_GS_INSTANCE_ID: return 1u << DXBC_STAGE_GS;
+        case DXBC_REG_OUTPUT_CONTROL_POINT_ID: case DXBC_REG_INPUT_FORK_INSTANCE_ID:
+        case DXBC_REG_INPUT_JOIN_INSTANCE_ID: case DXBC_REG_OUTPUT_CONTROL_POINT:
+            return 1u << DXBC_STAGE_HS;
+        case DXBC_REG_INPUT_DOMAIN_POINT: return 1u << DXBC_STAGE_DS;
+        case DXBC_REG_INPUT_THREAD_ID: case DXBC_REG_INPUT_THREAD_GROUP_ID: case DXBC_REG_INPUT_THREAD_ID_IN_GROUP:
+        case DXBC_REG_INPUT_THREAD_ID_IN_GROUP_FLATTENED:
+            return 1u << DXBC_STAGE_CS;
+        case DXBC_REG_INPUT_COVERAGE_MASK: case DXBC_REG_INNER_COVERAGE: case DXBC_REG_OUTPUT_DEPTH:
+        case DXBC_REG_OUTPUT_DEPTH_GREATER_EQUAL: case DXBC_REG_OUTPUT_DEPTH_LESS_EQUAL:
+        case DXBC_REG_OUTPUT_COVERAGE_MASK: case DXBC_REG_OUTPUT_STENCIL_REF:
+            return 1u << DXBC_STAGE_PS;
+        case DXBC_REG_INPUT_CONTROL_POINT: return (1u << DXBC_STAGE_HS) | (1u << DXBC_STAGE_DS);
+        case DXBC_REG_INPUT_PATCH_CONSTANT: return (1u << DXBC_STAGE_HS) | (1u << DXBC_STAGE_DS);   /* HS join phases read fork outputs */
+        default: return 0;
+    }
+}
+
 /* The whole register as uvec4. */
 static uint32_t load_reg(struct dxc *c, const struct dxbc_operand *op)
 {
     uint32_t ptr, v, idx[2];
+    unsigned stages = reg_stages(op->type);
+
+    if (stages && !(stages & (1u << c->stage)))
+        return dxc_fail(c, "register type %u does not exist in this shader stage", (unsigned)op->type), 0;
 
     switch (op->type)
     {
@@ -513,6 +542,11 @@ void dxc_store_dst(struct dxc *c, const struct dxbc_instruction *ins, const stru
 
     if (op->type == DXBC_REG_NULL || !n)
         return;
+    if (reg_stages(op->type) && !(reg_stages(op->type) & (1u << c->stage)))
+    {
+        dxc_fail(c, "register type %u does not exist in this shader stage", (unsigned)op->type);
+        return;
+    }
     if (ins && ins->saturate && t == VT_F32)
         value = saturate(c, value, t, n);
     u = dxc_bitcast(c, value, t, VT_U32, n);
