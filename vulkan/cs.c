@@ -351,6 +351,10 @@ uint64_t vk_cs_sync(struct vk_cs *cs)
 
 uint64_t vk_cs_current_batch(struct vk_cs *cs)
 {
+    /* A point in the stream (an event query's End): the batch must exist even if nothing
+     * else is recorded into it, so that it completes only once flushed. */
+    if (cs->type == VK_CS_IMMEDIATE && !cs->pending.count && !(cs->current && (cs->current->used || cs->current->ref_count)))
+        vk_cs_alloc_cmd(cs, VK_CMD_NOP, sizeof(struct vk_cmd_header));
     return cs->batch;
 }
 

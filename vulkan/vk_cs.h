@@ -190,7 +190,8 @@ uint64_t vk_cs_sync(struct vk_cs *cs);
  * flush first). */
 uint64_t vk_cs_batch_timeline(struct vk_cs *cs, uint64_t batch);
 /* The batch number that what is recorded now will be submitted in (event queries: End
- * remembers it, GetData asks vk_cs_batch_complete). */
+ * remembers it, GetData asks vk_cs_batch_complete). Marks the point: the batch completes
+ * only after a flush, even when nothing else is recorded. */
 uint64_t vk_cs_current_batch(struct vk_cs *cs);
 /* Whether batch has completed on the GPU. When still unflushed: flushes first if `flush`
  * (else answers false). Never waits. */

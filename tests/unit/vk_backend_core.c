@@ -600,6 +600,14 @@ static void test_sync(struct vk_cs *cs)
     CHECK(ts[1] >= ts[0], "timestamps ordered: %llu %llu", (unsigned long long)ts[0], (unsigned long long)ts[1]);
     CHECK(vk_semaphore_value(sem) == 5, "semaphore signalled by the stream: %llu", (unsigned long long)vk_semaphore_value(sem));
 
+    /* An empty point (event query End right after a sync) completes only once flushed. */
+    batch = vk_cs_current_batch(cs);
+    plat_sleep_ms(10);
+    CHECK(!vk_cs_batch_complete(cs, batch, false), "empty unflushed point not complete");
+    vk_cs_batch_complete(cs, batch, true);
+    CHECK(vk_device_wait_timeline(device, vk_cs_batch_timeline(cs, batch), 5000000000ull), "point done after flush");
+    CHECK(vk_cs_batch_complete(cs, batch, false), "point complete");
+
     /* The stream waits for the host to signal 7 before filling. */
     vk_cs_cmd_wait_semaphore(cs, sem, 7);
     vk_cs_cmd_fill_buffer(cs, &d, 256, 2);
