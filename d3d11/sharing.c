@@ -40,22 +40,19 @@ enum shared_tier d3d11_sharing_tier(struct d3d11_device *device)
 {
     static volatile LONG logged;
     const char *forced = d3d11vk_config_get("SHARING_TIER");
-    enum shared_tier tier = SHARED_TIER_INPROCESS;
+    enum shared_tier tier = SHARED_TIER_HOST;
 
+    /* In-process openers always share the exporter's backend object; the tier in the header
+     * says how other processes get the data. host: through the section (any driver). The
+     * fd and win32 tiers are not implemented yet: they fall back to host. */
     if (forced && *forced)
     {
-        if ((tier = shared_tier_from_name(forced)) == SHARED_TIER_NONE)
-        {
-            LOG_WARN("Unknown D3D11VK_SHARING_TIER \"%s\"; using inprocess.", forced);
-            tier = SHARED_TIER_INPROCESS;
-        }
+        tier = shared_tier_from_name(forced);
+        if (tier == SHARED_TIER_NONE)
+            LOG_WARN("Unknown D3D11VK_SHARING_TIER \"%s\".", forced);
+        if (tier == SHARED_TIER_NONE || tier == SHARED_TIER_FD || tier == SHARED_TIER_WIN32)
+            tier = SHARED_TIER_HOST;
     }
-    else if (device->vk && device->vk->extensions[VK_EXT_INDEX_EXTERNAL_MEMORY_HOST])
-        tier = SHARED_TIER_HOST;
-#ifdef D3D11VK_NATIVE
-    else if (device->vk && device->vk->extensions[VK_EXT_INDEX_EXTERNAL_MEMORY_FD])
-        tier = SHARED_TIER_FD;
-#endif
     if (!__atomic_exchange_n(&logged, 1, __ATOMIC_RELAXED))
         LOG_INFO("Sharing tier: %s%s.", shared_tier_name(tier), forced && *forced ? " (forced)" : "");
     return tier;
@@ -336,7 +333,9 @@ HRESULT d3d11_shared_open(enum d3d11_shared_source source, HANDLE handle, const 
         backing = first;
         backing.key = h.key;
     }
-    __atomic_add_fetch(&shared_section_sync(&backing)->opens, 1, __ATOMIC_RELAXED);
+    /* The exporter publishes host-tier data once another process opened the share. */
+    if (shared_section_header(&backing)->exporter_pid != plat_process_id())
+        __atomic_add_fetch(&shared_section_sync(&backing)->opens, 1, __ATOMIC_RELEASE);
     if (FAILED(hr = d3d11_shared_wrap(&backing, read_only, false, out)))
     {
         shared_section_close(&backing);

@@ -30,6 +30,8 @@ struct share_link
     struct d3d11_resource *resource;
     struct d3d11_shared *shared;
     struct keyed_face *face;            /* SHARED_KEYEDMUTEX only */
+    bool remote;                        /* opened from another process: own image, host tier */
+    uint64_t seen;                      /* host tier: the data generation this object holds */
 };
 
 static const IDXGIKeyedMutexVtbl keyed_face_vtbl;
@@ -38,7 +40,7 @@ static struct plat_mutex links_lock = PLAT_MUTEX_INIT;
 static struct share_link *links;
 static size_t link_count, link_capacity;
 
-static bool link_add(struct d3d11_resource *r, struct d3d11_shared *shared)
+static bool link_add(struct d3d11_resource *r, struct d3d11_shared *shared, bool remote)
 {
     struct keyed_face *face = NULL;
     struct share_link *p;
@@ -66,6 +68,8 @@ static bool link_add(struct d3d11_resource *r, struct d3d11_shared *shared)
     }
     links[link_count].resource = r;
     links[link_count].face = face;
+    links[link_count].remote = remote;
+    links[link_count].seen = 0;
     links[link_count++].shared = shared;
     plat_mutex_unlock(&links_lock);
     return true;
@@ -152,7 +156,7 @@ HRESULT d3d11_resource_share_init(struct d3d11_resource *r)
     }
     if (FAILED(hr = d3d11_shared_export_create(r->device, &desc, resource_backend_object(r), &shared)))
         return hr;
-    if (!link_add(r, shared))
+    if (!link_add(r, shared, false))
     {
         d3d11_shared_release(shared);
         return E_OUTOFMEMORY;
@@ -200,6 +204,142 @@ static void device_finish(struct d3d11_device *device)
         return;
     value = vk_cs_sync(device->immediate->cs);
     vk_device_wait_timeline(device->vk, value, UINT64_MAX);
+}
+
+/* Host tier (cross-process): the backing's data area holds every subresource, tightly
+ * packed in D3D layout. A hand-off (ReleaseSync) publishes the GPU contents into it and bumps
+ * the generation; the next acquirer whose copy is older fetches it. The copies go through
+ * host-visible buffers (a CPU copy each way); importing the section itself as host memory
+ * (VK_EXT_external_memory_host) would save that copy. */
+static bool link_host_state(struct d3d11_resource *r, bool *remote, uint64_t **seen)
+{
+    bool found = false;
+    size_t i;
+
+    plat_mutex_lock(&links_lock);
+    for (i = 0; i < link_count; ++i)
+        if (links[i].resource == r)
+        {
+            *remote = links[i].remote;
+            *seen = &links[i].seen;   /* stable while the resource lives: only its owner touches it */
+            found = true;
+            break;
+        }
+    plat_mutex_unlock(&links_lock);
+    return found;
+}
+
+static bool host_layout(struct d3d11_resource *r, struct d3d11_shared *shared, UINT sub, uint64_t *offset,
+        size_t *row, size_t *slice, size_t *size)
+{
+    uint64_t at = 0;
+    UINT i;
+
+    for (i = 0; i <= sub; ++i)
+    {
+        if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
+        {
+            *row = *slice = *size = r->width;
+        }
+        else if (!d3d11_resource_subresource_layout(r, i, row, slice, size))
+            return false;
+        if (i < sub)
+            at += align_u64(*size, 16);
+    }
+    *offset = at;
+    return at + *size <= shared->header.payload.data_size;
+}
+
+static HRESULT host_publish(struct d3d11_resource *r, struct d3d11_shared *shared, uint64_t *seen)
+{
+    struct vk_cs *cs = r->device->immediate->cs;
+    struct vk_buffer_desc desc = {0};
+    UINT sub, count = d3d11_resource_subresource_count(r);
+    struct vk_bufref ref, src;
+    struct vk_buffer *buffer;
+    uint64_t offset, total, timeline;
+    size_t row, slice, size;
+    VkBufferImageCopy region;
+    UINT w, h, d;
+    void *map;
+
+    if (r->sample_count > 1 || !host_layout(r, shared, count - 1, &offset, &row, &slice, &size))
+    {
+        FIXME("Cross-process hand-off of this resource (samples %u) is not implemented.", r->sample_count);
+        return E_NOTIMPL;
+    }
+    total = offset + size;
+    desc.size = total;
+    desc.usage = VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+    desc.domain = VK_MEM_DOMAIN_READBACK;
+    if (vk_buffer_create(r->device->vk, &desc, &buffer) != VK_SUCCESS)
+        return E_OUTOFMEMORY;
+    for (sub = 0; sub < count; ++sub)
+    {
+        host_layout(r, shared, sub, &offset, &row, &slice, &size);
+        vk_buffer_ref(buffer, offset, &ref);
+        if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
+        {
+            vk_buffer_ref(r->backend->buffer, 0, &src);
+            vk_cs_cmd_copy_buffer(cs, &ref, &src, size);
+            continue;
+        }
+        d3d11_resource_mip_extent(r, sub % r->mip_levels, &w, &h, &d);
+        d3d11_resource_buffer_region(r, sub, offset, row, slice, 0, 0, 0, w, h, d, &region);
+        vk_cs_cmd_copy_image_to_buffer(cs, &ref, r->backend->image, &region);
+    }
+    timeline = vk_cs_sync(cs);
+    vk_device_wait_timeline(r->device->vk, timeline, UINT64_MAX);
+    if ((map = vk_buffer_map(buffer)))
+        memcpy((uint8_t *)shared->backing.base + shared->header.payload.data_offset, map, (size_t)total);
+    vk_buffer_release(buffer);
+    *seen = __atomic_add_fetch(&shared_section_sync(&shared->backing)->writes, 1, __ATOMIC_ACQ_REL);
+    return map ? S_OK : E_FAIL;
+}
+
+static HRESULT host_fetch(struct d3d11_resource *r, struct d3d11_shared *shared, uint64_t *seen)
+{
+    uint64_t generation = __atomic_load_n(&shared_section_sync(&shared->backing)->writes, __ATOMIC_ACQUIRE);
+    struct vk_cs *cs = r->device->immediate->cs;
+    UINT sub, count = d3d11_resource_subresource_count(r);
+    const uint8_t *data = (const uint8_t *)shared->backing.base + shared->header.payload.data_offset;
+    size_t row, slice, size;
+    VkBufferImageCopy region;
+    struct vk_bufref ref, dst;
+    uint64_t offset;
+    UINT w, h, d;
+    void *ptr;
+
+    if (generation == *seen)
+        return S_OK;
+    if (r->sample_count > 1)
+        return E_NOTIMPL;
+    for (sub = 0; sub < count; ++sub)
+    {
+        if (!host_layout(r, shared, sub, &offset, &row, &slice, &size)
+                || !vk_cs_staging_alloc(cs, size, 16, &ref, &ptr))
+            return E_OUTOFMEMORY;
+        memcpy(ptr, data + offset, size);
+        if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
+        {
+            vk_buffer_ref(r->backend->buffer, 0, &dst);
+            vk_cs_cmd_copy_buffer(cs, &dst, &ref, size);
+            continue;
+        }
+        d3d11_resource_mip_extent(r, sub % r->mip_levels, &w, &h, &d);
+        d3d11_resource_buffer_region(r, sub, 0, row, slice, 0, 0, 0, w, h, d, &region);
+        vk_cs_cmd_copy_buffer_to_image(cs, r->backend->image, &ref, &region);
+    }
+    *seen = generation;
+    return S_OK;
+}
+
+/* Whether hand-offs go through the section: every object of a host-tier share, since an
+ * opener in another process may come at any time and acquire a key released before it
+ * opened. (D3D11VK_SHARING_TIER=inprocess avoids the copies for single-process sharing.) */
+static bool host_active(struct d3d11_shared *shared, bool remote)
+{
+    return shared->header.tier == SHARED_TIER_HOST && shared->header.payload.data_size;
 }
 
 static inline struct keyed_face *impl_from_IDXGIKeyedMutex(IDXGIKeyedMutex *iface)
@@ -251,19 +391,33 @@ static HRESULT STDMETHODCALLTYPE keyed_face_GetDevice(IDXGIKeyedMutex *iface, RE
 
 static HRESULT STDMETHODCALLTYPE keyed_face_AcquireSync(IDXGIKeyedMutex *iface, UINT64 key, DWORD ms)
 {
-    return d3d11_keyed_mutex_acquire(d3d11_resource_shared(impl_from_IDXGIKeyedMutex(iface)->resource), key, ms);
+    struct d3d11_resource *r = impl_from_IDXGIKeyedMutex(iface)->resource;
+    struct d3d11_shared *shared = d3d11_resource_shared(r);
+    uint64_t *seen;
+    bool remote;
+    HRESULT hr;
+
+    hr = d3d11_keyed_mutex_acquire(shared, key, ms);
+    if ((hr == S_OK || hr == WAIT_ABANDONED) && link_host_state(r, &remote, &seen) && host_active(shared, remote))
+        host_fetch(r, shared, seen);
+    return hr;
 }
 
 static HRESULT STDMETHODCALLTYPE keyed_face_ReleaseSync(IDXGIKeyedMutex *iface, UINT64 key)
 {
     struct d3d11_resource *r = impl_from_IDXGIKeyedMutex(iface)->resource;
     struct d3d11_shared *shared = d3d11_resource_shared(r);
+    uint64_t *seen;
+    bool remote;
 
     if (!shared || !shared->keyed)
         return E_FAIL;
     if (!d3d11vk_keyed_mutex_is_held(&shared->keyed_mutex))
         return DXGI_ERROR_INVALID_CALL;
-    device_finish(r->device);
+    if (link_host_state(r, &remote, &seen) && host_active(shared, remote) && !shared->read_only)
+        host_publish(r, shared, seen);
+    else
+        device_finish(r->device);
     return d3d11_keyed_mutex_release(shared, key);
 }
 
@@ -306,13 +460,15 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
     ID3D11Resource *resource = NULL;
     HRESULT hr;
 
-    if (!object)
+    bool remote = !object;
+
+    if (remote && shared->header.tier != SHARED_TIER_HOST)
     {
         FIXME("Opening %s-tier shares from another process is not implemented yet.",
                 shared_tier_name(shared->header.tier));
         return E_NOTIMPL;
     }
-    if (object->device != device->vk)
+    if (object && object->device != device->vk)
     {
         FIXME("Opening a share on another adapter is not implemented yet.");
         return E_NOTIMPL;
@@ -356,25 +512,36 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
         ID3D11Resource_Release(resource);
         return E_FAIL;
     }
-    /* Same memory: the new object's own backend object goes, the exporter's takes its place. */
-    vk_object_addref(object);
-    if (d->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
+    /* Same memory: the new object's own backend object goes, the exporter's takes its place.
+     * From another process (host tier) the object keeps its own and takes the published data. */
+    if (object)
     {
-        vk_buffer_release(r->backend->buffer);
-        r->backend->buffer = CONTAINING_RECORD(object, struct vk_buffer, obj);
-    }
-    else
-    {
-        vk_image_release(r->backend->image);
-        r->backend->image = CONTAINING_RECORD(object, struct vk_image, obj);
+        vk_object_addref(object);
+        if (d->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
+        {
+            vk_buffer_release(r->backend->buffer);
+            r->backend->buffer = CONTAINING_RECORD(object, struct vk_buffer, obj);
+        }
+        else
+        {
+            vk_image_release(r->backend->image);
+            r->backend->image = CONTAINING_RECORD(object, struct vk_image, obj);
+        }
     }
     r->misc_flags = d->misc_flags;
     d3d11_shared_addref(shared);
-    if (!link_add(r, shared))
+    if (!link_add(r, shared, remote))
     {
         d3d11_shared_release(shared);
         ID3D11Resource_Release(resource);
         return E_OUTOFMEMORY;
+    }
+    if (remote)
+    {
+        uint64_t *seen;
+        bool is_remote;
+        if (link_host_state(r, &is_remote, &seen))
+            host_fetch(r, shared, seen);
     }
     hr = ID3D11Resource_QueryInterface(resource, riid, out);
     ID3D11Resource_Release(resource);

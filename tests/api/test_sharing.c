@@ -3,7 +3,9 @@
  * OpenSharedResource (legacy), CreateSharedHandle and OpenSharedResource1 / ByName (NT and
  * named), the interfaces an opened texture answers, pixels written on one device read on the
  * other, access rights, keyed-mutex ping-pong with pixel checks, and 1000 cycles without
- * handle growth. (Bad handles: test_sharing_fence.c.) */
+ * handle growth; a child process (CreateProcess / fork+exec, inherited handle) playing
+ * keyed-mutex ping-pong with pixel checks through the host tier. (Bad handles:
+ * test_sharing_fence.c.) */
 #ifdef D3D11VK_NATIVE
 # define _GNU_SOURCE
 # define USE_WS_PREFIX
@@ -13,7 +15,10 @@
 # include <unistd.h>
 # include <fcntl.h>
 # include <dirent.h>
+# include <sys/wait.h>
 #endif
+
+static const char *self_path;
 
 static ID3D11Device *device_a, *device_b;
 static ID3D11DeviceContext *context_a, *context_b;
@@ -470,6 +475,157 @@ static void test_keyed_mutex_ping_pong(void)
     ok(ID3D11Texture2D_Release(a) == 0, "a refcount");
 }
 
+/* Cross-process: the child opens the inherited handle and plays the other side. */
+static const float km_colors[5][4] = {{1, 0, 0, 1}, {0, 1, 0, 1}, {0, 0, 1, 1}, {1, 1, 1, 1}, {1, 0, 1, 1}};
+static const uint32_t km_expect[5] = {RED, GREEN, BLUE, 0xffffffffu, 0xffff00ffu};
+
+static int child_main(const char *handle_text)
+{
+    HANDLE h = (HANDLE)(uintptr_t)strtoull(handle_text, NULL, 0);
+    ID3D11DeviceContext *context;
+    ID3D11Device1 *device1;
+    ID3D11Device *device;
+    IDXGIKeyedMutex *km;
+    ID3D11Texture2D *t;
+    int i, bad = 0;
+
+    if (FAILED(D3D11CreateDevice(NULL, D3D_DRIVER_TYPE_HARDWARE, NULL, 0, NULL, 0, D3D11_SDK_VERSION,
+            &device, NULL, &context)))
+        return 100;
+    ID3D11Device_QueryInterface(device, &IID_ID3D11Device1, (void **)&device1);
+    if (FAILED(ID3D11Device1_OpenSharedResource1(device1, h, &IID_ID3D11Texture2D, (void **)&t)))
+        return 101;
+    handle_close(h);
+    if (FAILED(ID3D11Texture2D_QueryInterface(t, &IID_IDXGIKeyedMutex, (void **)&km)))
+        return 102;
+    for (i = 0; i < 4; ++i)
+    {
+        if (IDXGIKeyedMutex_AcquireSync(km, 1, 30000) != S_OK)
+            return 103;
+        if (read_texel(device, context, t, 9, 9) != km_expect[i])
+            ++bad;
+        clear_tex(device, context, t, km_colors[i + 1]);
+        if (IDXGIKeyedMutex_ReleaseSync(km, 0) != S_OK)
+            return 104;
+    }
+    IDXGIKeyedMutex_Release(km);
+    ID3D11Texture2D_Release(t);
+    ID3D11Device1_Release(device1);
+    ID3D11DeviceContext_Release(context);
+    ID3D11Device_Release(device);
+    return bad;
+}
+
+static bool spawn_child(HANDLE handle, void **process)
+{
+    char arg[64];
+
+    snprintf(arg, sizeof(arg), "%#llx", (unsigned long long)(uintptr_t)handle);
+#ifdef D3D11VK_NATIVE
+    {
+        pid_t pid = fork();
+        if (pid < 0)
+            return false;
+        if (!pid)
+        {
+            char *argv[] = {(char *)self_path, (char *)"child-km", arg, NULL};
+            execv(self_path, argv);
+            _exit(127);
+        }
+        *process = (void *)(intptr_t)pid;
+        return true;
+    }
+#else
+    {
+        char cmdline[MAX_PATH + 128];
+        STARTUPINFOA si = {sizeof(si)};
+        PROCESS_INFORMATION pi;
+        snprintf(cmdline, sizeof(cmdline), "\"%s\" child-km %s", self_path, arg);
+        if (!CreateProcessA(self_path, cmdline, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi))
+            return false;
+        CloseHandle(pi.hThread);
+        *process = pi.hProcess;
+        return true;
+    }
+#endif
+}
+
+static int child_exit_code(void *process)
+{
+#ifdef D3D11VK_NATIVE
+    int status;
+    if (waitpid((pid_t)(intptr_t)process, &status, 0) < 0 || !WIFEXITED(status))
+        return -1;
+    return WEXITSTATUS(status);
+#else
+    DWORD code = 1;
+    WaitForSingleObject(process, 120000);
+    GetExitCodeProcess(process, &code);
+    CloseHandle(process);
+    return (int)code;
+#endif
+}
+
+static void test_keyed_mutex_child_process(void)
+{
+    SECURITY_ATTRIBUTES sa = {sizeof(sa), NULL, TRUE};
+    ID3D11Texture2D *a;
+    IDXGIKeyedMutex *km;
+    IDXGIResource1 *r;
+    unsigned int bad = 0;
+    void *process;
+    uint32_t v;
+    HANDLE h;
+    HRESULT hr;
+    int i, code;
+
+    if (!(a = create_tex(device_a, D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX | D3D11_RESOURCE_MISC_SHARED_NTHANDLE)))
+        return;
+    ID3D11Texture2D_QueryInterface(a, &IID_IDXGIKeyedMutex, (void **)&km);
+    ID3D11Texture2D_QueryInterface(a, &IID_IDXGIResource1, (void **)&r);
+    hr = IDXGIResource1_CreateSharedHandle(r, &sa, GENERIC_ALL, NULL, &h);
+    IDXGIResource1_Release(r);
+    ok(hr == S_OK, "inheritable handle: %#lx", (unsigned long)hr);
+    if (FAILED(hr) || !spawn_child(h, &process))
+    {
+        ok(0, "could not start the child");
+        IDXGIKeyedMutex_Release(km);
+        ID3D11Texture2D_Release(a);
+        return;
+    }
+    handle_close(h);
+    for (i = 0; i < 4; ++i)
+    {
+        /* Parent holds key 0: writes colour i, hands over with 1; the child checks it, writes
+         * colour i + 1 and hands back 0. */
+        if ((hr = IDXGIKeyedMutex_AcquireSync(km, 0, 30000)) != S_OK)
+        {
+            ok(0, "parent AcquireSync(0) %d: %#lx", i, (unsigned long)hr);
+            break;
+        }
+        if (i && (v = read_texel(device_a, context_a, a, 9, 9)) != km_expect[i])
+        {
+            ++bad;
+            printf("   round %d: parent read %#x, expected %#x\n", i, v, km_expect[i]);
+        }
+        clear_tex(device_a, context_a, a, km_colors[i]);
+        IDXGIKeyedMutex_ReleaseSync(km, 1);
+    }
+    hr = IDXGIKeyedMutex_AcquireSync(km, 0, 30000);
+    ok(hr == S_OK, "final AcquireSync: %#lx", (unsigned long)hr);
+    if (hr == S_OK && (v = read_texel(device_a, context_a, a, 9, 9)) != km_expect[4])
+    {
+        ++bad;
+        printf("   final: parent read %#x, expected %#x\n", v, km_expect[4]);
+    }
+    code = child_exit_code(process);
+    ok(code == 0, "child exit code %d (pixel mismatches or a failed step)", code);
+    ok(!bad, "%u parent pixel mismatches", bad);
+    IDXGIKeyedMutex_ReleaseSync(km, 0);
+    IDXGIKeyedMutex_Release(km);
+    ID3D11Texture2D_Release(a);
+}
+
 static void test_cycles(void)
 {
     unsigned long before = 0, after;
@@ -527,8 +683,19 @@ static void test_cycles(void)
     printf("   1000 texture cycles: handles %lu -> %lu\n", before, after);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    static char path[4096];
+
+#ifdef D3D11VK_NATIVE
+    ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+    path[n > 0 ? n : 0] = 0;
+#else
+    GetModuleFileNameA(NULL, path, sizeof(path));
+#endif
+    self_path = path;
+    if (argc == 3 && !strcmp(argv[1], "child-km"))
+        return child_main(argv[2]);
     if (!test_init())
         return test_finish();
     if (FAILED(D3D11CreateDevice(NULL, D3D_DRIVER_TYPE_HARDWARE, NULL, 0, NULL, 0, D3D11_SDK_VERSION,
@@ -545,6 +712,7 @@ int main(void)
     run_test(test_open_legacy_and_named);
     run_test(test_access);
     run_test(test_keyed_mutex_ping_pong);
+    run_test(test_keyed_mutex_child_process);
     run_test(test_cycles);
     ID3D11DeviceContext_Release(context_a);
     ID3D11DeviceContext_Release(context_b);
