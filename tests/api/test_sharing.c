@@ -516,6 +516,27 @@ static int child_main(const char *handle_text)
     return bad;
 }
 
+/* Takes the mutex and exits without releasing it: the mutex is abandoned. */
+static int child_abandon(const char *handle_text)
+{
+    HANDLE h = (HANDLE)(uintptr_t)strtoull(handle_text, NULL, 0);
+    ID3D11Device1 *device1;
+    ID3D11Device *device;
+    IDXGIKeyedMutex *km;
+    ID3D11Texture2D *t;
+
+    if (FAILED(D3D11CreateDevice(NULL, D3D_DRIVER_TYPE_HARDWARE, NULL, 0, NULL, 0, D3D11_SDK_VERSION,
+            &device, NULL, NULL)))
+        return 100;
+    ID3D11Device_QueryInterface(device, &IID_ID3D11Device1, (void **)&device1);
+    if (FAILED(ID3D11Device1_OpenSharedResource1(device1, h, &IID_ID3D11Texture2D, (void **)&t))
+            || FAILED(ID3D11Texture2D_QueryInterface(t, &IID_IDXGIKeyedMutex, (void **)&km)))
+        return 101;
+    return IDXGIKeyedMutex_AcquireSync(km, 5, 30000) == S_OK ? 0 : 102;
+}
+
+static const char *child_mode = "child-km";
+
 static bool spawn_child(HANDLE handle, void **process)
 {
     char arg[64];
@@ -528,7 +549,7 @@ static bool spawn_child(HANDLE handle, void **process)
             return false;
         if (!pid)
         {
-            char *argv[] = {(char *)self_path, (char *)"child-km", arg, NULL};
+            char *argv[] = {(char *)self_path, (char *)child_mode, arg, NULL};
             execv(self_path, argv);
             _exit(127);
         }
@@ -540,7 +561,7 @@ static bool spawn_child(HANDLE handle, void **process)
         char cmdline[MAX_PATH + 128];
         STARTUPINFOA si = {sizeof(si)};
         PROCESS_INFORMATION pi;
-        snprintf(cmdline, sizeof(cmdline), "\"%s\" child-km %s", self_path, arg);
+        snprintf(cmdline, sizeof(cmdline), "\"%s\" %s %s", self_path, child_mode, arg);
         if (!CreateProcessA(self_path, cmdline, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi))
             return false;
         CloseHandle(pi.hThread);
@@ -626,6 +647,44 @@ static void test_keyed_mutex_child_process(void)
     ID3D11Texture2D_Release(a);
 }
 
+static void test_keyed_mutex_abandoned(void)
+{
+    SECURITY_ATTRIBUTES sa = {sizeof(sa), NULL, TRUE};
+    ID3D11Texture2D *a;
+    IDXGIKeyedMutex *km;
+    IDXGIResource1 *r;
+    void *process;
+    HANDLE h;
+    HRESULT hr;
+    int code;
+
+    if (!(a = create_tex(device_a, D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX | D3D11_RESOURCE_MISC_SHARED_NTHANDLE)))
+        return;
+    ID3D11Texture2D_QueryInterface(a, &IID_IDXGIKeyedMutex, (void **)&km);
+    ok(IDXGIKeyedMutex_AcquireSync(km, 0, 0) == S_OK && IDXGIKeyedMutex_ReleaseSync(km, 5) == S_OK, "hand 5 over");
+    ID3D11Texture2D_QueryInterface(a, &IID_IDXGIResource1, (void **)&r);
+    hr = IDXGIResource1_CreateSharedHandle(r, &sa, GENERIC_ALL, NULL, &h);
+    IDXGIResource1_Release(r);
+    child_mode = "child-abandon";
+    if (FAILED(hr) || !spawn_child(h, &process))
+        ok(0, "could not start the child");
+    else
+    {
+        handle_close(h);
+        code = child_exit_code(process);
+        ok(code == 0, "child exit code %d", code);
+        /* The holder died holding it: the next acquirer gets it with WAIT_ABANDONED. */
+        hr = IDXGIKeyedMutex_AcquireSync(km, 0, 5000);
+        ok(hr == WAIT_ABANDONED && hr == (HRESULT)0x80, "AcquireSync after the holder died: %#lx", (unsigned long)hr);
+        ok(IDXGIKeyedMutex_ReleaseSync(km, 0) == S_OK, "release after abandonment");
+        ok(IDXGIKeyedMutex_AcquireSync(km, 0, 0) == S_OK, "usable again");
+        IDXGIKeyedMutex_ReleaseSync(km, 0);
+    }
+    child_mode = "child-km";
+    IDXGIKeyedMutex_Release(km);
+    ID3D11Texture2D_Release(a);
+}
+
 static void test_cycles(void)
 {
     unsigned long before = 0, after;
@@ -696,6 +755,8 @@ int main(int argc, char **argv)
     self_path = path;
     if (argc == 3 && !strcmp(argv[1], "child-km"))
         return child_main(argv[2]);
+    if (argc == 3 && !strcmp(argv[1], "child-abandon"))
+        return child_abandon(argv[2]);
     if (!test_init())
         return test_finish();
     if (FAILED(D3D11CreateDevice(NULL, D3D_DRIVER_TYPE_HARDWARE, NULL, 0, NULL, 0, D3D11_SDK_VERSION,
@@ -713,6 +774,7 @@ int main(int argc, char **argv)
     run_test(test_access);
     run_test(test_keyed_mutex_ping_pong);
     run_test(test_keyed_mutex_child_process);
+    run_test(test_keyed_mutex_abandoned);
     run_test(test_cycles);
     ID3D11DeviceContext_Release(context_a);
     ID3D11DeviceContext_Release(context_b);
