@@ -1,6 +1,7 @@
 /* device.c — ID3D11Device..Device5 with its IDXGIDevice4, ID3D11Multithread and
  * ID3D10Multithread faces: lifetime, feature and format queries, creation entry points. */
 #include "d3d11_private.h"
+#include "resource.h"
 #include "sharing.h"
 #include "state.h"
 
@@ -56,60 +57,83 @@ static ULONG STDMETHODCALLTYPE d3d11_device_Release(ID3D11Device5 *iface)
     return refcount;
 }
 
+/* Deferred contexts (created here, implemented in context.c / context_transfer.c). */
+static HRESULT create_deferred_context(struct d3d11_device *device, UINT flags, REFIID riid, void **out)
+{
+    struct d3d11_context *context;
+    HRESULT hr;
+
+    if (!out)
+        return E_INVALIDARG;
+    *out = NULL;
+    if (flags)
+        return E_INVALIDARG;
+    /* D3D11: a single-threaded device has no deferred contexts. */
+    if (device->flags & D3D11_CREATE_DEVICE_SINGLETHREADED)
+        return DXGI_ERROR_INVALID_CALL;
+    if (FAILED(hr = d3d11_context_create(device, D3D11_DEVICE_CONTEXT_DEFERRED, 0, &context)))
+        return hr;
+    hr = ID3D11DeviceContext4_QueryInterface(&context->ID3D11DeviceContext4_iface, riid, out);
+    ID3D11DeviceContext4_Release(&context->ID3D11DeviceContext4_iface);
+    return hr;
+}
+
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateBuffer(ID3D11Device5 *iface, const D3D11_BUFFER_DESC *pDesc, const D3D11_SUBRESOURCE_DATA *pInitialData, ID3D11Buffer **ppBuffer)
 {
-    FIXME("ID3D11Device5::CreateBuffer is not implemented yet.");
-    if (ppBuffer) *ppBuffer = NULL;
-    return E_NOTIMPL;
+    return d3d11_buffer_create(impl_from_ID3D11Device5(iface), pDesc, pInitialData, ppBuffer);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateTexture1D(ID3D11Device5 *iface, const D3D11_TEXTURE1D_DESC *pDesc, const D3D11_SUBRESOURCE_DATA *pInitialData, ID3D11Texture1D **ppTexture1D)
 {
-    FIXME("ID3D11Device5::CreateTexture1D is not implemented yet.");
-    if (ppTexture1D) *ppTexture1D = NULL;
-    return E_NOTIMPL;
+    return d3d11_texture1d_create(impl_from_ID3D11Device5(iface), pDesc, pInitialData, ppTexture1D);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateTexture2D(ID3D11Device5 *iface, const D3D11_TEXTURE2D_DESC *pDesc, const D3D11_SUBRESOURCE_DATA *pInitialData, ID3D11Texture2D **ppTexture2D)
 {
-    FIXME("ID3D11Device5::CreateTexture2D is not implemented yet.");
-    if (ppTexture2D) *ppTexture2D = NULL;
-    return E_NOTIMPL;
+    D3D11_TEXTURE2D_DESC1 d;
+
+    if (!pDesc)
+    {
+        if (ppTexture2D) *ppTexture2D = NULL;
+        return E_INVALIDARG;
+    }
+    memcpy(&d, pDesc, sizeof(*pDesc));
+    d.TextureLayout = D3D11_TEXTURE_LAYOUT_UNDEFINED;
+    return d3d11_texture2d_create(impl_from_ID3D11Device5(iface), &d, pInitialData, (ID3D11Texture2D1 **)ppTexture2D);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateTexture3D(ID3D11Device5 *iface, const D3D11_TEXTURE3D_DESC *pDesc, const D3D11_SUBRESOURCE_DATA *pInitialData, ID3D11Texture3D **ppTexture3D)
 {
-    FIXME("ID3D11Device5::CreateTexture3D is not implemented yet.");
-    if (ppTexture3D) *ppTexture3D = NULL;
-    return E_NOTIMPL;
+    D3D11_TEXTURE3D_DESC1 d;
+
+    if (!pDesc)
+    {
+        if (ppTexture3D) *ppTexture3D = NULL;
+        return E_INVALIDARG;
+    }
+    memcpy(&d, pDesc, sizeof(*pDesc));
+    d.TextureLayout = D3D11_TEXTURE_LAYOUT_UNDEFINED;
+    return d3d11_texture3d_create(impl_from_ID3D11Device5(iface), &d, pInitialData, (ID3D11Texture3D1 **)ppTexture3D);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateShaderResourceView(ID3D11Device5 *iface, ID3D11Resource *pResource, const D3D11_SHADER_RESOURCE_VIEW_DESC *pDesc, ID3D11ShaderResourceView **ppSRView)
 {
-    FIXME("ID3D11Device5::CreateShaderResourceView is not implemented yet.");
-    if (ppSRView) *ppSRView = NULL;
-    return E_NOTIMPL;
+    return d3d11_srv_create(impl_from_ID3D11Device5(iface), pResource, (const D3D11_SHADER_RESOURCE_VIEW_DESC1 *)pDesc, false, (ID3D11ShaderResourceView1 **)ppSRView);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateUnorderedAccessView(ID3D11Device5 *iface, ID3D11Resource *pResource, const D3D11_UNORDERED_ACCESS_VIEW_DESC *pDesc, ID3D11UnorderedAccessView **ppUAView)
 {
-    FIXME("ID3D11Device5::CreateUnorderedAccessView is not implemented yet.");
-    if (ppUAView) *ppUAView = NULL;
-    return E_NOTIMPL;
+    return d3d11_uav_create(impl_from_ID3D11Device5(iface), pResource, (const D3D11_UNORDERED_ACCESS_VIEW_DESC1 *)pDesc, false, (ID3D11UnorderedAccessView1 **)ppUAView);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateRenderTargetView(ID3D11Device5 *iface, ID3D11Resource *pResource, const D3D11_RENDER_TARGET_VIEW_DESC *pDesc, ID3D11RenderTargetView **ppRTView)
 {
-    FIXME("ID3D11Device5::CreateRenderTargetView is not implemented yet.");
-    if (ppRTView) *ppRTView = NULL;
-    return E_NOTIMPL;
+    return d3d11_rtv_create(impl_from_ID3D11Device5(iface), pResource, (const D3D11_RENDER_TARGET_VIEW_DESC1 *)pDesc, false, (ID3D11RenderTargetView1 **)ppRTView);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDepthStencilView(ID3D11Device5 *iface, ID3D11Resource *pResource, const D3D11_DEPTH_STENCIL_VIEW_DESC *pDesc, ID3D11DepthStencilView **ppDepthStencilView)
 {
-    FIXME("ID3D11Device5::CreateDepthStencilView is not implemented yet.");
-    if (ppDepthStencilView) *ppDepthStencilView = NULL;
-    return E_NOTIMPL;
+    return d3d11_dsv_create(impl_from_ID3D11Device5(iface), pResource, pDesc, ppDepthStencilView);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateInputLayout(ID3D11Device5 *iface, const D3D11_INPUT_ELEMENT_DESC *pInputElementDescs, UINT NumElements, const void *pShaderBytecodeWithInputSignature, SIZE_T BytecodeLength, ID3D11InputLayout **ppInputLayout)
@@ -308,30 +332,42 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateSamplerState(ID3D11Device5 *
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateQuery(ID3D11Device5 *iface, const D3D11_QUERY_DESC *pQueryDesc, ID3D11Query **ppQuery)
 {
-    FIXME("ID3D11Device5::CreateQuery is not implemented yet.");
-    if (ppQuery) *ppQuery = NULL;
-    return E_NOTIMPL;
+    D3D11_QUERY_DESC1 d;
+
+    if (!pQueryDesc)
+    {
+        if (ppQuery) *ppQuery = NULL;
+        return E_INVALIDARG;
+    }
+    d.Query = pQueryDesc->Query;
+    d.MiscFlags = pQueryDesc->MiscFlags;
+    d.ContextType = D3D11_CONTEXT_TYPE_ALL;
+    return d3d11_query_create(impl_from_ID3D11Device5(iface), &d, false, (ID3D11Query1 **)ppQuery);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreatePredicate(ID3D11Device5 *iface, const D3D11_QUERY_DESC *pPredicateDesc, ID3D11Predicate **ppPredicate)
 {
-    FIXME("ID3D11Device5::CreatePredicate is not implemented yet.");
-    if (ppPredicate) *ppPredicate = NULL;
-    return E_NOTIMPL;
+    D3D11_QUERY_DESC1 d;
+
+    if (!pPredicateDesc)
+    {
+        if (ppPredicate) *ppPredicate = NULL;
+        return E_INVALIDARG;
+    }
+    d.Query = pPredicateDesc->Query;
+    d.MiscFlags = pPredicateDesc->MiscFlags;
+    d.ContextType = D3D11_CONTEXT_TYPE_ALL;
+    return d3d11_query_create(impl_from_ID3D11Device5(iface), &d, true, (ID3D11Query1 **)ppPredicate);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateCounter(ID3D11Device5 *iface, const D3D11_COUNTER_DESC *pCounterDesc, ID3D11Counter **ppCounter)
 {
-    FIXME("ID3D11Device5::CreateCounter is not implemented yet.");
-    if (ppCounter) *ppCounter = NULL;
-    return E_NOTIMPL;
+    return d3d11_counter_create(impl_from_ID3D11Device5(iface), pCounterDesc, ppCounter);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDeferredContext(ID3D11Device5 *iface, UINT ContextFlags, ID3D11DeviceContext **ppDeferredContext)
 {
-    FIXME("ID3D11Device5::CreateDeferredContext is not implemented yet.");
-    if (ppDeferredContext) *ppDeferredContext = NULL;
-    return E_NOTIMPL;
+    return create_deferred_context(impl_from_ID3D11Device5(iface), ContextFlags, &IID_ID3D11DeviceContext, (void **)ppDeferredContext);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_OpenSharedResource(ID3D11Device5 *iface, HANDLE hResource, REFIID ReturnedInterface, void **ppResource)
@@ -343,9 +379,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_OpenSharedResource(ID3D11Device5 *
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDeferredContext1(ID3D11Device5 *iface, UINT ContextFlags, ID3D11DeviceContext1 **ppDeferredContext)
 {
-    FIXME("ID3D11Device5::CreateDeferredContext1 is not implemented yet.");
-    if (ppDeferredContext) *ppDeferredContext = NULL;
-    return E_NOTIMPL;
+    return create_deferred_context(impl_from_ID3D11Device5(iface), ContextFlags, &IID_ID3D11DeviceContext1, (void **)ppDeferredContext);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateBlendState1(ID3D11Device5 *iface, const D3D11_BLEND_DESC1 *pBlendStateDesc, ID3D11BlendState1 **ppBlendState)
@@ -401,23 +435,17 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_OpenSharedResourceByName(ID3D11Dev
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDeferredContext2(ID3D11Device5 *iface, UINT flags, ID3D11DeviceContext2 **context)
 {
-    FIXME("ID3D11Device5::CreateDeferredContext2 is not implemented yet.");
-    if (context) *context = NULL;
-    return E_NOTIMPL;
+    return create_deferred_context(impl_from_ID3D11Device5(iface), flags, &IID_ID3D11DeviceContext2, (void **)context);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateTexture2D1(ID3D11Device5 *iface, const D3D11_TEXTURE2D_DESC1 *desc, const D3D11_SUBRESOURCE_DATA *initial_data, ID3D11Texture2D1 **texture)
 {
-    FIXME("ID3D11Device5::CreateTexture2D1 is not implemented yet.");
-    if (texture) *texture = NULL;
-    return E_NOTIMPL;
+    return d3d11_texture2d_create(impl_from_ID3D11Device5(iface), desc, initial_data, texture);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateTexture3D1(ID3D11Device5 *iface, const D3D11_TEXTURE3D_DESC1 *desc, const D3D11_SUBRESOURCE_DATA *initial_data, ID3D11Texture3D1 **texture)
 {
-    FIXME("ID3D11Device5::CreateTexture3D1 is not implemented yet.");
-    if (texture) *texture = NULL;
-    return E_NOTIMPL;
+    return d3d11_texture3d_create(impl_from_ID3D11Device5(iface), desc, initial_data, texture);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateRasterizerState2(ID3D11Device5 *iface, const D3D11_RASTERIZER_DESC2 *desc, ID3D11RasterizerState2 **state)
@@ -441,37 +469,27 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateRasterizerState2(ID3D11Devic
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateShaderResourceView1(ID3D11Device5 *iface, ID3D11Resource *resource, const D3D11_SHADER_RESOURCE_VIEW_DESC1 *desc, ID3D11ShaderResourceView1 **view)
 {
-    FIXME("ID3D11Device5::CreateShaderResourceView1 is not implemented yet.");
-    if (view) *view = NULL;
-    return E_NOTIMPL;
+    return d3d11_srv_create(impl_from_ID3D11Device5(iface), resource, desc, true, view);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateUnorderedAccessView1(ID3D11Device5 *iface, ID3D11Resource *resource, const D3D11_UNORDERED_ACCESS_VIEW_DESC1 *desc, ID3D11UnorderedAccessView1 **view)
 {
-    FIXME("ID3D11Device5::CreateUnorderedAccessView1 is not implemented yet.");
-    if (view) *view = NULL;
-    return E_NOTIMPL;
+    return d3d11_uav_create(impl_from_ID3D11Device5(iface), resource, desc, true, view);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateRenderTargetView1(ID3D11Device5 *iface, ID3D11Resource *resource, const D3D11_RENDER_TARGET_VIEW_DESC1 *desc, ID3D11RenderTargetView1 **view)
 {
-    FIXME("ID3D11Device5::CreateRenderTargetView1 is not implemented yet.");
-    if (view) *view = NULL;
-    return E_NOTIMPL;
+    return d3d11_rtv_create(impl_from_ID3D11Device5(iface), resource, desc, true, view);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateQuery1(ID3D11Device5 *iface, const D3D11_QUERY_DESC1 *desc, ID3D11Query1 **query)
 {
-    FIXME("ID3D11Device5::CreateQuery1 is not implemented yet.");
-    if (query) *query = NULL;
-    return E_NOTIMPL;
+    return d3d11_query_create(impl_from_ID3D11Device5(iface), desc, false, query);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDeferredContext3(ID3D11Device5 *iface, UINT flags, ID3D11DeviceContext3 **context)
 {
-    FIXME("ID3D11Device5::CreateDeferredContext3 is not implemented yet.");
-    if (context) *context = NULL;
-    return E_NOTIMPL;
+    return create_deferred_context(impl_from_ID3D11Device5(iface), flags, &IID_ID3D11DeviceContext3, (void **)context);
 }
 
 static void STDMETHODCALLTYPE d3d11_device_WriteToSubresource(ID3D11Device5 *iface, ID3D11Resource *dst_resource, UINT dst_subresource, const D3D11_BOX *dst_box, const void *src_data, UINT src_row_pitch, UINT src_depth_pitch)
