@@ -293,6 +293,7 @@ static void context_destroy(struct d3d11vk_child *child)
 
     /* Flushes what the context recorded and stops its worker (immediate). */
     vk_cs_destroy(context->cs);
+    d3d11_context_state_cleanup(&context->state);
     free(context);
 }
 
@@ -314,6 +315,7 @@ HRESULT d3d11_context_create(struct d3d11_device *device, D3D11_DEVICE_CONTEXT_T
         free(context);
         return E_OUTOFMEMORY;
     }
+    d3d11_context_state_init(&context->state);
     if (type == D3D11_DEVICE_CONTEXT_IMMEDIATE)
     {
         /* The immediate context lives as long as the device: no application references

@@ -7,6 +7,7 @@
 #include "vk_backend.h"
 #include "vk_cs.h"
 #include "format.h"
+#include "context_state.h"
 
 struct d3d11_device;
 
@@ -19,6 +20,7 @@ struct d3d11_context
     D3D11_DEVICE_CONTEXT_TYPE type;
     UINT flags;
     struct vk_cs *cs;                   /* its command stream (vulkan/vk_cs.h): immediate = worker-backed */
+    struct d3d11_context_state state;   /* pipeline bindings and dirty bits (context_state.c) */
 };
 
 struct d3d11_device

@@ -416,9 +416,37 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateRasterizerState1(ID3D11Devic
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDeviceContextState(ID3D11Device5 *iface, UINT Flags, const D3D_FEATURE_LEVEL *pFeatureLevels, UINT FeatureLevels, UINT SDKVersion, REFIID EmulatedInterface, D3D_FEATURE_LEVEL *pChosenFeatureLevel, ID3DDeviceContextState **ppContextState)
 {
-    FIXME("ID3D11Device5::CreateDeviceContextState is not implemented yet.");
-    if (ppContextState) *ppContextState = NULL;
-    return E_NOTIMPL;
+    struct d3d11_device *device = impl_from_ID3D11Device5(iface);
+    static const GUID *const emulated[] = { &IID_ID3D10Device, &IID_ID3D10Device1, &IID_ID3D11Device,
+            &IID_ID3D11Device1, &IID_ID3D11Device2, &IID_ID3D11Device3, &IID_ID3D11Device4, &IID_ID3D11Device5 };
+    D3D_FEATURE_LEVEL level = 0;
+    unsigned int i;
+    HRESULT hr;
+
+    if (ppContextState)
+        *ppContextState = NULL;
+    if (pChosenFeatureLevel)
+        *pChosenFeatureLevel = 0;
+    if ((Flags & ~D3D11_1_CREATE_DEVICE_CONTEXT_STATE_SINGLETHREADED) || !pFeatureLevels || !FeatureLevels
+            || !EmulatedInterface)
+        return E_INVALIDARG;
+    for (i = 0; i < ARRAY_SIZE(emulated) && !IsEqualGUID(EmulatedInterface, emulated[i]); ++i)
+        ;
+    if (i == ARRAY_SIZE(emulated))
+        return E_INVALIDARG;
+    /* The first requested level the device supports. */
+    for (i = 0; i < FeatureLevels && !level; ++i)
+        if (pFeatureLevels[i] <= device->feature_level && pFeatureLevels[i] >= D3D_FEATURE_LEVEL_9_1)
+            level = pFeatureLevels[i];
+    if (!level)
+        return E_INVALIDARG;
+    if (pChosenFeatureLevel)
+        *pChosenFeatureLevel = level;
+    if (!ppContextState)
+        return S_FALSE;
+    if (FAILED(hr = d3d11_device_context_state_create(device, EmulatedInterface, level, ppContextState)))
+        return hr;
+    return S_OK;
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_OpenSharedResource1(ID3D11Device5 *iface, HANDLE hResource, REFIID returnedInterface, void **ppResource)
