@@ -9,6 +9,8 @@
 #define _GNU_SOURCE
 #include <stdbool.h>
 #include <stdint.h>
+#include <dlfcn.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,10 +25,26 @@ static double now(void)
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/* CPU time of this process, and of its finished children: less sensitive than wall time to
+ * other load on the machine. */
+static double cpu_self(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static double cpu_children(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_CHILDREN, &ru);
+    return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec * 1e-6;
+}
+
 struct result
 {
     size_t ok, valid;
-    double seconds;
+    double seconds, cpu;
 };
 
 /* Runs `fmt` (with %1$s = input, %2$s = output) per blob; times the runs, then validates. */
@@ -35,9 +53,10 @@ static struct result run_tool(const char *name, const char *fmt, struct corpus_e
     struct result r = { 0 };
     char cmd[4096], out[1024];
     size_t i;
-    double t0;
+    double t0, c0;
 
     t0 = now();
+    c0 = cpu_children();
     for (i = 0; i < count; ++i)
     {
         snprintf(out, sizeof(out), "%s/%s_%zu.spv", dir, name, i);
@@ -48,6 +67,7 @@ static struct result run_tool(const char *name, const char *fmt, struct corpus_e
             unlink(out);
     }
     r.seconds = now() - t0;
+    r.cpu = cpu_children() - c0;   /* includes the shell system() starts: same for both tools */
     for (i = 0; i < count; ++i)
     {
         snprintf(out, sizeof(out), "%s/%s_%zu.spv", dir, name, i);
@@ -61,6 +81,92 @@ static struct result run_tool(const char *name, const char *fmt, struct corpus_e
     return r;
 }
 
+/* vkd3d-shader in process, through dlopen of Debian's libvkd3d-shader.so.1 (no header is
+ * installed; these are the public 1.x API's structures). Used only when a trial compile of
+ * the first blob gives SPIR-V. */
+struct vkd3d_code
+{
+    const void *code;
+    size_t size;
+};
+
+struct vkd3d_compile_info
+{
+    unsigned type;               /* VKD3D_SHADER_STRUCTURE_TYPE_COMPILE_INFO = 0 */
+    const void *next;
+    struct vkd3d_code source;
+    unsigned source_type;        /* VKD3D_SHADER_SOURCE_DXBC_TPF = 1 */
+    unsigned target_type;        /* VKD3D_SHADER_TARGET_SPIRV_BINARY = 1 */
+    const void *options;
+    unsigned option_count;
+    unsigned log_level;          /* VKD3D_SHADER_LOG_NONE = 0 */
+    const char *source_name;
+};
+
+typedef int (*vkd3d_compile_fn)(const struct vkd3d_compile_info *, struct vkd3d_code *, char **);
+typedef void (*vkd3d_free_code_fn)(struct vkd3d_code *);
+typedef void (*vkd3d_free_messages_fn)(char *);
+
+static void bench_vkd3d_in_process(void **blobs, size_t *sizes, size_t count, unsigned iterations, double ours_cpu)
+{
+    void *lib = dlopen("libvkd3d-shader.so.1", RTLD_NOW | RTLD_LOCAL);
+    vkd3d_compile_fn compile;
+    vkd3d_free_code_fn free_code;
+    vkd3d_free_messages_fn free_messages;
+    size_t i, ok = 0;
+    unsigned it;
+    double c0, ct;
+
+    if (!lib)
+    {
+        printf("vkd3d-shader in process: libvkd3d-shader.so.1 not found\n");
+        return;
+    }
+    compile = (vkd3d_compile_fn)dlsym(lib, "vkd3d_shader_compile");
+    free_code = (vkd3d_free_code_fn)dlsym(lib, "vkd3d_shader_free_shader_code");
+    free_messages = (vkd3d_free_messages_fn)dlsym(lib, "vkd3d_shader_free_messages");
+    if (!compile || !free_code || !free_messages)
+    {
+        printf("vkd3d-shader in process: entry points missing\n");
+        dlclose(lib);
+        return;
+    }
+    c0 = cpu_self();
+    for (it = 0; it < iterations; ++it)
+    {
+        for (i = 0; i < count; ++i)
+        {
+            struct vkd3d_compile_info info = { 0 };
+            struct vkd3d_code out = { 0 };
+            char *messages = NULL;
+
+            if (!blobs[i])
+                continue;
+            info.source.code = blobs[i];
+            info.source.size = sizes[i];
+            info.source_type = 1;
+            info.target_type = 1;
+            if (!compile(&info, &out, &messages))
+            {
+                if (!it && out.size >= 4 && *(const uint32_t *)out.code == 0x07230203u)
+                    ++ok;
+                free_code(&out);
+            }
+            free_messages(messages);
+            if (!it && !i && !ok)
+            {
+                printf("vkd3d-shader in process: the trial compile gave no SPIR-V; skipped\n");
+                dlclose(lib);
+                return;
+            }
+        }
+    }
+    ct = (cpu_self() - c0) / iterations;
+    printf("vkd3d-shader in process: %zu/%zu compiled, %.1f ms CPU per pass, %.0f shaders/s (CPU)\n", ok, count, ct * 1e3, count / ct);
+    printf("ratio in process (vkd3d-shader CPU / d3d11vk CPU): %.2fx\n", ct / ours_cpu);
+    dlclose(lib);
+}
+
 int main(int argc, char **argv)
 {
     struct corpus_entry *entries;
@@ -69,7 +175,7 @@ int main(int argc, char **argv)
     size_t *sizes;
     unsigned iterations = argc > 3 ? (unsigned)atoi(argv[3]) : 5, it;
     char tmpl[] = "/tmp/dxbc_bench_XXXXXX", *dir, fmt[2048];
-    double t0, t;
+    double t0, t, c0, ct;
     struct result ours = { 0 }, vkd3d;
 
     (void)test_failures;
@@ -97,6 +203,7 @@ int main(int argc, char **argv)
     }
 
     t0 = now();
+    c0 = cpu_self();
     for (it = 0; it < iterations; ++it)
     {
         for (i = 0; i < count; ++i)
@@ -116,28 +223,31 @@ int main(int argc, char **argv)
         }
     }
     t = (now() - t0) / iterations;
+    ct = (cpu_self() - c0) / iterations;
     printf("corpus: %zu blobs, %zu bytes of DXBC\n", count, bytes);
-    printf("d3d11vk in process: %zu/%zu compiled, %.1f ms per pass (mean of %u), %.0f shaders/s, %.1f MB/s of DXBC, %zu SPIR-V words\n",
-            compiled, count, t * 1e3, iterations, count / t, bytes / t / 1e6, spirv_words);
+    printf("d3d11vk in process: %zu/%zu compiled, %.1f ms per pass wall (mean of %u), %.1f ms CPU, %.0f shaders/s (CPU), "
+            "%.1f MB/s of DXBC (CPU), %zu SPIR-V words\n",
+            compiled, count, t * 1e3, iterations, ct * 1e3, count / ct, bytes / ct / 1e6, spirv_words);
 
+    bench_vkd3d_in_process(blobs, sizes, count, iterations, ct);
     if (!(dir = mkdtemp(tmpl)))
         return 1;
-    if (argc > 2)
+    if (argc > 2 && argv[2][0])
     {
         snprintf(fmt, sizeof(fmt), "%s compile %%1$s -o %%2$s >/dev/null 2>&1", argv[2]);
         ours = run_tool("d3d11vk", fmt, entries, count, dir);
-        printf("d3d11vk-dxbc, one process per blob: %zu/%zu compiled, %zu/%zu valid SPIR-V, %.2f s total, %.0f shaders/s\n",
-                ours.ok, count, ours.valid, count, ours.seconds, count / ours.seconds);
+        printf("d3d11vk-dxbc, one process per blob: %zu/%zu compiled, %zu/%zu valid SPIR-V, %.2f s wall, %.2f s CPU, %.0f shaders/s (CPU)\n",
+                ours.ok, count, ours.valid, count, ours.seconds, ours.cpu, count / ours.cpu);
     }
     if (system("vkd3d-compiler --version >/dev/null 2>&1"))
         printf("vkd3d-compiler: not found\n");
     else
     {
         vkd3d = run_tool("vkd3d", "vkd3d-compiler -x dxbc-tpf -b spirv-binary -o %2$s %1$s >/dev/null 2>&1", entries, count, dir);
-        printf("vkd3d-compiler, one process per blob: %zu/%zu compiled, %zu/%zu valid SPIR-V, %.2f s total, %.0f shaders/s\n",
-                vkd3d.ok, count, vkd3d.valid, count, vkd3d.seconds, count / vkd3d.seconds);
-        if (argc > 2 && ours.seconds > 0)
-            printf("ratio (vkd3d-compiler time / d3d11vk-dxbc time, process per blob): %.2fx\n", vkd3d.seconds / ours.seconds);
+        printf("vkd3d-compiler, one process per blob: %zu/%zu compiled, %zu/%zu valid SPIR-V, %.2f s wall, %.2f s CPU, %.0f shaders/s (CPU)\n",
+                vkd3d.ok, count, vkd3d.valid, count, vkd3d.seconds, vkd3d.cpu, count / vkd3d.cpu);
+        if (argc > 2 && ours.cpu > 0)
+            printf("ratio (vkd3d-compiler CPU / d3d11vk-dxbc CPU, process per blob, start-up included): %.2fx\n", vkd3d.cpu / ours.cpu);
     }
     rmdir(dir);
     for (i = 0; i < count; ++i)
