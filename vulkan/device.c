@@ -2,6 +2,7 @@
  * shared by every D3D11 device created on that adapter. */
 #include "vk_backend.h"
 #include "vk_resource.h"
+#include "pipeline.h"
 
 extern const char *const vk_extension_names[VK_EXT_INDEX_COUNT];
 
@@ -118,6 +119,15 @@ static VkResult device_create(struct vk_adapter *adapter, struct vk_device **out
         free(device);
         return vr;
     }
+    if ((vr = vk_pipeline_state_init(device)) != VK_SUCCESS)
+    {
+        LOG_ERR("Pipeline state init failed on %s: %s.", adapter->properties.properties.deviceName, vk_result_str(vr));
+        vk_device_core_cleanup(device);
+        plat_mutex_destroy(&device->queue_lock);
+        device->vk.vkDestroyDevice(device->device, NULL);
+        free(device);
+        return vr;
+    }
     atomic_inc_u32(&adapter->instance->device_count);
     LOG_INFO("Created the Vulkan device for %s with %u extensions.", adapter->properties.properties.deviceName, n);
     *out = device;
@@ -157,6 +167,7 @@ void vk_device_release(struct vk_device *device)
     plat_mutex_unlock(&adapter->device_lock);
 
     device->vk.vkDeviceWaitIdle(device->device);   /* shutdown: the one place a full wait is right */
+    vk_pipeline_state_cleanup(device);
     vk_device_core_cleanup(device);
     device->vk.vkDestroyDevice(device->device, NULL);
     plat_mutex_destroy(&device->queue_lock);

@@ -87,6 +87,8 @@ struct vk_device
     struct vk_adapter_features enabled;
     /* Backend core (vk_resource.h/vk_cs.h): timeline, allocator, deferred destruction. */
     struct vk_device_core *core;
+    /* Shaders, pipeline layouts and pipelines (pipeline.h). */
+    struct vk_pipeline_state *pipelines;
 };
 
 /* Process-wide instance (created on first use, destroyed with its last reference). Only
