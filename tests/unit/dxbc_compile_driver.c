@@ -3,8 +3,9 @@
  * the compiler's interface description, under the validation layers
  * (VK_LOADER_LAYERS_ENABLE=*validation). A vertex shader is built alone with rasterizer discard
  * and vertex attributes for its inputs; a pixel shader gets a vertex shader synthesised with the
- * SPIR-V builder that writes exactly the varyings it reads. Hull, domain and geometry shaders
- * need partners and are covered by spirv-val (dxbc_compile_corpus) and dxbc_compile_exec.
+ * SPIR-V builder that writes exactly the varyings it reads, and so does a geometry shader
+ * (built with rasterizer discard). Hull and domain shaders need each other and are covered by
+ * spirv-val (dxbc_compile_corpus) and dxbc_compile_exec.
  * Fails if a pipeline cannot be created or the validation layers report an error.
  * usage: dxbc_compile_driver CORPUS_DIR [SUBSTRING] */
 #include <stdbool.h>
@@ -38,6 +39,7 @@ static VkShaderStageFlagBits stage_bit(enum dxbc_stage s)
     {
         case DXBC_STAGE_VS: return VK_SHADER_STAGE_VERTEX_BIT;
         case DXBC_STAGE_PS: return VK_SHADER_STAGE_FRAGMENT_BIT;
+        case DXBC_STAGE_GS: return VK_SHADER_STAGE_GEOMETRY_BIT;
         default: return VK_SHADER_STAGE_COMPUTE_BIT;
     }
 }
@@ -112,7 +114,7 @@ static unsigned width_of(const struct dxbc_io_info *io)
     return last - io->component + 1;
 }
 
-/* A vertex shader writing Position and, with zeros, every located input of the pixel shader. */
+/* A vertex shader writing Position and, with zeros, every located input of the next stage. */
 static uint32_t *synth_vs(const struct dxbc_shader_info *ps, size_t *words)
 {
     struct spv_builder b;
@@ -211,7 +213,29 @@ static bool build(const struct dxbc_shader_info *info, const uint32_t *code, siz
         rs.polygonMode = VK_POLYGON_MODE_FILL;
         rs.lineWidth = 1.0f;
         ms.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
-        if (info->stage == DXBC_STAGE_VS)
+        if (info->stage == DXBC_STAGE_GS)
+        {
+            /* A synthesised VS feeds the GS; no rasterization. */
+            switch (info->gs_input_primitive)
+            {
+                case 1: ia.topology = VK_PRIMITIVE_TOPOLOGY_POINT_LIST; break;
+                case 2: ia.topology = VK_PRIMITIVE_TOPOLOGY_LINE_LIST; break;
+                case 6: ia.topology = VK_PRIMITIVE_TOPOLOGY_LINE_LIST_WITH_ADJACENCY; break;
+                case 7: ia.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST_WITH_ADJACENCY; break;
+                default: ia.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST; break;
+            }
+            if (!(vs_code = synth_vs(info, &vs_words)) || !(vsm = module(vs_code, vs_words)))
+                goto done;
+            st[0].stage = VK_SHADER_STAGE_VERTEX_BIT;
+            st[0].module = vsm;
+            st[0].pName = "main";
+            st[1].stage = VK_SHADER_STAGE_GEOMETRY_BIT;
+            st[1].module = m;
+            st[1].pName = "main";
+            gpci.stageCount = 2;
+            rs.rasterizerDiscardEnable = VK_TRUE;
+        }
+        else if (info->stage == DXBC_STAGE_VS)
         {
             for (i = 0; i < info->input_count && na < 32; ++i)
             {
@@ -322,7 +346,8 @@ int main(int argc, char **argv)
         char error[512];
         void *blob;
 
-        if (strcmp(entries[i].stage, "cs") && strcmp(entries[i].stage, "vs") && strcmp(entries[i].stage, "ps"))
+        if (strcmp(entries[i].stage, "cs") && strcmp(entries[i].stage, "vs") && strcmp(entries[i].stage, "ps")
+                && strcmp(entries[i].stage, "gs"))
             continue;
         if (argc > 2 && !strstr(entries[i].file, argv[2]))
             continue;
@@ -345,7 +370,7 @@ int main(int argc, char **argv)
         free(blob);
     }
     vkh_cleanup(&h);
-    printf("dxbc_compile_driver: %zu/%zu CS/VS/PS corpus shaders built into pipelines without validation errors\n", ok, tried);
+    printf("dxbc_compile_driver: %zu/%zu CS/VS/PS/GS corpus shaders built into pipelines without validation errors\n", ok, tried);
     free(entries);
     (void)test_failures;
     (void)test_checks;
