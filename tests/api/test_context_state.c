@@ -311,6 +311,256 @@ static void test_constant_buffer_slots(void)
     ok(!got[0] && !got[1] && !got[2] && !first[0] && !num[2], "empty constant buffer slots");
 }
 
+static ID3D11Buffer *create_buffer(UINT size, UINT bind, UINT misc)
+{
+    D3D11_BUFFER_DESC desc = { size, D3D11_USAGE_DEFAULT, bind, 0, misc, 0 };
+    ID3D11Buffer *buffer = NULL;
+    HRESULT hr = ID3D11Device1_CreateBuffer(device, &desc, NULL, &buffer);
+
+    ok(hr == S_OK, "CreateBuffer(bind %#x): %#lx", bind, (unsigned long)hr);
+    return buffer;
+}
+
+static void test_buffer_bindings(void)
+{
+    ID3D11Buffer *cb = create_buffer(65536, D3D11_BIND_CONSTANT_BUFFER, 0), *got[2];
+    ID3D11Buffer *vb = create_buffer(256, D3D11_BIND_VERTEX_BUFFER | D3D11_BIND_INDEX_BUFFER, 0);
+    UINT first[2], num[2], stride, offset, strides[2] = { 16, 32 }, offsets[2] = { 4, 8 };
+    UINT f16 = 16, n32 = 32, f8 = 8, n4112 = 4112;
+    ID3D11Buffer *vbs[2];
+    DXGI_FORMAT format;
+
+    if (!cb || !vb)
+        return;
+    ID3D11DeviceContext1_VSSetConstantBuffers1(context, 2, 1, &cb, &f16, &n32);
+    ok(get_refcount(cb) == 1, "binding adds no public reference");
+    ID3D11DeviceContext1_VSGetConstantBuffers1(context, 2, 1, got, first, num);
+    ok(got[0] == cb && first[0] == 16 && num[0] == 32, "range %u+%u", first[0], num[0]);
+    ok(get_refcount(cb) == 2, "Get adds one");
+    if (got[0])
+        ID3D11Buffer_Release(got[0]);
+    /* Offsets and sizes must be multiples of 16 constants, sizes at most 4096: else ignored. */
+    ID3D11DeviceContext1_VSSetConstantBuffers1(context, 2, 1, &cb, &f8, &n32);
+    ID3D11DeviceContext1_VSGetConstantBuffers1(context, 2, 1, NULL, first, num);
+    ok(first[0] == 16 && num[0] == 32, "first 8 ignored (%u+%u)", first[0], num[0]);
+    ID3D11DeviceContext1_VSSetConstantBuffers1(context, 2, 1, &cb, &f16, &n4112);
+    ID3D11DeviceContext1_VSGetConstantBuffers1(context, 2, 1, NULL, first, num);
+    ok(first[0] == 16 && num[0] == 32, "4112 constants ignored (%u+%u)", first[0], num[0]);
+    /* The legacy method binds from the start. */
+    ID3D11DeviceContext1_VSSetConstantBuffers(context, 2, 1, &cb);
+    ID3D11DeviceContext1_VSGetConstantBuffers1(context, 2, 1, NULL, first, num);
+    ok(first[0] == 0 && num[0] == 4096, "legacy binding %u+%u", first[0], num[0]);
+    /* 14 slots: 13 + 2 is out of range and ignored. */
+    got[0] = got[1] = cb;
+    ID3D11DeviceContext1_PSSetConstantBuffers(context, 13, 2, got);
+    ID3D11DeviceContext1_PSGetConstantBuffers(context, 13, 1, got);
+    ok(!got[0], "slots 13+2 ignored");
+
+    vbs[0] = vbs[1] = vb;
+    ID3D11DeviceContext1_IASetVertexBuffers(context, 30, 2, vbs, strides, offsets);
+    ID3D11DeviceContext1_IAGetVertexBuffers(context, 31, 1, got, &stride, &offset);
+    ok(got[0] == vb && stride == 32 && offset == 8, "vertex buffer 31: stride %u offset %u", stride, offset);
+    if (got[0])
+        ID3D11Buffer_Release(got[0]);
+    vbs[0] = vbs[1] = NULL;
+    ID3D11DeviceContext1_IASetVertexBuffers(context, 31, 2, vbs, strides, offsets);
+    ID3D11DeviceContext1_IAGetVertexBuffers(context, 31, 1, got, NULL, NULL);
+    ok(got[0] == vb, "slots 31+2 ignored");
+    if (got[0])
+        ID3D11Buffer_Release(got[0]);
+
+    ID3D11DeviceContext1_IASetIndexBuffer(context, vb, DXGI_FORMAT_R16_UINT, 6);
+    ID3D11DeviceContext1_IASetIndexBuffer(context, vb, DXGI_FORMAT_R8_UINT, 2);
+    ID3D11DeviceContext1_IAGetIndexBuffer(context, got, &format, &offset);
+    ok(got[0] == vb && format == DXGI_FORMAT_R16_UINT && offset == 6, "index buffer (R8_UINT ignored)");
+    if (got[0])
+        ID3D11Buffer_Release(got[0]);
+    ok(get_refcount(vb) == 1, "public refcount unchanged by bindings");
+
+    ID3D11DeviceContext1_ClearState(context);
+    ID3D11DeviceContext1_VSGetConstantBuffers(context, 2, 1, got);
+    ok(!got[0], "ClearState unbinds constant buffers");
+    ID3D11DeviceContext1_IAGetIndexBuffer(context, got, &format, &offset);
+    ok(!got[0] && format == DXGI_FORMAT_UNKNOWN && !offset, "ClearState unbinds the index buffer");
+    ok(ID3D11Buffer_Release(cb) == 0 && ID3D11Buffer_Release(vb) == 0, "released");
+}
+
+static ID3D11Texture2D *create_texture(UINT mips, UINT bind)
+{
+    D3D11_TEXTURE2D_DESC desc = { 8, 8, mips, 1, DXGI_FORMAT_R8G8B8A8_UNORM, { 1, 0 }, D3D11_USAGE_DEFAULT, bind, 0, 0 };
+    ID3D11Texture2D *texture = NULL;
+    HRESULT hr = ID3D11Device1_CreateTexture2D(device, &desc, NULL, &texture);
+
+    ok(hr == S_OK, "CreateTexture2D: %#lx", (unsigned long)hr);
+    return texture;
+}
+
+static ID3D11ShaderResourceView *create_srv(ID3D11Resource *r, UINT mip, UINT mips)
+{
+    D3D11_SHADER_RESOURCE_VIEW_DESC desc;
+    ID3D11ShaderResourceView *view = NULL;
+
+    memset(&desc, 0, sizeof(desc));
+    desc.Format = DXGI_FORMAT_R8G8B8A8_UNORM;
+    desc.ViewDimension = D3D11_SRV_DIMENSION_TEXTURE2D;
+    desc.Texture2D.MostDetailedMip = mip;
+    desc.Texture2D.MipLevels = mips;
+    ok(ID3D11Device1_CreateShaderResourceView(device, r, &desc, &view) == S_OK, "SRV");
+    return view;
+}
+
+static ID3D11RenderTargetView *create_rtv(ID3D11Resource *r, UINT mip)
+{
+    D3D11_RENDER_TARGET_VIEW_DESC desc;
+    ID3D11RenderTargetView *view = NULL;
+
+    memset(&desc, 0, sizeof(desc));
+    desc.Format = DXGI_FORMAT_R8G8B8A8_UNORM;
+    desc.ViewDimension = D3D11_RTV_DIMENSION_TEXTURE2D;
+    desc.Texture2D.MipSlice = mip;
+    ok(ID3D11Device1_CreateRenderTargetView(device, r, &desc, &view) == S_OK, "RTV");
+    return view;
+}
+
+/* D3D11: binding a subresource for writing unbinds it from every reading slot; binding for
+ * reading what is bound for writing binds NULL. Subresources count, not whole resources. */
+static void test_hazards(void)
+{
+    ID3D11Texture2D *texture = create_texture(2, D3D11_BIND_SHADER_RESOURCE | D3D11_BIND_RENDER_TARGET);
+    ID3D11ShaderResourceView *srv_all, *srv_mip1, *got[2];
+    ID3D11RenderTargetView *rtv0, *rtv1, *got_rtv[2];
+    ID3D11UnorderedAccessView *uav, *got_uav;
+    D3D11_UNORDERED_ACCESS_VIEW_DESC uav_desc;
+    ID3D11Buffer *buffer, *so_buffer, *got_buffer;
+    UINT stride = 4, offset = 0;
+
+    if (!texture)
+        return;
+    srv_all = create_srv((ID3D11Resource *)texture, 0, 2);
+    srv_mip1 = create_srv((ID3D11Resource *)texture, 1, 1);
+    rtv0 = create_rtv((ID3D11Resource *)texture, 0);
+    rtv1 = create_rtv((ID3D11Resource *)texture, 1);
+    if (!srv_all || !srv_mip1 || !rtv0 || !rtv1)
+        return;
+
+    ID3D11DeviceContext1_PSSetShaderResources(context, 0, 1, &srv_all);
+    ID3D11DeviceContext1_VSSetShaderResources(context, 5, 1, &srv_mip1);
+    ID3D11DeviceContext1_OMSetRenderTargets(context, 1, &rtv0, NULL);
+    ID3D11DeviceContext1_PSGetShaderResources(context, 0, 1, got);
+    ok(!got[0], "an SRV overlapping the new RTV is unbound");
+    ID3D11DeviceContext1_VSGetShaderResources(context, 5, 1, got);
+    ok(got[0] == srv_mip1, "an SRV of another mip stays bound");
+    if (got[0])
+        ID3D11ShaderResourceView_Release(got[0]);
+    /* Binding an SRV of the render target binds NULL. */
+    ID3D11DeviceContext1_CSSetShaderResources(context, 1, 1, &srv_all);
+    ID3D11DeviceContext1_CSGetShaderResources(context, 1, 1, got);
+    ok(!got[0], "an SRV of a bound render target is not bound");
+    ID3D11DeviceContext1_OMGetRenderTargets(context, 2, got_rtv, NULL);
+    ok(got_rtv[0] == rtv0 && !got_rtv[1], "render targets");
+    if (got_rtv[0])
+        ID3D11RenderTargetView_Release(got_rtv[0]);
+    /* Now mip 1 becomes a render target: the VS SRV of mip 1 goes. */
+    ID3D11DeviceContext1_OMSetRenderTargets(context, 1, &rtv1, NULL);
+    ID3D11DeviceContext1_VSGetShaderResources(context, 5, 1, got);
+    ok(!got[0], "the mip-1 SRV is unbound by the mip-1 RTV");
+    ID3D11DeviceContext1_PSSetShaderResources(context, 0, 1, &srv_all);
+    ID3D11DeviceContext1_PSGetShaderResources(context, 0, 1, got);
+    ok(!got[0], "an SRV of all mips overlaps the RTV of mip 1");
+    ID3D11DeviceContext1_OMSetRenderTargets(context, 0, NULL, NULL);
+    ID3D11DeviceContext1_PSSetShaderResources(context, 0, 1, &srv_all);
+    ID3D11DeviceContext1_PSGetShaderResources(context, 0, 1, got);
+    ok(got[0] == srv_all, "bound once the render target is gone");
+    if (got[0])
+        ID3D11ShaderResourceView_Release(got[0]);
+
+    /* A buffer bound as a vertex buffer, then as a compute UAV. */
+    buffer = create_buffer(256, D3D11_BIND_VERTEX_BUFFER | D3D11_BIND_UNORDERED_ACCESS, 0);
+    memset(&uav_desc, 0, sizeof(uav_desc));
+    uav_desc.Format = DXGI_FORMAT_R32_UINT;
+    uav_desc.ViewDimension = D3D11_UAV_DIMENSION_BUFFER;
+    uav_desc.Buffer.NumElements = 64;
+    uav = NULL;
+    if (buffer)
+        ok(ID3D11Device1_CreateUnorderedAccessView(device, (ID3D11Resource *)buffer, &uav_desc, &uav) == S_OK, "UAV");
+    if (uav)
+    {
+        ID3D11DeviceContext1_IASetVertexBuffers(context, 3, 1, &buffer, &stride, &offset);
+        ID3D11DeviceContext1_CSSetUnorderedAccessViews(context, 2, 1, &uav, NULL);
+        ID3D11DeviceContext1_IAGetVertexBuffers(context, 3, 1, &got_buffer, NULL, NULL);
+        ok(!got_buffer, "the vertex buffer is unbound by the UAV");
+        ID3D11DeviceContext1_IASetVertexBuffers(context, 3, 1, &buffer, &stride, &offset);
+        ID3D11DeviceContext1_IAGetVertexBuffers(context, 3, 1, &got_buffer, NULL, NULL);
+        ok(!got_buffer, "a buffer bound as a UAV is not bound as a vertex buffer");
+        ID3D11DeviceContext1_CSGetUnorderedAccessViews(context, 2, 1, &got_uav);
+        ok(got_uav == uav, "CSGetUnorderedAccessViews");
+        if (got_uav)
+            ID3D11UnorderedAccessView_Release(got_uav);
+        /* Pixel-shader UAVs: slots below the render-target count are refused. */
+        ID3D11DeviceContext1_OMSetRenderTargetsAndUnorderedAccessViews(context, 1, &rtv0, NULL, 0, 1, &uav, NULL);
+        ID3D11DeviceContext1_OMGetRenderTargetsAndUnorderedAccessViews(context, 1, got_rtv, NULL, 0, 1, &got_uav);
+        ok(!got_rtv[0] && !got_uav, "UAV start slot below the RTV count: ignored");
+        ID3D11DeviceContext1_OMSetRenderTargetsAndUnorderedAccessViews(context, 1, &rtv0, NULL, 1, 1, &uav, NULL);
+        ID3D11DeviceContext1_OMGetRenderTargetsAndUnorderedAccessViews(context, 1, got_rtv, NULL, 1, 1, &got_uav);
+        ok(got_rtv[0] == rtv0 && got_uav == uav, "RTV 0 and UAV 1");
+        if (got_rtv[0])
+            ID3D11RenderTargetView_Release(got_rtv[0]);
+        if (got_uav)
+            ID3D11UnorderedAccessView_Release(got_uav);
+        /* Keep the render targets, replace the UAVs: the set is replaced as a whole. */
+        ID3D11DeviceContext1_OMSetRenderTargetsAndUnorderedAccessViews(context,
+                D3D11_KEEP_RENDER_TARGETS_AND_DEPTH_STENCIL, NULL, NULL, 2, 1, &uav, NULL);
+        ID3D11DeviceContext1_OMGetRenderTargets(context, 1, got_rtv, NULL);
+        ok(got_rtv[0] == rtv0, "render targets kept");
+        if (got_rtv[0])
+            ID3D11RenderTargetView_Release(got_rtv[0]);
+        {
+            ID3D11UnorderedAccessView *pair[2];
+            ID3D11DeviceContext1_OMGetRenderTargetsAndUnorderedAccessViews(context, 0, NULL, NULL, 1, 2, pair);
+            ok(!pair[0] && pair[1] == uav, "UAV slot 1 cleared, slot 2 bound");
+            if (pair[1])
+                ID3D11UnorderedAccessView_Release(pair[1]);
+        }
+        /* Keep the UAVs, replace the render targets. */
+        ID3D11DeviceContext1_OMSetRenderTargetsAndUnorderedAccessViews(context, 0, NULL, NULL, 0,
+                D3D11_KEEP_UNORDERED_ACCESS_VIEWS, NULL, NULL);
+        ID3D11DeviceContext1_OMGetRenderTargetsAndUnorderedAccessViews(context, 1, got_rtv, NULL, 2, 1, &got_uav);
+        ok(!got_rtv[0] && got_uav == uav, "UAVs kept");
+        if (got_uav)
+            ID3D11UnorderedAccessView_Release(got_uav);
+        ID3D11UnorderedAccessView_Release(uav);
+    }
+    if (buffer)
+        ID3D11Buffer_Release(buffer);
+
+    /* Stream output targets unbind vertex buffers and refuse them. */
+    so_buffer = create_buffer(256, D3D11_BIND_VERTEX_BUFFER | D3D11_BIND_STREAM_OUTPUT, 0);
+    if (so_buffer)
+    {
+        ID3D11DeviceContext1_IASetVertexBuffers(context, 0, 1, &so_buffer, &stride, &offset);
+        ID3D11DeviceContext1_SOSetTargets(context, 1, &so_buffer, &offset);
+        ID3D11DeviceContext1_IAGetVertexBuffers(context, 0, 1, &got_buffer, NULL, NULL);
+        ok(!got_buffer, "the vertex buffer is unbound by the stream-output target");
+        ID3D11DeviceContext1_SOGetTargets(context, 1, &got_buffer);
+        ok(got_buffer == so_buffer, "SOGetTargets");
+        if (got_buffer)
+            ID3D11Buffer_Release(got_buffer);
+        ID3D11DeviceContext1_SOSetTargets(context, 0, NULL, NULL);
+        ID3D11DeviceContext1_SOGetTargets(context, 1, &got_buffer);
+        ok(!got_buffer, "SOSetTargets(0) unbinds");
+        ok(ID3D11Buffer_Release(so_buffer) == 0, "so buffer released");
+    }
+
+    ID3D11DeviceContext1_ClearState(context);
+    ID3D11DeviceContext1_OMGetRenderTargets(context, 1, got_rtv, NULL);
+    ok(!got_rtv[0], "ClearState unbinds render targets");
+    ID3D11ShaderResourceView_Release(srv_all);
+    ID3D11ShaderResourceView_Release(srv_mip1);
+    ID3D11RenderTargetView_Release(rtv0);
+    ID3D11RenderTargetView_Release(rtv1);
+    ok(ID3D11Texture2D_Release(texture) == 0, "texture released");
+}
+
 static void test_device_context_state(void)
 {
     static const D3D_FEATURE_LEVEL levels[] = { D3D_FEATURE_LEVEL_11_0 };
@@ -379,6 +629,8 @@ int main(void)
     run_test(test_input_assembler);
     run_test(test_predication);
     run_test(test_constant_buffer_slots);
+    run_test(test_buffer_bindings);
+    run_test(test_hazards);
     run_test(test_device_context_state);
     ID3D11DeviceContext1_Release(context);
     ok(ID3D11Device1_Release(device) == 0, "device leaked");
