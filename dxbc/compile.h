@@ -47,8 +47,10 @@
  *   is its own variable with Component = first component of its register mask, so packed
  *   registers work. SV_Target N is Location N. Patch constants (HS outputs / DS inputs
  *   that are not tess factors) use Location N of their patch-constant register and the
- *   Patch decoration at Location DXBC_PATCH_LOCATION_BASE + N (per-patch and per-vertex
- *   variables share one location space); control-point I/O uses Location N.
+ *   Patch decoration at Location B + N, where B is the number of registers of the control-
+ *   point signature (HS output signature = DS input signature: max register + 1), since
+ *   per-patch and per-vertex variables share one location space and drivers only have ~32
+ *   locations; control-point I/O uses Location N.
  *
  * Specialization constants (ids fixed):
  *   DXBC_SPEC_SAMPLE_COUNT (0): uint, rasterizer sample count; used by sampleinfo/samplepos
@@ -68,7 +70,6 @@
 struct dxbc_program;
 
 #define DXBC_SPEC_SAMPLE_COUNT 0u
-#define DXBC_PATCH_LOCATION_BASE 32u
 /* Class linkage: interface slot s selects its class through spec constant id
  * DXBC_SPEC_INTERFACE_BASE + s (value: index into the interface's function-table list). */
 #define DXBC_SPEC_INTERFACE_BASE 16u

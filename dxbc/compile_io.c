@@ -247,9 +247,9 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
             snprintf(name, sizeof(name), "%s%u_%s", output ? "o" : "v", e->reg, el->semantic_name ? el->semantic_name : "");
             spv_name(&c->b, var, name);
         }
-        /* Per-patch and per-vertex variables share one location space: patch constants go
-         * to DXBC_PATCH_LOCATION_BASE + register. */
-        e->location = patch ? DXBC_PATCH_LOCATION_BASE + e->reg : e->reg;
+        /* Per-patch and per-vertex variables share one location space: patch constants follow
+         * the control-point registers (see compile.h). */
+        e->location = patch ? c->patch_location_base + e->reg : e->reg;
         spv_decorate1(&c->b, var, SpvDecorationLocation, e->location);
         if (e->first)
             spv_decorate1(&c->b, var, SpvDecorationComponent, e->first);
@@ -733,6 +733,18 @@ static void declare_special_outputs(struct dxc *c, const struct dxbc_instruction
     }
 }
 
+/* Registers of the control-point signature (HS output = DS input): patch constants are located
+ * after them. */
+static uint32_t control_point_registers(const struct dxbc_signature *sig)
+{
+    uint32_t n = 0, i;
+
+    for (i = 0; i < sig->element_count; ++i)
+        if (sig->elements[i].register_index < 64 && sig->elements[i].register_index + 1 > n)
+            n = sig->elements[i].register_index + 1;
+    return n;
+}
+
 bool dxc_declare_all(struct dxc *c)
 {
     const struct dxbc_program *p = c->p;
@@ -795,6 +807,7 @@ bool dxc_declare_all(struct dxc *c)
         case DXBC_STAGE_HS:
             if (!c->hs_in_cp || c->hs_in_cp > 32 || c->hs_out_cp > 32)
                 return dxc_fail(c, "hull shader control point counts out of range");
+            c->patch_location_base = control_point_registers(&p->output);
             c->input_vertices = c->hs_in_cp;
             declare_sig(c, &p->input, false, false, c->hs_in_cp);
             if (c->hs_out_cp)
@@ -809,6 +822,7 @@ bool dxc_declare_all(struct dxc *c)
         case DXBC_STAGE_DS:
             if (!c->hs_in_cp || c->hs_in_cp > 32)
                 return dxc_fail(c, "domain shader control point count out of range");
+            c->patch_location_base = control_point_registers(&p->input);
             c->input_vertices = c->hs_in_cp;
             declare_sig(c, &p->input, false, false, c->hs_in_cp);
             declare_sig(c, &p->patch_constant, false, true, 0);

@@ -158,6 +158,7 @@ struct dxc
     uint32_t primary_stream;               /* the stream whose varyings keep their locations */
     bool multi_stream;                     /* EmitStreamVertex with Stream decorations */
     uint32_t point_size_var;
+    uint32_t patch_location_base;          /* HS/DS: Location of patch constant register 0 */
 };
 
 struct func_range

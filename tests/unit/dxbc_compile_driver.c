@@ -4,8 +4,9 @@
  * (VK_LOADER_LAYERS_ENABLE=*validation). A vertex shader is built alone with rasterizer discard
  * and vertex attributes for its inputs; a pixel shader gets a vertex shader synthesised with the
  * SPIR-V builder that writes exactly the varyings it reads, and so does a geometry shader
- * (built with rasterizer discard). Hull and domain shaders need each other and are covered by
- * spirv-val (dxbc_compile_corpus) and dxbc_compile_exec.
+ * (built with rasterizer discard); a hull shader gets a synthesised VS and a DS of its domain.
+ * Domain shaders (which need a matching HS) are covered by spirv-val (dxbc_compile_corpus)
+ * and dxbc_compile_exec.
  * Fails if a pipeline cannot be created or the validation layers report an error.
  * usage: dxbc_compile_driver CORPUS_DIR [SUBSTRING] */
 #include <stdbool.h>
@@ -40,6 +41,7 @@ static VkShaderStageFlagBits stage_bit(enum dxbc_stage s)
         case DXBC_STAGE_VS: return VK_SHADER_STAGE_VERTEX_BIT;
         case DXBC_STAGE_PS: return VK_SHADER_STAGE_FRAGMENT_BIT;
         case DXBC_STAGE_GS: return VK_SHADER_STAGE_GEOMETRY_BIT;
+        case DXBC_STAGE_HS: return VK_SHADER_STAGE_TESSELLATION_CONTROL_BIT;
         default: return VK_SHADER_STAGE_COMPUTE_BIT;
     }
 }
@@ -162,11 +164,43 @@ static uint32_t *synth_vs(const struct dxbc_shader_info *ps, size_t *words)
     return out;
 }
 
+/* A domain shader for a hull shader: its domain, Position = 0, reading nothing. */
+static uint32_t *synth_ds(const struct dxbc_shader_info *hs, size_t *words)
+{
+    struct spv_builder b;
+    uint32_t t_void, t_f32, fn, main_id, pos, *out;
+    size_t count;
+
+    spv_builder_init(&b);
+    spv_capability(&b, SpvCapabilityShader);
+    spv_capability(&b, SpvCapabilityTessellation);
+    spv_inst_v(&b, SPV_SECTION_MEMORY_MODEL, SpvOpMemoryModel, 2, (uint32_t)SpvAddressingModelLogical, (uint32_t)SpvMemoryModelGLSL450);
+    t_void = spv_type_void(&b);
+    t_f32 = spv_type_float(&b, 32);
+    fn = spv_type_function(&b, t_void, NULL, 0);
+    pos = spv_variable(&b, spv_type_pointer(&b, SpvStorageClassOutput, spv_type_vector(&b, t_f32, 4)), SpvStorageClassOutput, 0);
+    spv_builtin(&b, pos, SpvBuiltInPosition);
+    main_id = spv_id(&b);
+    spv_function_begin(&b, t_void, fn, main_id);
+    spv_store(&b, pos, spv_const_null(&b, spv_type_vector(&b, t_f32, 4)));
+    spv_return(&b);
+    spv_function_end(&b);
+    spv_entry_point(&b, SpvExecutionModelTessellationEvaluation, main_id, "main", &pos, 1);
+    spv_execution_mode(&b, main_id, hs->tess_domain == 1 ? SpvExecutionModeIsolines
+            : hs->tess_domain == 3 ? SpvExecutionModeQuads : SpvExecutionModeTriangles, NULL, 0);
+    out = NULL;
+    if (!spv_builder_finish(&b, 0x10600, &out, &count))
+        out = NULL;
+    spv_builder_cleanup(&b);
+    *words = count;
+    return out;
+}
+
 static bool build(const struct dxbc_shader_info *info, const uint32_t *code, size_t words)
 {
     VkDescriptorSetLayout sets[DXBC_DESCRIPTOR_SET_COUNT];
     VkPipelineLayout layout = VK_NULL_HANDLE;
-    VkShaderModule m, vsm = VK_NULL_HANDLE;
+    VkShaderModule m, vsm = VK_NULL_HANDLE, dsm = VK_NULL_HANDLE;
     VkPipeline pipeline = VK_NULL_HANDLE;
     VkResult vr = VK_ERROR_UNKNOWN;
     uint32_t *vs_code = NULL;
@@ -187,7 +221,7 @@ static bool build(const struct dxbc_shader_info *info, const uint32_t *code, siz
     else
     {
         VkGraphicsPipelineCreateInfo gpci = { VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO };
-        VkPipelineShaderStageCreateInfo st[2] = { { VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO },
+        VkPipelineShaderStageCreateInfo st[3] = { { VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO },
                 { VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO } };
         VkPipelineVertexInputStateCreateInfo vi = { VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO };
         VkPipelineInputAssemblyStateCreateInfo ia = { VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO };
@@ -213,7 +247,48 @@ static bool build(const struct dxbc_shader_info *info, const uint32_t *code, siz
         rs.polygonMode = VK_POLYGON_MODE_FILL;
         rs.lineWidth = 1.0f;
         ms.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
-        if (info->stage == DXBC_STAGE_GS)
+        if (info->stage == DXBC_STAGE_HS)
+        {
+            VkPipelineTessellationStateCreateInfo ts = { VK_STRUCTURE_TYPE_PIPELINE_TESSELLATION_STATE_CREATE_INFO };
+            uint32_t *ds_code;
+            size_t ds_words;
+
+            ia.topology = VK_PRIMITIVE_TOPOLOGY_PATCH_LIST;
+            ts.patchControlPoints = info->hs_input_control_points;
+            if (!(vs_code = synth_vs(info, &vs_words)) || !(vsm = module(vs_code, vs_words)))
+                goto done;
+            if (!(ds_code = synth_ds(info, &ds_words)))
+                goto done;
+            dsm = module(ds_code, ds_words);
+            free(ds_code);
+            if (!dsm)
+                goto done;
+            st[0].stage = VK_SHADER_STAGE_VERTEX_BIT;
+            st[0].module = vsm;
+            st[0].pName = "main";
+            st[1].stage = VK_SHADER_STAGE_TESSELLATION_CONTROL_BIT;
+            st[1].module = m;
+            st[1].pName = "main";
+            st[2].sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO;
+            st[2].stage = VK_SHADER_STAGE_TESSELLATION_EVALUATION_BIT;
+            st[2].module = dsm;
+            st[2].pName = "main";
+            gpci.stageCount = 3;
+            gpci.pTessellationState = &ts;
+            rs.rasterizerDiscardEnable = VK_TRUE;
+            gpci.pStages = st;
+            gpci.pVertexInputState = &vi;
+            gpci.pInputAssemblyState = &ia;
+            gpci.pViewportState = &vps;
+            gpci.pRasterizationState = &rs;
+            gpci.pMultisampleState = &ms;
+            gpci.pDepthStencilState = &ds;
+            gpci.pColorBlendState = &cb;
+            gpci.layout = layout;
+            vr = vkCreateGraphicsPipelines(h.device, VK_NULL_HANDLE, 1, &gpci, NULL, &pipeline);
+            goto done;
+        }
+        else if (info->stage == DXBC_STAGE_GS)
         {
             /* A synthesised VS feeds the GS; no rasterization. */
             switch (info->gs_input_primitive)
@@ -318,6 +393,8 @@ done:
     vkDestroyShaderModule(h.device, m, NULL);
     if (vsm)
         vkDestroyShaderModule(h.device, vsm, NULL);
+    if (dsm)
+        vkDestroyShaderModule(h.device, dsm, NULL);
     free(vs_code);
     free_layout(sets, layout);
     return vr == VK_SUCCESS;
@@ -347,13 +424,15 @@ int main(int argc, char **argv)
         void *blob;
 
         if (strcmp(entries[i].stage, "cs") && strcmp(entries[i].stage, "vs") && strcmp(entries[i].stage, "ps")
-                && strcmp(entries[i].stage, "gs"))
+                && strcmp(entries[i].stage, "gs") && strcmp(entries[i].stage, "hs"))
             continue;
         if (argc > 2 && !strstr(entries[i].file, argv[2]))
             continue;
         if (!(blob = test_read_file(entries[i].file, &size)))
             continue;
         ++tried;
+        if (getenv("DXBC_DRIVER_VERBOSE"))
+            fprintf(stderr, "%s\n", entries[i].file);
         errors_before = vkh_validation_errors;
         if (!dxbc_compile_blob(blob, size, &options, &info, &spirv, &words, error, sizeof(error)))
         {
@@ -370,7 +449,7 @@ int main(int argc, char **argv)
         free(blob);
     }
     vkh_cleanup(&h);
-    printf("dxbc_compile_driver: %zu/%zu CS/VS/PS/GS corpus shaders built into pipelines without validation errors\n", ok, tried);
+    printf("dxbc_compile_driver: %zu/%zu CS/VS/PS/GS/HS corpus shaders built into pipelines without validation errors\n", ok, tried);
     free(entries);
     (void)test_failures;
     (void)test_checks;
