@@ -382,6 +382,8 @@ HRESULT d3d11_fence_signal_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence
         timeline = vk_cs_sync(context->cs);
         vk_device_wait_timeline(context->device->vk, timeline, UINT64_MAX);
     }
+    if (fence->flags & D3D11_FENCE_FLAG_SHARED)
+        d3d11_sharing_device_signal(context->device);
     shared_fence_set(fence->sync, &fence->waiter, value);
     return S_OK;
 }
@@ -398,5 +400,7 @@ HRESULT d3d11_fence_wait_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence *
     if (context->type != D3D11_DEVICE_CONTEXT_IMMEDIATE)
         return DXGI_ERROR_INVALID_CALL;
     shared_fence_wait(fence->sync, &fence->waiter, value, INFINITE);
+    if (fence->flags & D3D11_FENCE_FLAG_SHARED)
+        d3d11_sharing_device_wait(context->device);
     return S_OK;
 }

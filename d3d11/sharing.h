@@ -84,6 +84,9 @@ HRESULT d3d11_resource_create_shared_handle(struct d3d11_resource *r, const SECU
 /* The IDXGIKeyedMutex face of a SHARED_KEYEDMUTEX resource, AddRef'd; E_NOINTERFACE for
  * others. ReleaseSync first waits until the work the device recorded has completed. */
 HRESULT d3d11_resource_keyed_mutex_qi(struct d3d11_resource *r, void **out);
+/* Fence Signal / Wait on `device`: publish / fetch its host-tier shares (cross-process data). */
+void d3d11_sharing_device_signal(struct d3d11_device *device);
+void d3d11_sharing_device_wait(struct d3d11_device *device);
 /* A NEW resource object for `device` over an opened share (QueryInterface'd for riid). */
 HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_shared *shared, REFIID riid, void **out);
 

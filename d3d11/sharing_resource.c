@@ -342,6 +342,63 @@ static bool host_active(struct d3d11_shared *shared, bool remote)
     return shared->header.tier == SHARED_TIER_HOST && shared->header.payload.data_size;
 }
 
+/* Fences order work across processes too: a Signal publishes the host-tier shares the
+ * device uses, a Wait fetches the ones another process published since. */
+static size_t device_links(struct d3d11_device *device, struct d3d11_resource ***out)
+{
+    struct d3d11_resource **list = NULL;
+    size_t i, count = 0;
+
+    plat_mutex_lock(&links_lock);
+    if (link_count && (list = malloc(link_count * sizeof(*list))))
+    {
+        for (i = 0; i < link_count; ++i)
+            if (links[i].resource->device == device && host_active(links[i].shared, links[i].remote)
+                    && !links[i].shared->read_only)
+            {
+                d3d11vk_child_incref_internal(&links[i].resource->child);
+                list[count++] = links[i].resource;
+            }
+    }
+    plat_mutex_unlock(&links_lock);
+    *out = list;
+    return count;
+}
+
+void d3d11_sharing_device_signal(struct d3d11_device *device)
+{
+    struct d3d11_resource **list;
+    struct d3d11_shared *shared;
+    size_t i, count = device_links(device, &list);
+    uint64_t *seen;
+    bool remote;
+
+    for (i = 0; i < count; ++i)
+    {
+        if ((shared = d3d11_resource_shared(list[i])) && link_host_state(list[i], &remote, &seen))
+            host_publish(list[i], shared, seen);
+        d3d11vk_child_decref_internal(&list[i]->child);
+    }
+    free(list);
+}
+
+void d3d11_sharing_device_wait(struct d3d11_device *device)
+{
+    struct d3d11_resource **list;
+    struct d3d11_shared *shared;
+    size_t i, count = device_links(device, &list);
+    uint64_t *seen;
+    bool remote;
+
+    for (i = 0; i < count; ++i)
+    {
+        if ((shared = d3d11_resource_shared(list[i])) && link_host_state(list[i], &remote, &seen))
+            host_fetch(list[i], shared, seen);
+        d3d11vk_child_decref_internal(&list[i]->child);
+    }
+    free(list);
+}
+
 static inline struct keyed_face *impl_from_IDXGIKeyedMutex(IDXGIKeyedMutex *iface)
 {
     return CONTAINING_RECORD(iface, struct keyed_face, IDXGIKeyedMutex_iface);
@@ -549,6 +606,14 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
 }
 
 #else  /* resources not built yet */
+
+void d3d11_sharing_device_signal(struct d3d11_device *device)
+{
+}
+
+void d3d11_sharing_device_wait(struct d3d11_device *device)
+{
+}
 
 HRESULT d3d11_resource_keyed_mutex_qi(struct d3d11_resource *r, void **out)
 {

@@ -537,11 +537,56 @@ static int child_abandon(const char *handle_text)
 
 static const char *child_mode = "child-km";
 
+/* Fence ordering across processes: wait for 1 (the parent's red), check, clear green, signal 2. */
+static int child_fence(const char *arg)
+{
+    HANDLE ht = (HANDLE)(uintptr_t)strtoull(arg, NULL, 0), hf;
+    ID3D11DeviceContext4 *context4;
+    ID3D11DeviceContext *context;
+    ID3D11Device5 *device5;
+    ID3D11Device *device;
+    ID3D11Texture2D *t;
+    ID3D11Fence *fence;
+    const char *colon = strchr(arg, ':');
+    int bad = 0;
+
+    if (!colon)
+        return 110;
+    hf = (HANDLE)(uintptr_t)strtoull(colon + 1, NULL, 0);
+    if (FAILED(D3D11CreateDevice(NULL, D3D_DRIVER_TYPE_HARDWARE, NULL, 0, NULL, 0, D3D11_SDK_VERSION,
+            &device, NULL, &context)))
+        return 111;
+    ID3D11Device_QueryInterface(device, &IID_ID3D11Device5, (void **)&device5);
+    ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11DeviceContext4, (void **)&context4);
+    if (FAILED(ID3D11Device5_OpenSharedResource1(device5, ht, &IID_ID3D11Texture2D, (void **)&t))
+            || FAILED(ID3D11Device5_OpenSharedFence(device5, hf, &IID_ID3D11Fence, (void **)&fence)))
+        return 112;
+    if (ID3D11DeviceContext4_Wait(context4, fence, 1) != S_OK)
+        return 113;
+    if (read_texel(device, context, t, 3, 12) != RED)
+        ++bad;
+    clear_tex(device, context, t, green);
+    ID3D11DeviceContext4_Signal(context4, fence, 2);
+    ID3D11Fence_Release(fence);
+    ID3D11Texture2D_Release(t);
+    ID3D11DeviceContext4_Release(context4);
+    ID3D11Device5_Release(device5);
+    ID3D11DeviceContext_Release(context);
+    ID3D11Device_Release(device);
+    return bad;
+}
+
+static HANDLE second_handle;   /* passed as "first:second" when set */
+
 static bool spawn_child(HANDLE handle, void **process)
 {
     char arg[64];
 
-    snprintf(arg, sizeof(arg), "%#llx", (unsigned long long)(uintptr_t)handle);
+    if (second_handle)
+        snprintf(arg, sizeof(arg), "%#llx:%#llx", (unsigned long long)(uintptr_t)handle,
+                (unsigned long long)(uintptr_t)second_handle);
+    else
+        snprintf(arg, sizeof(arg), "%#llx", (unsigned long long)(uintptr_t)handle);
 #ifdef D3D11VK_NATIVE
     {
         pid_t pid = fork();
@@ -685,6 +730,79 @@ static void test_keyed_mutex_abandoned(void)
     ID3D11Texture2D_Release(a);
 }
 
+/* ID3D11DeviceContext4::Signal on one device orders a clear before the other device's
+ * copy after its Wait: two devices of this process, then a child process. */
+static void test_fence_orders_work(void)
+{
+    SECURITY_ATTRIBUTES sa = {sizeof(sa), NULL, TRUE};
+    ID3D11DeviceContext4 *ca4, *cb4;
+    ID3D11Device5 *a5, *b5;
+    ID3D11Texture2D *ta, *tb = NULL;
+    ID3D11Fence *fa, *fb = NULL;
+    IDXGIResource1 *r;
+    HANDLE ht = NULL, hf = NULL;
+    void *process;
+    uint32_t v;
+    int code;
+
+    ID3D11Device_QueryInterface(device_a, &IID_ID3D11Device5, (void **)&a5);
+    ID3D11Device_QueryInterface(device_b, &IID_ID3D11Device5, (void **)&b5);
+    ID3D11DeviceContext_QueryInterface(context_a, &IID_ID3D11DeviceContext4, (void **)&ca4);
+    ID3D11DeviceContext_QueryInterface(context_b, &IID_ID3D11DeviceContext4, (void **)&cb4);
+    ta = create_tex(device_a, D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_NTHANDLE);
+    if (!ta || FAILED(ID3D11Device5_CreateFence(a5, 0, D3D11_FENCE_FLAG_SHARED, &IID_ID3D11Fence, (void **)&fa)))
+        goto done_devices;
+    ID3D11Texture2D_QueryInterface(ta, &IID_IDXGIResource1, (void **)&r);
+    IDXGIResource1_CreateSharedHandle(r, &sa, GENERIC_ALL, NULL, &ht);
+    IDXGIResource1_Release(r);
+    ID3D11Fence_CreateSharedHandle(fa, &sa, GENERIC_ALL, NULL, &hf);
+    ok(ht && hf, "handles");
+    ID3D11Device5_OpenSharedResource1(b5, ht, &IID_ID3D11Texture2D, (void **)&tb);
+    ID3D11Device5_OpenSharedFence(b5, hf, &IID_ID3D11Fence, (void **)&fb);
+    ok(tb && fb, "opened on B");
+    if (tb && fb)
+    {
+        clear_tex(device_a, context_a, ta, blue);
+        ok(ID3D11DeviceContext4_Signal(ca4, fa, 1) == S_OK, "Signal on A");
+        ok(ID3D11DeviceContext4_Wait(cb4, fb, 1) == S_OK, "Wait on B");
+        v = read_texel(device_b, context_b, tb, 6, 6);
+        ok(v == BLUE, "B after the fence: %#x", v);
+    }
+    if (tb)
+        ID3D11Texture2D_Release(tb);
+    if (fb)
+        ID3D11Fence_Release(fb);
+
+    /* The child waits for 1 again: start the fence over at 0. */
+    ID3D11DeviceContext4_Signal(ca4, fa, 0);
+    second_handle = hf;
+    child_mode = "child-fence";
+    if (!spawn_child(ht, &process))
+        ok(0, "could not start the child");
+    else
+    {
+        clear_tex(device_a, context_a, ta, red);
+        ID3D11DeviceContext4_Signal(ca4, fa, 1);
+        ID3D11DeviceContext4_Wait(ca4, fa, 2);
+        v = read_texel(device_a, context_a, ta, 12, 3);
+        ok(v == GREEN, "parent after the child's signal: %#x", v);
+        code = child_exit_code(process);
+        ok(code == 0, "child exit code %d", code);
+    }
+    second_handle = NULL;
+    child_mode = "child-km";
+    handle_close(ht);
+    handle_close(hf);
+    ID3D11Fence_Release(fa);
+done_devices:
+    if (ta)
+        ID3D11Texture2D_Release(ta);
+    ID3D11DeviceContext4_Release(ca4);
+    ID3D11DeviceContext4_Release(cb4);
+    ID3D11Device5_Release(a5);
+    ID3D11Device5_Release(b5);
+}
+
 static void test_cycles(void)
 {
     unsigned long before = 0, after;
@@ -755,6 +873,8 @@ int main(int argc, char **argv)
     self_path = path;
     if (argc == 3 && !strcmp(argv[1], "child-km"))
         return child_main(argv[2]);
+    if (argc == 3 && !strcmp(argv[1], "child-fence"))
+        return child_fence(argv[2]);
     if (argc == 3 && !strcmp(argv[1], "child-abandon"))
         return child_abandon(argv[2]);
     if (!test_init())
@@ -775,6 +895,7 @@ int main(int argc, char **argv)
     run_test(test_keyed_mutex_ping_pong);
     run_test(test_keyed_mutex_child_process);
     run_test(test_keyed_mutex_abandoned);
+    run_test(test_fence_orders_work);
     run_test(test_cycles);
     ID3D11DeviceContext_Release(context_a);
     ID3D11DeviceContext_Release(context_b);
