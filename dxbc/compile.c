@@ -603,23 +603,6 @@ void dxc_store_dst_double(struct dxc *c, const struct dxbc_operand *op, uint32_t
     }
 }
 
-void dxc_store_dst_vec4(struct dxc *c, const struct dxbc_instruction *ins, const struct dxbc_operand *op, uint32_t value, enum vt t)
-{
-    unsigned mask = op->components == DXBC_COMPONENTS_4 ? op->mask : 1, lane, n = 0;
-    uint32_t comps[4];
-
-    if (op->type == DXBC_REG_NULL || !mask)
-        return;
-    for (lane = 0; lane < 4; ++lane)
-        if (mask & (1u << lane))
-            comps[n++] = lane;
-    if (n == 1)
-        value = spv_extract(&c->b, dxc_type(c, t, 1), value, comps[0]);
-    else if (n != 4)
-        value = spv_shuffle(&c->b, dxc_type(c, t, n), value, value, comps, n);
-    dxc_store_dst(c, ins, op, value, t);
-}
-
 /* ------------------------------------------------------------------------------------
  * Control flow. DXBC's structured flow maps onto SPIR-V selection/loop/switch constructs;
  * after a terminator (break, ret, ...) code continues in a fresh unreachable block. */

@@ -113,7 +113,7 @@ enum dxbc_scalar_type
 #define DXBC_RESOURCE_USES_ATOMICS   0x2u
 #define DXBC_RESOURCE_GLOBALLY_COHERENT 0x4u
 #define DXBC_RESOURCE_COMPARISON     0x8u   /* sampler declared comparison mode */
-#define DXBC_RESOURCE_WRITTEN        0x10u
+#define DXBC_RESOURCE_WRITTEN        0x10u   /* UAV: stored to or used with atomics */
 #define DXBC_RESOURCE_TYPED_READ     0x20u   /* typed UAV read: declared R32 (float/uint/sint by return type) */
 
 struct dxbc_resource_info
@@ -152,8 +152,6 @@ struct dxbc_io_info
 #define DXBC_PS_SAMPLE_RATE        0x20u
 #define DXBC_PS_READS_COVERAGE     0x40u
 #define DXBC_PS_WRITES_COVERAGE    0x80u
-#define DXBC_PS_WRITES_STENCIL_REF 0x100u
-#define DXBC_PS_DUAL_SOURCE        0x200u   /* outputs o0 and o1 could be dual source */
 
 struct dxbc_shader_info
 {

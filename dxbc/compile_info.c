@@ -84,7 +84,11 @@ void dxc_fill_info(struct dxc *c, struct dxbc_shader_info *info)
             }
         for (i = 0; i < 16; ++i)
             if (c->sampler_var[i])
+            {
                 add_resource(c, info, DXBC_BINDING_SAMPLER, i, DXBC_DESCRIPTOR_SAMPLER, NULL);
+                if (c->sampler_comparison & (1u << i))
+                    info->resources[info->resource_count - 1].flags |= DXBC_RESOURCE_COMPARISON;
+            }
         for (i = 0; i < DXBC_MAX_SRV_SLOTS; ++i)
             if (c->srv[i].declared)
                 add_resource(c, info, DXBC_BINDING_SRV, i, c->srv[i].buffer ? DXBC_DESCRIPTOR_STORAGE_BUFFER

@@ -119,6 +119,7 @@ struct dxc
     uint32_t icb_var, icb_size;
     uint32_t cb_var[16], cb_size[16];
     uint32_t sampler_var[16];
+    uint32_t sampler_comparison;           /* bit per s# declared mode_comparison */
     struct res_slot srv[DXBC_MAX_SRV_SLOTS];
     struct res_slot uav[DXBC_MAX_UAV_SLOTS];
     struct tgsm *tgsm;
@@ -210,8 +211,6 @@ uint32_t dxc_load_src_double(struct dxc *c, const struct dxbc_operand *op, unsig
 void dxc_store_dst(struct dxc *c, const struct dxbc_instruction *ins, const struct dxbc_operand *op, uint32_t value, enum vt t);
 /* Stores n doubles to the lane pairs of the mask. */
 void dxc_store_dst_double(struct dxc *c, const struct dxbc_operand *op, uint32_t value, unsigned n);
-/* Stores a vec4 `value` (of type t) as a masked write, picking lanes by position. */
-void dxc_store_dst_vec4(struct dxc *c, const struct dxbc_instruction *ins, const struct dxbc_operand *op, uint32_t value, enum vt t);
 uint32_t dxc_bitcast(struct dxc *c, uint32_t v, enum vt from, enum vt to, unsigned n);
 uint32_t dxc_index_value(struct dxc *c, const struct dxbc_operand_index *idx);
 /* Applies a swizzle of operand `op` to a vec4 value, giving popcount(mask) lanes. */

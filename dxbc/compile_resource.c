@@ -58,6 +58,12 @@ void dxc_prescan_resource(struct dxc *c, const struct dxbc_instruction *ins)
     const struct dxbc_operand *u;
     uint32_t slot;
 
+    if (ins->opcode == DXBC_OP_STORE_UAV_TYPED || ins->opcode == DXBC_OP_STORE_RAW || ins->opcode == DXBC_OP_STORE_STRUCTURED
+            || (ins->opcode >= DXBC_OP_ATOMIC_AND && ins->opcode <= DXBC_OP_IMM_ATOMIC_UMIN))
+    {
+        if ((u = find_reg(ins, DXBC_REG_UAV)) && u->index_count && u->index[0].imm < DXBC_MAX_UAV_SLOTS)
+            c->uav[u->index[0].imm].flags |= DXBC_RESOURCE_WRITTEN;
+    }
     if (ins->opcode == DXBC_OP_LD_UAV_TYPED)
     {
         if ((u = find_reg(ins, DXBC_REG_UAV)) && u->index_count && u->index[0].imm < DXBC_MAX_UAV_SLOTS)
@@ -129,6 +135,8 @@ bool dxc_declare_resource(struct dxc *c, const struct dxbc_instruction *ins)
             slot = (uint32_t)op->index[0].imm;
             if (c->sampler_var[slot])
                 return true;
+            if (ins->dcl.sampler_mode == DXBC_SAMPLER_COMPARISON)
+                c->sampler_comparison |= 1u << slot;
             snprintf(name, sizeof(name), "s%u", slot);
             c->sampler_var[slot] = var = new_var(c, SpvStorageClassUniformConstant, spv_type_sampler(&c->b), name);
             binding(c, var, DXBC_BINDING_SAMPLER, slot);
@@ -459,7 +467,6 @@ static bool emit_sample(struct dxc *c, const struct dxbc_instruction *ins)
         if (offset_dyn)
             ops[n++] = offset_dyn;
     }
-    (void)gather;
     if (dref && !gather)
     {
         result = spv_op(&c->b, op, dxc_type(c, r->type, 1), ops, n);

@@ -861,6 +861,8 @@ static void test_uav_image(void)
         return;
     }
     CHECK(info.resources[1].flags & DXBC_RESOURCE_USES_ATOMICS, "u1 reports atomics");
+    CHECK((info.resources[0].flags & DXBC_RESOURCE_WRITTEN) && !(info2.resources[0].flags & DXBC_RESOURCE_WRITTEN),
+            "written flag of u0: 0x%x / 0x%x", info.resources[0].flags, info2.resources[0].flags);
     CHECK(info2.resources[0].flags & DXBC_RESOURCE_TYPED_READ, "u0 reports typed reads");
     if (!vkh_image_create(&h, &img0, VK_FORMAT_R32_UINT, 4, 4, VK_IMAGE_USAGE_STORAGE_BIT)
             || !vkh_image_create(&h, &img1, VK_FORMAT_R32_UINT, 4, 8, VK_IMAGE_USAGE_STORAGE_BIT)
