@@ -803,6 +803,107 @@ done_devices:
     ID3D11Device5_Release(b5);
 }
 
+/* Buffers and 1D/3D textures share too: same description, same contents. */
+static void test_other_kinds(void)
+{
+    D3D11_BUFFER_DESC bd = {256, D3D11_USAGE_DEFAULT, D3D11_BIND_SHADER_RESOURCE, 0,
+            D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_NTHANDLE, 0}, bd2;
+    D3D11_TEXTURE1D_DESC d1 = {64, 1, 2, DXGI_FORMAT_R32_FLOAT, D3D11_USAGE_DEFAULT, D3D11_BIND_SHADER_RESOURCE, 0,
+            D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_NTHANDLE}, d1b;
+    D3D11_TEXTURE3D_DESC d3 = {8, 8, 4, 1, DXGI_FORMAT_R8G8B8A8_UNORM, D3D11_USAGE_DEFAULT, D3D11_BIND_SHADER_RESOURCE, 0,
+            D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_NTHANDLE}, d3b;
+    D3D11_SUBRESOURCE_DATA data;
+    D3D11_MAPPED_SUBRESOURCE map;
+    uint32_t words[64], i, bad = 0;
+    ID3D11Resource *res, *opened;
+    ID3D11Device1 *b1;
+    IDXGIResource1 *r;
+    ID3D11Buffer *staging;
+    HANDLE h;
+    HRESULT hr;
+
+    ID3D11Device_QueryInterface(device_b, &IID_ID3D11Device1, (void **)&b1);
+    for (i = 0; i < 64; ++i)
+        words[i] = 0x1000 + i * 7;
+    data.pSysMem = words;
+    data.SysMemPitch = data.SysMemSlicePitch = 0;
+    hr = ID3D11Device_CreateBuffer(device_a, &bd, &data, (ID3D11Buffer **)&res);
+    ok(hr == S_OK, "shared buffer: %#lx", (unsigned long)hr);
+    if (SUCCEEDED(hr))
+    {
+        ID3D11Resource_QueryInterface(res, &IID_IDXGIResource1, (void **)&r);
+        IDXGIResource1_CreateSharedHandle(r, NULL, GENERIC_ALL, NULL, &h);
+        IDXGIResource1_Release(r);
+        hr = ID3D11Device1_OpenSharedResource1(b1, h, &IID_ID3D11Buffer, (void **)&opened);
+        ok(hr == S_OK, "open buffer: %#lx", (unsigned long)hr);
+        handle_close(h);
+        if (SUCCEEDED(hr))
+        {
+            ID3D11Buffer_GetDesc((ID3D11Buffer *)opened, &bd2);
+            ok(!memcmp(&bd, &bd2, sizeof(bd)), "buffer description");
+            bd2.Usage = D3D11_USAGE_STAGING;
+            bd2.BindFlags = 0;
+            bd2.CPUAccessFlags = D3D11_CPU_ACCESS_READ;
+            bd2.MiscFlags = 0;
+            if (SUCCEEDED(ID3D11Device_CreateBuffer(device_b, &bd2, NULL, &staging)))
+            {
+                ID3D11DeviceContext_CopyResource(context_b, (ID3D11Resource *)staging, opened);
+                if (SUCCEEDED(ID3D11DeviceContext_Map(context_b, (ID3D11Resource *)staging, 0, D3D11_MAP_READ, 0, &map)))
+                {
+                    for (i = 0; i < 64; ++i)
+                        bad += ((const uint32_t *)map.pData)[i] != words[i];
+                    ID3D11DeviceContext_Unmap(context_b, (ID3D11Resource *)staging, 0);
+                }
+                else
+                    ++bad;
+                ID3D11Buffer_Release(staging);
+            }
+            ok(!bad, "%u buffer words differ", bad);
+            ID3D11Resource_Release(opened);
+        }
+        ID3D11Resource_Release(res);
+    }
+
+    hr = ID3D11Device_CreateTexture1D(device_a, &d1, NULL, (ID3D11Texture1D **)&res);
+    ok(hr == S_OK, "shared 1D texture: %#lx", (unsigned long)hr);
+    if (SUCCEEDED(hr))
+    {
+        ID3D11Resource_QueryInterface(res, &IID_IDXGIResource1, (void **)&r);
+        IDXGIResource1_CreateSharedHandle(r, NULL, GENERIC_ALL, NULL, &h);
+        IDXGIResource1_Release(r);
+        hr = ID3D11Device1_OpenSharedResource1(b1, h, &IID_ID3D11Texture1D, (void **)&opened);
+        ok(hr == S_OK, "open 1D: %#lx", (unsigned long)hr);
+        handle_close(h);
+        if (SUCCEEDED(hr))
+        {
+            ID3D11Texture1D_GetDesc((ID3D11Texture1D *)opened, &d1b);
+            ok(!memcmp(&d1, &d1b, sizeof(d1)), "1D description");
+            ID3D11Resource_Release(opened);
+        }
+        ID3D11Resource_Release(res);
+    }
+
+    hr = ID3D11Device_CreateTexture3D(device_a, &d3, NULL, (ID3D11Texture3D **)&res);
+    ok(hr == S_OK, "shared 3D texture: %#lx", (unsigned long)hr);
+    if (SUCCEEDED(hr))
+    {
+        ID3D11Resource_QueryInterface(res, &IID_IDXGIResource1, (void **)&r);
+        IDXGIResource1_CreateSharedHandle(r, NULL, GENERIC_ALL, NULL, &h);
+        IDXGIResource1_Release(r);
+        hr = ID3D11Device1_OpenSharedResource1(b1, h, &IID_ID3D11Texture3D, (void **)&opened);
+        ok(hr == S_OK, "open 3D: %#lx", (unsigned long)hr);
+        handle_close(h);
+        if (SUCCEEDED(hr))
+        {
+            ID3D11Texture3D_GetDesc((ID3D11Texture3D *)opened, &d3b);
+            ok(!memcmp(&d3, &d3b, sizeof(d3)), "3D description");
+            ID3D11Resource_Release(opened);
+        }
+        ID3D11Resource_Release(res);
+    }
+    ID3D11Device1_Release(b1);
+}
+
 static void test_cycles(void)
 {
     unsigned long before = 0, after;
@@ -896,6 +997,7 @@ int main(int argc, char **argv)
     run_test(test_keyed_mutex_child_process);
     run_test(test_keyed_mutex_abandoned);
     run_test(test_fence_orders_work);
+    run_test(test_other_kinds);
     run_test(test_cycles);
     ID3D11DeviceContext_Release(context_a);
     ID3D11DeviceContext_Release(context_b);

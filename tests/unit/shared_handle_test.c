@@ -116,6 +116,30 @@ static void test_validate(void)
     BAD(h->kind = SHARED_KIND_FENCE, "fence with a tier");
 #undef BAD
     *h = saved;
+
+    /* Every tier's header is checked the same way; the win32 and fd tiers carry no data area
+     * (their memory is an exported Vulkan allocation): payload fields round-trip. */
+    {
+        static const uint32_t tiers[] = {SHARED_TIER_INPROCESS, SHARED_TIER_FD, SHARED_TIER_WIN32};
+        unsigned int t;
+        for (t = 0; t < ARRAY_SIZE(tiers); ++t)
+        {
+            *h = saved;
+            h->tier = tiers[t];
+            h->payload.data_offset = h->payload.data_size = 0;
+            h->payload.alloc_size = 1 << 20;
+            h->payload.memory_type_bits = 0x5;
+            memset(h->payload.device_uuid, 0xab, 16);
+            shared_header_seal(h);
+            check(shared_header_validate(buf, sizeof(buf), SHARED_KIND_RESOURCE, SHARED_API_NT) == S_OK,
+                    "%s-tier header rejected", shared_tier_name(tiers[t]));
+            check(h->payload.alloc_size == 1 << 20 && h->payload.device_uuid[15] == 0xab, "payload");
+            h->payload.alloc_size ^= 1;   /* not resealed: the checksum catches it */
+            check(shared_header_validate(buf, sizeof(buf), 0, 0) == E_INVALIDARG, "%s payload change accepted",
+                    shared_tier_name(tiers[t]));
+        }
+        *h = saved;
+    }
 }
 
 /* Random multi-byte corruption: never crashes, never accepted (CRC-32 would have to
