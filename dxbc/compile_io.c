@@ -346,13 +346,20 @@ static uint32_t read_elem_lane(struct dxc *c, const struct io_elem *e, SpvStorag
 
 static void write_elem_lane(struct dxc *c, const struct io_elem *e, uint32_t vtx, unsigned lane, uint32_t u)
 {
-    uint32_t st = dxc_type(c, e->type, 1);
+    uint32_t st = dxc_type(c, e->type, 1), v;
     unsigned k = elem_comp_of_lane(e, lane);
 
     if (e->builtin >= 0 && e->comps == 1 && !(e->builtin == SpvBuiltInClipDistance || e->builtin == SpvBuiltInCullDistance
             || e->builtin == SpvBuiltInTessLevelOuter || e->builtin == SpvBuiltInTessLevelInner))
         k = 0;
-    spv_store(&c->b, elem_comp_ptr(c, e, SpvStorageClassOutput, vtx, k, st), dxc_bitcast(c, u, VT_U32, e->type, 1));
+    v = dxc_bitcast(c, u, VT_U32, e->type, 1);
+    if ((e->builtin == SpvBuiltInTessLevelOuter || e->builtin == SpvBuiltInTessLevelInner) && c->max_tess_factor > 0.0f)
+    {
+        /* dcl_hs_maxtessfactor clamps the factors; NaN stays NaN (the patch is culled). */
+        uint32_t max = dxc_f(c, c->max_tess_factor);
+        v = spv_select(&c->b, c->t_f32, spv_op2(&c->b, SpvOpFOrdGreaterThan, c->t_bool, v, max), max, v);
+    }
+    spv_store(&c->b, elem_comp_ptr(c, e, SpvStorageClassOutput, vtx, k, st), v);
 }
 
 static bool same_name(const char *a, const char *b)
@@ -673,6 +680,10 @@ bool dxc_prescan(struct dxc *c)
                 break;
             case DXBC_OP_DCL_TESS_OUTPUT_PRIMITIVE:
                 c->tess_output = ins->dcl.tess_output_primitive;
+                break;
+            case DXBC_OP_DCL_HS_MAX_TESSFACTOR:
+                if (ins->dcl.max_tess_factor >= 1.0f && ins->dcl.max_tess_factor < 64.0f)
+                    c->max_tess_factor = ins->dcl.max_tess_factor;
                 break;
             case DXBC_OP_DCL_THREAD_GROUP:
                 memcpy(c->thread_group, ins->dcl.thread_group, sizeof(c->thread_group));

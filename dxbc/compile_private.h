@@ -159,7 +159,8 @@ struct dxc
     uint32_t primary_stream;               /* the stream whose varyings keep their locations */
     bool multi_stream;                     /* EmitStreamVertex with Stream decorations */
     uint32_t point_size_var;
-    uint32_t patch_location_base;          /* HS/DS: Location of patch constant register 0 */
+    uint32_t patch_location_base;
+    float max_tess_factor;                 /* HS: below 64 when declared, else 0 */          /* HS/DS: Location of patch constant register 0 */
 };
 
 struct func_range
