@@ -1236,6 +1236,21 @@ void d3d11_context_state_cleanup(struct d3d11_context_state *st)
         dcs_release_internal(active);
 }
 
+void d3d11_context_state_invalidate(struct d3d11_context_state *st)
+{
+    unsigned int s;
+
+    for (s = 0; s < D3D11_STAGE_COUNT; ++s)
+    {
+        st->stages[s].dirty_cbs = (1u << D3D11_CB_SLOTS) - 1;
+        st->stages[s].dirty_samplers = (1u << D3D11_SAMPLER_SLOTS) - 1;
+        st->stages[s].dirty_srvs[0] = st->stages[s].dirty_srvs[1] = ~0ull;
+    }
+    st->dirty_vbs = (uint32_t)((1ull << D3D11_VB_SLOTS) - 1);
+    st->dirty_uavs = st->dirty_cs_uavs = ~0ull;
+    st->dirty = D3D11_DIRTY_ALL;
+}
+
 void d3d11_context_state_clear(struct d3d11_context_state *st)
 {
     struct d3d11_device_context_state *active = st->active_object;
@@ -1244,14 +1259,7 @@ void d3d11_context_state_clear(struct d3d11_context_state *st)
     release_all(st);
     d3d11_context_state_init(st);
     st->active_object = active;
-    for (unsigned int s = 0; s < D3D11_STAGE_COUNT; ++s)
-    {
-        st->stages[s].dirty_cbs = (1u << D3D11_CB_SLOTS) - 1;
-        st->stages[s].dirty_samplers = (1u << D3D11_SAMPLER_SLOTS) - 1;
-        st->stages[s].dirty_srvs[0] = st->stages[s].dirty_srvs[1] = ~0ull;
-    }
-    st->dirty_vbs = ~0u;
-    st->dirty_uavs = st->dirty_cs_uavs = ~0ull;
+    d3d11_context_state_invalidate(st);
 }
 
 bool d3d11_context_state_copy(struct d3d11_context_state *dst, const struct d3d11_context_state *src)
@@ -1287,9 +1295,6 @@ bool d3d11_context_state_copy(struct d3d11_context_state *dst, const struct d3d1
             REF(stage->samplers[i]);
         for (i = 0; i < D3D11_SRV_SLOTS; ++i)
             REF(stage->srvs[i]);
-        stage->dirty_cbs = (1u << D3D11_CB_SLOTS) - 1;
-        stage->dirty_samplers = (1u << D3D11_SAMPLER_SLOTS) - 1;
-        stage->dirty_srvs[0] = stage->dirty_srvs[1] = ~0ull;
     }
     REF(dst->input_layout);
     for (i = 0; i < D3D11_VB_SLOTS; ++i)
@@ -1310,9 +1315,7 @@ bool d3d11_context_state_copy(struct d3d11_context_state *dst, const struct d3d1
         REF(dst->so[i].buffer);
     if (dst->predicate)
         ID3D11Predicate_AddRef(dst->predicate);
-    dst->dirty_vbs = ~0u;
-    dst->dirty_uavs = dst->dirty_cs_uavs = ~0ull;
-    dst->dirty = D3D11_DIRTY_ALL;
+    d3d11_context_state_invalidate(dst);
     return true;
 }
 

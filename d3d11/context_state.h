@@ -7,7 +7,9 @@
  * `dirty` and, for slot arrays, the slot bits into that array's dirty mask. Rebinding what
  * is already bound changes nothing and sets no bit. The draw/dispatch path tests
  * `dirty & D3D11_DIRTY_GRAPHICS` (or D3D11_DIRTY_COMPUTE), handles the groups it finds,
- * and clears the bits and masks it consumed (d3d11_context_state_consume()). */
+ * and clears the bits and masks it consumed. When the backend loses what it had bound (a new
+ * command buffer, ExecuteCommandList with RestoreContextState), d3d11_context_state_invalidate()
+ * marks everything dirty without touching the bindings. */
 #ifndef D3D11VK_CONTEXT_STATE_H
 #define D3D11VK_CONTEXT_STATE_H
 
@@ -178,6 +180,8 @@ struct d3d11_context_state
 void d3d11_context_state_init(struct d3d11_context_state *state);
 /* Drops every reference (as ClearState, without marking anything dirty). */
 void d3d11_context_state_cleanup(struct d3d11_context_state *state);
+/* Every bit and slot mask dirty; bindings unchanged. */
+void d3d11_context_state_invalidate(struct d3d11_context_state *state);
 /* ClearState: every binding to NULL and every value to its default; marks what changed. */
 void d3d11_context_state_clear(struct d3d11_context_state *state);
 /* dst becomes a copy of src with its own references; dst's old references are dropped and

@@ -373,8 +373,9 @@ static HRESULT normalize_blend_desc(struct d3d11_device *device, const D3D11_BLE
         else
             o->LogicOp = D3D11_LOGIC_OP_NOOP;
     }
+    /* memcpy keeps the zeroed padding: the description is compared bytewise. */
     for (; i < D3D11_SIMULTANEOUS_RENDER_TARGET_COUNT; ++i)
-        out->RenderTarget[i] = out->RenderTarget[0];
+        memcpy(&out->RenderTarget[i], &out->RenderTarget[0], sizeof(out->RenderTarget[0]));
     return S_OK;
 }
 
