@@ -416,6 +416,24 @@ static void test_class_linkage(void)
         }
         ok(ID3D11ClassInstance_Release(instance) == 0, "instance released");
     }
+    /* SM5 shaders with interfaces are accepted with and without a linkage. */
+    {
+        struct blob iface_blob;
+        ID3D11PixelShader *ps;
+
+        if (load_corpus("hlslcrosscompiler/interfaces_multifunc.dxbc", &iface_blob))
+        {
+            hr = ID3D11Device_CreatePixelShader(device, iface_blob.data, iface_blob.size, linkage, &ps);
+            ok(hr == S_OK, "shader with interfaces and a linkage: %#lx", (unsigned long)hr);
+            if (SUCCEEDED(hr))
+                ID3D11PixelShader_Release(ps);
+            hr = ID3D11Device_CreatePixelShader(device, iface_blob.data, iface_blob.size, NULL, &ps);
+            ok(hr == S_OK, "shader with interfaces, no linkage: %#lx", (unsigned long)hr);
+            if (SUCCEEDED(hr))
+                ID3D11PixelShader_Release(ps);
+        }
+        free(iface_blob.data);
+    }
     hr = ID3D11ClassLinkage_CreateClassInstance(linkage, NULL, 0, 0, 0, 0, &instance);
     ok(hr == E_INVALIDARG, "NULL type name %#lx", (unsigned long)hr);
     hr = ID3D11ClassLinkage_GetClassInstance(linkage, "nosuch", 0, &got);
