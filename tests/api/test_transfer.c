@@ -34,7 +34,7 @@ static uint8_t *read_subresource(ID3D11Resource *res, UINT sub, size_t *out_size
     D3D11_MAPPED_SUBRESOURCE map;
     ID3D11Resource *staging = NULL;
     UINT w, h = 1, d = 1, mip, rows, z, y;
-    size_t row_bytes;
+    size_t row_bytes = 0;
     uint8_t *out = NULL;
     HRESULT hr;
 
@@ -117,7 +117,7 @@ static void test_formats_copy(void)
         D3D11_SUBRESOURCE_DATA data;
         ID3D11Texture2D *src, *dst, *staging;
         D3D11_MAPPED_SUBRESOURCE map;
-        size_t row, size, got_size = 0;
+        size_t row = 0, size, got_size = 0;
         uint8_t *bytes, *got;
         UINT rows, support = 0;
         bool match;

@@ -2,7 +2,9 @@
  * MAP_WRITE_DISCARD rate on a small dynamic buffer, UpdateSubresource MB/s into a 1024x1024
  * RGBA8 texture, readback MB/s through a staging texture, CreateTexture2D+Release rate.
  * Prints "name value unit" lines; run_resource_bench.sh compares implementations. */
-#define COBJMACROS
+#ifndef COBJMACROS
+# define COBJMACROS
+#endif
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
