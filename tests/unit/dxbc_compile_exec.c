@@ -1563,6 +1563,10 @@ static void test_multisample(void)
         "store_raw u1.xyzw, r0.x, r1.xyzw\n"
         "sampleinfo_uint r3.x, rasterizer.x\n"
         "store_raw u1.x, l(256), r3.x\n"
+        "eval_centroid r3.x, v1.x\n"
+        "eval_snapped r3.y, v1.x, l(8, 0, 0, 0)\n"
+        "iadd r0.x, r0.x, l(512)\n"
+        "store_raw u1.xy, r0.x, r3.xyxx\n"
         "ret\n";
     static const int8_t pos4[4][2] = { { -2, -6 }, { 6, -2 }, { -6, 2 }, { 2, 6 } };
     VkSpecializationMapEntry entry = { DXBC_SPEC_SAMPLE_COUNT, 0, 4 };
@@ -1582,7 +1586,7 @@ static void test_multisample(void)
     }
     CHECK(pi.ps_flags & DXBC_PS_SAMPLE_RATE, "sample-rate flag");
     CHECK(pi.spec_constant_mask == (1u << DXBC_SPEC_SAMPLE_COUNT), "spec constant mask 0x%x", pi.spec_constant_mask);
-    if (!vkh_buffer_create(&h, &out, 512, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, VK_FORMAT_UNDEFINED))
+    if (!vkh_buffer_create(&h, &out, 1024, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, VK_FORMAT_UNDEFINED))
         return;
     memset(&b, 0, sizeof(b));
     b.set = dxbc_descriptor_set(DXBC_STAGE_PS);
@@ -1610,6 +1614,23 @@ static void test_multisample(void)
                 }
             }
         CHECK(!bad, "%u samples differ (SV_SampleIndex, vCoverage, eval_sample_index, samplepos)", bad);
+        bad = 0;
+        for (px = 0; px < 4; ++px)
+            for (smp = 0; smp < 4; ++smp)
+            {
+                const uint32_t *r = o + 128 + 4 * (px * 4 + smp);
+                /* Vulkan lets the centroid of a covered pixel be any covered location of it (D3D
+                 * uses the centre): u stays within the pixel. Snapped offset (-8/16, 0). */
+                float centre = ((px % 2) + 0.5f) / 2.0f, snapped = (float)(px % 2) / 2.0f;
+                if (fabsf(bitsf(r[0]) - centre) > 0.25f + 1e-4f || fabsf(bitsf(r[1]) - snapped) > 1e-4f)
+                {
+                    if (bad < 4)
+                        fprintf(stderr, "pixel %u sample %u: centroid %g snapped %g; want %g %g\n", px, smp,
+                                bitsf(r[0]), bitsf(r[1]), centre, snapped);
+                    ++bad;
+                }
+            }
+        CHECK(!bad, "%u samples differ (eval_centroid, eval_snapped)", bad);
         CHECK(o[64] == 4, "sampleinfo on the rasterizer: %u", o[64]);
     }
     else
