@@ -1409,6 +1409,59 @@ static void test_geometry(void)
     free(px);
 }
 
+/* SV_ClipDistance: a VS clip distance of (x - 0.25) in NDC clips the left part of the target;
+ * the PS reads the interpolated distance back through its own SV_ClipDistance input. */
+static void test_clip_distance(void)
+{
+    const char *vs =
+        "// sig input 0 x SV_VertexID 0 VERTID uint x\n"
+        "// sig output 0 xyzw SV_Position 0 POS float -\n"
+        "// sig output 1 x SV_ClipDistance 0 CLIPDST float -\n"
+        "vs_5_0\n"
+        "dcl_input_sgv v0.x, vertex_id\n"
+        "dcl_output_siv o0.xyzw, position\n"
+        "dcl_output_siv o1.x, clip_distance\n"
+        "dcl_temps 1\n"
+        "and r0.x, v0.x, l(1)\n"
+        "ushr r0.y, v0.x, l(1)\n"
+        "utof r0.xy, r0.xyxx\n"
+        "mad r0.xy, r0.xyxx, l(4.000000, 4.000000, 0, 0), l(-1.000000, -1.000000, 0, 0)\n"
+        "mov o0.xy, r0.xyxx\n"
+        "mov o0.zw, l(0, 0, 0.500000, 1.000000)\n"
+        "add o1.x, r0.x, l(-0.250000)\n"
+        "ret\n";
+    const char *ps =
+        "// sig input 0 xyzw SV_Position 0 POS float -\n"
+        "// sig input 1 x SV_ClipDistance 0 CLIPDST float x\n"
+        "// sig output 0 xyzw SV_Target 0 TARGET float -\n"
+        "ps_5_0\n"
+        "dcl_input_ps_siv linear v1.x, clip_distance\n"
+        "dcl_output o0.xyzw\n"
+        "mov o0.x, v1.x\n"
+        "mov o0.yzw, l(0, 1.000000, 1.000000, 1.000000)\n"
+        "ret\n";
+    unsigned x, y, bad = 0;
+    float *px;
+
+    if (!(px = render(vs, NULL, NULL, NULL, ps, 3)))
+        return;
+    for (y = 0; y < 8; ++y)
+        for (x = 0; x < 8; ++x)
+        {
+            const float *p = px + 4 * (y * 8 + x);
+            float ndc = (x + 0.5f) / 4.0f - 1.0f, d = ndc - 0.25f;
+            bool visible = d > 0.0f;
+            if (visible ? (fabsf(p[0] - d) > 1e-4f || p[3] != 1.0f) : (p[3] != 0.0f))
+            {
+                if (bad < 4)
+                    fprintf(stderr, "clip pixel %u,%u: %g %g want %s %g\n", x, y, p[0], p[3], visible ? "drawn" : "clipped", d);
+                ++bad;
+            }
+        }
+    CHECK(!bad, "%u pixels differ (SV_ClipDistance output and input)", bad);
+    free(px);
+}
+
 /* HS (control point, fork with indexed outputs, join) + DS: a tessellated triangle whose colour
  * is the domain location and a patch constant. */
 static void test_tessellation(void)
@@ -1796,6 +1849,7 @@ int main(void)
     test_graphics();
     test_geometry();
     test_tessellation();
+    test_clip_distance();
     test_multisample();
     test_stream_output();
     vkh_cleanup(&h);
