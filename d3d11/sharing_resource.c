@@ -8,6 +8,7 @@
  *   d3d11_resource_get_shared_handle / d3d11_resource_create_shared_handle from IDXGIResource1
  *   d3d11_resource_keyed_mutex_acquire/release from its IDXGIKeyedMutex face. */
 #include "sharing.h"
+#include <assert.h>
 #if __has_include("resource.h")
 # include "resource.h"
 # define HAVE_RESOURCES 1
@@ -31,7 +32,8 @@ struct share_link
     struct d3d11_shared *shared;
     struct keyed_face *face;            /* SHARED_KEYEDMUTEX only */
     bool remote;                        /* opened from another process: own image, host tier */
-    uint64_t seen;                      /* host tier: the data generation this object holds */
+    uint64_t *seen;                     /* host tier: the data generation this object holds
+                                         * (own allocation: links[] moves when it grows) */
 };
 
 static const IDXGIKeyedMutexVtbl keyed_face_vtbl;
@@ -44,12 +46,18 @@ static bool link_add(struct d3d11_resource *r, struct d3d11_shared *shared, bool
 {
     struct keyed_face *face = NULL;
     struct share_link *p;
+    uint64_t *seen;
     size_t capacity;
 
+    if (!(seen = calloc(1, sizeof(*seen))))
+        return false;
     if (shared->keyed)
     {
         if (!(face = calloc(1, sizeof(*face))))
+        {
+            free(seen);
             return false;
+        }
         face->IDXGIKeyedMutex_iface.lpVtbl = &keyed_face_vtbl;
         face->resource = r;
     }
@@ -61,6 +69,7 @@ static bool link_add(struct d3d11_resource *r, struct d3d11_shared *shared, bool
         {
             plat_mutex_unlock(&links_lock);
             free(face);
+            free(seen);
             return false;
         }
         links = p;
@@ -69,7 +78,7 @@ static bool link_add(struct d3d11_resource *r, struct d3d11_shared *shared, bool
     links[link_count].resource = r;
     links[link_count].face = face;
     links[link_count].remote = remote;
-    links[link_count].seen = 0;
+    links[link_count].seen = seen;
     links[link_count++].shared = shared;
     plat_mutex_unlock(&links_lock);
     return true;
@@ -80,6 +89,7 @@ static struct d3d11_shared *link_find(struct d3d11_resource *r, bool remove, str
     struct d3d11_shared *shared = NULL;
     size_t i;
 
+    assert(!remove || face);   /* the caller frees what the link owned */
     plat_mutex_lock(&links_lock);
     for (i = 0; i < link_count; ++i)
         if (links[i].resource == r)
@@ -88,7 +98,10 @@ static struct d3d11_shared *link_find(struct d3d11_resource *r, bool remove, str
             if (face)
                 *face = links[i].face;
             if (remove)
+            {
+                free(links[i].seen);
                 links[i] = links[--link_count];
+            }
             break;
         }
     if (remove && !link_count)
@@ -221,7 +234,7 @@ static bool link_host_state(struct d3d11_resource *r, bool *remote, uint64_t **s
         if (links[i].resource == r)
         {
             *remote = links[i].remote;
-            *seen = &links[i].seen;   /* stable while the resource lives: only its owner touches it */
+            *seen = links[i].seen;    /* lives as long as the resource; only its users touch it */
             found = true;
             break;
         }
