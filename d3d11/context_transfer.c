@@ -426,6 +426,16 @@ static void context_copy_resource(struct d3d11_context *context, ID3D11Resource 
             || (dst->height + dst->info->block_height - 1) / dst->info->block_height
             != (src->height + src->info->block_height - 1) / src->info->block_height || dst->depth != src->depth)
         return;
+    /* Two staging textures of one layout: one buffer copy. */
+    if (d3d11_resource_is_staging_texture(dst) && d3d11_resource_is_staging_texture(src)
+            && dst->info->block_bytes == src->info->block_bytes && dst->info->block_width == src->info->block_width
+            && dst->info->block_height == src->info->block_height && dst->width == src->width && dst->height == src->height)
+    {
+        vk_buffer_ref(dst->backend->buffer, 0, &dref);
+        vk_buffer_ref(src->backend->buffer, 0, &sref);
+        vk_cs_cmd_copy_buffer(ctx_cs(context), &dref, &sref, src->backend->buffer->desc.size);
+        return;
+    }
     for (sub = 0; sub < d3d11_resource_subresource_count(src); ++sub)
     {
         d3d11_resource_mip_extent(src, sub % src->mip_levels, &w, &h, &d);

@@ -246,7 +246,11 @@ void d3d11_query_end(struct d3d11_query *q, struct d3d11_context *context, struc
         vk_cs_cmd_write_timestamp(cs, q->pool, 0);
     }
     if (context->type != D3D11_DEVICE_CONTEXT_IMMEDIATE)
+    {
+        /* GetData is only answered on the immediate context: track its stream. */
         FIXME("Queries ended on deferred contexts complete with the immediate context's next batch.");
+        cs = q->device->immediate->cs;
+    }
     q->cs = cs;
     q->batch = vk_cs_current_batch(cs);
     q->state = QUERY_ISSUED;

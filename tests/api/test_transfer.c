@@ -611,6 +611,43 @@ static void test_map_do_not_wait(void)
     ID3D11Buffer_Release(stage);
 }
 
+static void test_staging_copies(void)
+{
+    static uint32_t px[16 * 4 + 8 * 2];
+    D3D11_SUBRESOURCE_DATA data[2] = { { px, 64, 0 }, { px + 64, 32, 0 } };
+    D3D11_MAPPED_SUBRESOURCE map;
+    D3D11_BOX box = { 1, 1, 0, 3, 2, 1 };
+    ID3D11Texture2D *a, *b;
+    unsigned int i;
+
+    for (i = 0; i < ARRAYSIZE(px); ++i) px[i] = 0xbeef0000u + i;
+    a = create_tex2d(16, 4, 2, 1, DXGI_FORMAT_R32_UINT, D3D11_USAGE_STAGING, 0, D3D11_CPU_ACCESS_READ | D3D11_CPU_ACCESS_WRITE, 0, data);
+    b = create_tex2d(16, 4, 2, 1, DXGI_FORMAT_R32_UINT, D3D11_USAGE_STAGING, 0, D3D11_CPU_ACCESS_READ, 0, NULL);
+    if (!a || !b)
+        return;
+    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)b, (ID3D11Resource *)a);
+    if (SUCCEEDED(ID3D11DeviceContext_Map(context, (ID3D11Resource *)b, 1, D3D11_MAP_READ, 0, &map)))
+    {
+        ok(!memcmp(map.pData, px + 64, 32) && !memcmp((uint8_t *)map.pData + map.RowPitch, px + 72, 32), "staging -> staging mip 1");
+        ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)b, 1);
+    }
+    else
+        ok(0, "Map");
+    /* A region between staging textures: row by row. */
+    ID3D11DeviceContext_CopySubresourceRegion(context, (ID3D11Resource *)b, 0, 5, 2, 0, (ID3D11Resource *)a, 0, &box);
+    if (SUCCEEDED(ID3D11DeviceContext_Map(context, (ID3D11Resource *)b, 0, D3D11_MAP_READ, 0, &map)))
+    {
+        const uint32_t *row2 = (const uint32_t *)((uint8_t *)map.pData + 2 * map.RowPitch);
+        ok(row2[5] == px[16 + 1] && row2[6] == px[16 + 2] && row2[4] == px[32 + 4] && row2[7] == px[32 + 7],
+                "staging region copy %#x %#x", row2[5], row2[6]);
+        ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)b, 0);
+    }
+    else
+        ok(0, "Map");
+    ID3D11Texture2D_Release(a);
+    ID3D11Texture2D_Release(b);
+}
+
 static void test_release_after_copy(void)
 {
     static uint32_t px[64];
@@ -927,6 +964,7 @@ int main(void)
     run_test(test_update_subresource);
     run_test(test_map_semantics);
     run_test(test_map_do_not_wait);
+    run_test(test_staging_copies);
     run_test(test_release_after_copy);
     run_test(test_clears);
     run_test(test_generate_mips);
