@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
-#include <dlfcn.h>
 
 #include "vk_cs.h"
 
@@ -799,9 +798,6 @@ int main(int argc, char **argv)
     }
     RUN(threads);
 #undef RUN
-    /* Keeps lavapipe mapped past vkDestroyInstance: once unloaded, memory its globals
-     * still reach looks leaked to LeakSanitizer (seen with MSAA images). */
-    dlopen("libvulkan_lvp.so", RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
     vk_device_release(device);
     errors = instance->validation_errors;
     CHECK(!errors, "%u Vulkan validation errors", errors);
