@@ -243,7 +243,7 @@ static void set_constant_buffers(struct d3d11_context *context, enum d3d11_stage
 
     if (start >= D3D11_CB_SLOTS || count > D3D11_CB_SLOTS - start)
     {
-        LOG_WARN("Ignoring constant buffer slots %u+%u.", start, count);
+        LOG_DEBUG("Ignoring constant buffer slots %u+%u.", start, count);
         return;
     }
     if (!first != !num)
@@ -254,7 +254,7 @@ static void set_constant_buffers(struct d3d11_context *context, enum d3d11_stage
         for (i = 0; i < count; ++i)
             if (buffers && buffers[i] && ((first[i] & 15) || (num[i] & 15) || num[i] > D3D11_CB_LEGACY_CONSTANTS))
             {
-                LOG_WARN("Ignoring constant buffer range %u+%u.", first[i], num[i]);
+                LOG_DEBUG("Ignoring constant buffer range %u+%u.", first[i], num[i]);
                 return;
             }
     }
@@ -314,7 +314,7 @@ static void set_shader_resources(struct d3d11_context *context, enum d3d11_stage
 
     if (start >= D3D11_SRV_SLOTS || count > D3D11_SRV_SLOTS - start)
     {
-        LOG_WARN("Ignoring shader resource slots %u+%u.", start, count);
+        LOG_DEBUG("Ignoring shader resource slots %u+%u.", start, count);
         return;
     }
     for (i = 0; i < count; ++i)
@@ -376,7 +376,7 @@ static void set_samplers(struct d3d11_context *context, enum d3d11_stage s, UINT
 
     if (start >= D3D11_SAMPLER_SLOTS || count > D3D11_SAMPLER_SLOTS - start)
     {
-        LOG_WARN("Ignoring sampler slots %u+%u.", start, count);
+        LOG_DEBUG("Ignoring sampler slots %u+%u.", start, count);
         return;
     }
     for (i = 0; i < count; ++i)
@@ -436,7 +436,7 @@ static void set_shader(struct d3d11_context *context, enum d3d11_stage s, void *
 
     if (iface && !(shader = d3d11_shader_from_iface(iface, (enum dxbc_stage)s)))
     {
-        LOG_WARN("Ignoring a shader that is not a stage %u shader of this implementation.", s);
+        LOG_DEBUG("Ignoring a shader that is not a stage %u shader of this implementation.", s);
         return;
     }
     if (instance_count > D3D11_SHADER_MAX_INTERFACES || (instance_count && !instances))
@@ -598,7 +598,7 @@ void STDMETHODCALLTYPE d3d11_context_CSSetUnorderedAccessViews(ID3D11DeviceConte
 
     if (start >= max || count > max - start)
     {
-        LOG_WARN("Ignoring compute UAV slots %u+%u.", start, count);
+        LOG_DEBUG("Ignoring compute UAV slots %u+%u.", start, count);
         return;
     }
     for (i = 0; i < count; ++i)
@@ -673,7 +673,7 @@ void STDMETHODCALLTYPE d3d11_context_OMSetRenderTargets(ID3D11DeviceContext4 *if
 
     if (count > D3D11_RTV_SLOTS)
     {
-        LOG_WARN("Ignoring %u render targets.", count);
+        LOG_DEBUG("Ignoring %u render targets.", count);
         return;
     }
     set_render_targets(st, count, rtvs, dsv);
@@ -699,7 +699,7 @@ void STDMETHODCALLTYPE d3d11_context_OMSetRenderTargetsAndUnorderedAccessViews(I
     if (!keep_uavs && (uav_start >= max || uav_count > max - uav_start
             || (!keep_rtvs && uav_count && uav_start < rtv_count)))
     {
-        LOG_WARN("Ignoring UAV slots %u+%u with %u render targets.", uav_start, uav_count, rtv_count);
+        LOG_DEBUG("Ignoring UAV slots %u+%u with %u render targets.", uav_start, uav_count, rtv_count);
         return;
     }
     if (!keep_rtvs)
@@ -852,7 +852,7 @@ void STDMETHODCALLTYPE d3d11_context_SOSetTargets(ID3D11DeviceContext4 *iface, U
 
     if (count > D3D11_SO_SLOTS)
     {
-        LOG_WARN("Ignoring %u stream-output targets.", count);
+        LOG_DEBUG("Ignoring %u stream-output targets.", count);
         return;
     }
     for (i = 0; i < D3D11_SO_SLOTS; ++i)
@@ -920,7 +920,7 @@ void STDMETHODCALLTYPE d3d11_context_IASetVertexBuffers(ID3D11DeviceContext4 *if
 
     if (start >= D3D11_VB_SLOTS || count > D3D11_VB_SLOTS - start)
     {
-        LOG_WARN("Ignoring vertex buffer slots %u+%u.", start, count);
+        LOG_DEBUG("Ignoring vertex buffer slots %u+%u.", start, count);
         return;
     }
     for (i = 0; i < count; ++i)
@@ -982,7 +982,7 @@ void STDMETHODCALLTYPE d3d11_context_IASetIndexBuffer(ID3D11DeviceContext4 *ifac
     /* D3D11: index buffers are R16_UINT or R32_UINT. */
     if (r && format != DXGI_FORMAT_R16_UINT && format != DXGI_FORMAT_R32_UINT)
     {
-        LOG_WARN("Ignoring index buffer format %#x.", format);
+        LOG_DEBUG("Ignoring index buffer format %#x.", format);
         return;
     }
     if (r && buffer_written(st, r))
@@ -1025,7 +1025,7 @@ void STDMETHODCALLTYPE d3d11_context_IASetPrimitiveTopology(ID3D11DeviceContext4
             || (topology >= D3D11_PRIMITIVE_TOPOLOGY_1_CONTROL_POINT_PATCHLIST
                 && topology <= D3D11_PRIMITIVE_TOPOLOGY_32_CONTROL_POINT_PATCHLIST)))
     {
-        LOG_WARN("Ignoring primitive topology %#x.", topology);
+        LOG_DEBUG("Ignoring primitive topology %#x.", topology);
         return;
     }
     if (st->topology == topology)
@@ -1071,7 +1071,7 @@ void STDMETHODCALLTYPE d3d11_context_RSSetViewports(ID3D11DeviceContext4 *iface,
 
     if (count > D3D11_VIEWPORT_SLOTS || (count && !viewports))
     {
-        LOG_WARN("Ignoring %u viewports.", count);
+        LOG_DEBUG("Ignoring %u viewports.", count);
         return;
     }
     if (st->viewport_count == count && !memcmp(st->viewports, viewports, count * sizeof(*viewports)))
@@ -1110,7 +1110,7 @@ void STDMETHODCALLTYPE d3d11_context_RSSetScissorRects(ID3D11DeviceContext4 *ifa
 
     if (count > D3D11_VIEWPORT_SLOTS || (count && !rects))
     {
-        LOG_WARN("Ignoring %u scissor rectangles.", count);
+        LOG_DEBUG("Ignoring %u scissor rectangles.", count);
         return;
     }
     if (st->scissor_count == count && !memcmp(st->scissors, rects, count * sizeof(*rects)))
