@@ -3,30 +3,7 @@
  * predication, ID3DDeviceContextState; the D3D11 read/write hazard rules. */
 #include "state.h"
 #include "context_methods.h"
-#if __has_include("resource.h")
-# include "resource.h"
-#else
-/* Until the resource code is in the tree: nothing can be bound as a buffer or view. */
-enum d3d11_view_kind { D3D11_VIEW_SRV, D3D11_VIEW_RTV, D3D11_VIEW_DSV, D3D11_VIEW_UAV };
-struct d3d11_resource
-{
-    struct d3d11vk_child child;
-    D3D11_RESOURCE_DIMENSION dimension;
-    UINT bind_flags;
-    ID3D11Resource *iface;
-};
-struct d3d11_view
-{
-    union { ID3D11View view; } iface;
-    struct d3d11vk_child child;
-    enum d3d11_view_kind kind;
-    struct d3d11_resource *resource;
-    union { D3D11_DEPTH_STENCIL_VIEW_DESC dsv; } desc;
-    UINT first_mip, mip_count, first_layer, layer_count;
-};
-static inline struct d3d11_resource *d3d11_buffer_from_iface(ID3D11Buffer *iface) { (void)iface; return NULL; }
-static inline struct d3d11_view *d3d11_view_from_iface(void *iface) { (void)iface; return NULL; }
-#endif
+#include "resource.h"
 
 static inline struct d3d11_context *impl_from_ctx(ID3D11DeviceContext4 *iface)
 {
