@@ -212,6 +212,10 @@ struct dxbc_stream_output
  * (1.0, D3D's point size) as Vulkan requires. A VS always writes it. */
 #define DXBC_COMPILE_POINT_SIZE 0x2u
 
+/* Pixel shader for a blend state with dual-source factors (SRC1_*): o1 becomes the second
+ * input of blend unit 0 (Location 0, Index 1); outputs above o1 are dropped, as in D3D11. */
+#define DXBC_COMPILE_DUAL_SOURCE_BLEND 0x4u
+
 struct dxbc_compile_options
 {
     uint32_t flags;              /* DXBC_COMPILE_* */

@@ -144,6 +144,10 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
          * carry reaches memory through the stream-output variables (declare_stream_output). */
         if (output && c->stage == DXBC_STAGE_GS && el->stream != c->primary_stream)
             continue;
+        /* Dual-source blending: only o0 and o1 exist (see DXBC_COMPILE_DUAL_SOURCE_BLEND). */
+        if (output && c->stage == DXBC_STAGE_PS && c->options && (c->options->flags & DXBC_COMPILE_DUAL_SOURCE_BLEND)
+                && el->system_value == DXBC_NAME_TARGET && el->register_index > 1)
+            continue;
         /* VS/PS inputs the shader does not declare get no variable: a vertex attribute or a
          * varying that nothing provides would otherwise be required of the pipeline. */
         if (!output && (c->stage == DXBC_STAGE_VS || c->stage == DXBC_STAGE_PS)
@@ -250,6 +254,11 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
         /* Per-patch and per-vertex variables share one location space: patch constants follow
          * the control-point registers (see compile.h). */
         e->location = patch ? c->patch_location_base + e->reg : e->reg;
+        if (output && c->stage == DXBC_STAGE_PS && c->options && (c->options->flags & DXBC_COMPILE_DUAL_SOURCE_BLEND))
+        {
+            spv_decorate1(&c->b, var, SpvDecorationIndex, e->reg);
+            e->location = 0;
+        }
         spv_decorate1(&c->b, var, SpvDecorationLocation, e->location);
         if (e->first)
             spv_decorate1(&c->b, var, SpvDecorationComponent, e->first);

@@ -1462,6 +1462,81 @@ static void test_clip_distance(void)
     free(px);
 }
 
+/* Dual-source blending: o1 feeds SRC1 of blend unit 0; colour = o0 * o1. */
+static void test_dual_source(void)
+{
+    const char *vs =
+        "// sig input 0 x SV_VertexID 0 VERTID uint x\n"
+        "// sig output 0 xyzw SV_Position 0 POS float -\n"
+        "vs_5_0\n"
+        "dcl_input_sgv v0.x, vertex_id\n"
+        "dcl_output_siv o0.xyzw, position\n"
+        "dcl_temps 1\n"
+        "and r0.x, v0.x, l(1)\n"
+        "ushr r0.y, v0.x, l(1)\n"
+        "utof r0.xy, r0.xyxx\n"
+        "mad o0.xy, r0.xyxx, l(4.000000, 4.000000, 0, 0), l(-1.000000, -1.000000, 0, 0)\n"
+        "mov o0.zw, l(0, 0, 0.500000, 1.000000)\n"
+        "ret\n";
+    const char *ps =
+        "// sig output 0 xyzw SV_Target 0 TARGET float -\n"
+        "// sig output 1 xyzw SV_Target 1 TARGET float -\n"
+        "// sig output 2 xyzw SV_Target 2 TARGET float -\n"
+        "ps_5_0\n"
+        "dcl_output o0.xyzw\n"
+        "dcl_output o1.xyzw\n"
+        "dcl_output o2.xyzw\n"
+        "mov o0.xyzw, l(0.500000, 2.000000, 4.000000, 1.000000)\n"
+        "mov o1.xyzw, l(2.000000, 0.250000, 0.500000, 0.750000)\n"
+        "mov o2.xyzw, l(9.000000, 9.000000, 9.000000, 9.000000)\n"
+        "ret\n";
+    struct dxbc_compile_options options = { DXBC_COMPILE_DUAL_SOURCE_BLEND, NULL };
+    struct dxbc_shader_info vi, pi;
+    struct vkh_image colour;
+    struct vkh_buffer rb;
+    uint32_t *vsc, *psc = NULL;
+    size_t vw, pw, size;
+    char error[256];
+    void *blob;
+    unsigned i, bad = 0;
+
+    if (!(vsc = compile_text(vs, &vw, &vi)))
+        return;
+    if (dxbc_assemble(ps, &blob, &size, error, sizeof(error)))
+    {
+        CHECK(dxbc_compile_blob(blob, size, &options, &pi, &psc, &pw, error, sizeof(error)), "dual-source PS: %s", error);
+        dxbc_free(blob);
+    }
+    if (!psc)
+    {
+        CHECK(0, "dual-source PS did not compile");
+        return;
+    }
+    CHECK(pi.output_count == 2, "dual-source PS keeps o0 and o1 only: %u outputs", pi.output_count);
+    if (vkh_image_create(&h, &colour, VK_FORMAT_R32G32B32A32_SFLOAT, 8, 8, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT)
+            && vkh_buffer_create(&h, &rb, 8 * 8 * 16, 0, VK_FORMAT_UNDEFINED))
+    {
+        vkh_blend_dual_source = true;
+        if (vkh_draw(&h, vsc, vw, psc, pw, NULL, 0, 3, &colour, NULL, 1.0f, &rb, NULL))
+        {
+            const float *p = rb.map;
+            for (i = 0; i < 64; ++i)
+                if (p[4 * i] != 1.0f || p[4 * i + 1] != 0.5f || p[4 * i + 2] != 2.0f || p[4 * i + 3] != 0.75f)
+                    ++bad;
+            CHECK(!bad, "%u pixels differ from o0 * o1 (first %g %g %g %g)", bad, p[0], p[1], p[2], p[3]);
+        }
+        else
+            CHECK(0, "dual-source draw");
+        vkh_blend_dual_source = false;
+        vkh_buffer_destroy(&h, &rb);
+        vkh_image_destroy(&h, &colour);
+    }
+    dxbc_compile_free_spirv(vsc);
+    dxbc_compile_free_spirv(psc);
+    dxbc_shader_info_free(&vi);
+    dxbc_shader_info_free(&pi);
+}
+
 /* HS (control point, fork with indexed outputs, join) + DS: a tessellated triangle whose colour
  * is the domain location and a patch constant. */
 static void test_tessellation(void)
@@ -1850,6 +1925,7 @@ int main(void)
     test_geometry();
     test_tessellation();
     test_clip_distance();
+    test_dual_source();
     test_multisample();
     test_stream_output();
     vkh_cleanup(&h);

@@ -13,6 +13,7 @@ VkPrimitiveTopology vkh_topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
 uint32_t vkh_width = 8, vkh_height = 8;
 VkSampleCountFlagBits vkh_samples = VK_SAMPLE_COUNT_1_BIT;
 struct vkh_buffer *vkh_xfb[4];
+bool vkh_blend_dual_source;
 
 static VKAPI_ATTR VkBool32 VKAPI_CALL debug_cb(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
         VkDebugUtilsMessageTypeFlagsEXT types, const VkDebugUtilsMessengerCallbackDataEXT *data, void *user)
@@ -637,6 +638,16 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     ds.depthWriteEnable = depth != NULL;
     ds.depthCompareOp = VK_COMPARE_OP_ALWAYS;
     cba.colorWriteMask = 0xf;
+    if (vkh_blend_dual_source)
+    {
+        cba.blendEnable = VK_TRUE;
+        cba.srcColorBlendFactor = VK_BLEND_FACTOR_SRC1_COLOR;
+        cba.dstColorBlendFactor = VK_BLEND_FACTOR_ZERO;
+        cba.colorBlendOp = VK_BLEND_OP_ADD;
+        cba.srcAlphaBlendFactor = VK_BLEND_FACTOR_SRC1_ALPHA;
+        cba.dstAlphaBlendFactor = VK_BLEND_FACTOR_ZERO;
+        cba.alphaBlendOp = VK_BLEND_OP_ADD;
+    }
     cb.attachmentCount = colour ? 1 : 0;
     cb.pAttachments = &cba;
     pri.colorAttachmentCount = colour ? 1 : 0;

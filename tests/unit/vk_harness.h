@@ -41,6 +41,8 @@ extern uint32_t vkh_width, vkh_height;
 extern VkSampleCountFlagBits vkh_samples;
 /* Transform-feedback buffers for vkh_draw (VK_EXT_transform_feedback; NULL entries: none). */
 extern struct vkh_buffer *vkh_xfb[4];
+/* vkh_draw blends colour = src0 * src1 (dual-source) when set. */
+extern bool vkh_blend_dual_source;
 
 struct vkh_buffer
 {
