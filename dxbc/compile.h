@@ -7,27 +7,34 @@
  *   ImageBuffer, SampledCubeArray, ImageCubeArray, ImageMSArray, ImageGatherExtended,
  *   StorageImageWriteWithoutFormat, DemoteToHelperInvocation (core in SPIR-V 1.6),
  *   DerivativeControl, InterpolationFunction, SampleRateShading, ClipDistance, CullDistance,
- *   DrawParameters, ShaderLayer, ShaderViewportIndex, MultiViewport.
- *   No extensions; read-without-format is never needed (see the UAV rule below).
+ *   DrawParameters, ShaderLayer, ShaderViewportIndex, MultiViewport; with stream output
+ *   TransformFeedback and GeometryStreams; with DXBC_COMPILE_FLUSH_DENORMS DenormFlushToZero.
+ *   No SPIR-V extensions; read-without-format is never needed (see the UAV rule below).
  * Device features the pipeline needs where the shader uses them: shaderFloat64,
  *   shaderStorageImageWriteWithoutFormat, shaderImageGatherExtended, sampleRateShading,
  *   geometryShader, tessellationShader, shaderClipDistance, shaderCullDistance, imageCubeArray,
  *   shaderDrawParameters (1.1), shaderOutputLayer/shaderOutputViewportIndex (1.2) for VS/DS
  *   writes of SV_RenderTargetArrayIndex/SV_ViewportArrayIndex, multiViewport,
  *   fragmentStoresAndAtomics, vertexPipelineStoresAndAtomics, shaderDemoteToHelperInvocation
- *   (required in 1.3).
+ *   (required in 1.3), dualSrcBlend (DXBC_COMPILE_DUAL_SOURCE_BLEND), and for stream output
+ *   VK_EXT_transform_feedback's transformFeedback (+ geometryStreams for several streams).
  *
- * Semantics kept from D3D11: registers are untyped 32-bit (Private uvec4 arrays, bitcast per
- * use, zero-initialised); udiv by 0 gives ~0 (quotient and remainder); shift counts use their
+ * Semantics kept from D3D11: registers are untyped 32-bit (Private uvec4 variables and
+ * arrays, bitcast per use, zero-initialised); udiv by 0 gives ~0 (quotient and remainder); shift counts use their
  * low 5 bits; ftoi/ftou clamp and give 0 for NaN; min/max return the non-NaN operand
  * (NMin/NMax); _sat maps NaN to 0; firstbit_* count from the MSB (hi/shi) and give ~0 when no
  * bit is found; ubfe/ibfe/bfi mask width and offset to 5 bits; discard demotes to a helper
  * invocation (derivatives stay valid); SV_Position.w in a pixel shader is the clip-space w;
  * SV_VertexID/SV_InstanceID exclude the base vertex/instance; relative indices into register
  * arrays are clamped to the declared size, immediate ones out of range fail the compile.
- * Not expressed (compile error or documented drop): the `this` register of class linkage,
- * oStencilRef (needs SPV_EXT_shader_stencil_export), stream output: geometry-shader streams
- * other than 0 are dropped (their emits are no-ops), as they only feed stream output.
+ * eval_centroid follows Vulkan's centroid (any covered location of the pixel; D3D picks the
+ * centre when fully covered). Without stream output, GS streams other than the rasterized one
+ * have no outputs (their emits are no-ops).
+ * Not expressed (compile error): the `this` register of class linkage, oStencilRef (would
+ * need SPV_EXT_shader_stencil_export).
+ * Needing no specialization: alpha-to-coverage (Vulkan's alphaToCoverageEnable acts on
+ * output 0 alpha as D3D does) and input layouts (Vulkan vertex formats convert like D3D's;
+ * VS input types come from the signature).
  *
  * Resource model (descriptor set dxbc_descriptor_set(stage), binding = dxbc_binding_index()):
  *   cb#       uniform buffer: struct { uvec4 data[N]; } (N = declared size, dynamic indexing ok)
@@ -45,12 +52,13 @@
  *   Location N (the vertex attribute whose input-layout element maps to register N), oN of
  *   every stage is Location N, vN of the next stage is Location N. Each signature element
  *   is its own variable with Component = first component of its register mask, so packed
- *   registers work. SV_Target N is Location N. Patch constants (HS outputs / DS inputs
- *   that are not tess factors) use Location N of their patch-constant register and the
- *   Patch decoration at Location B + N, where B is the number of registers of the control-
- *   point signature (HS output signature = DS input signature: max register + 1), since
- *   per-patch and per-vertex variables share one location space and drivers only have ~32
- *   locations; control-point I/O uses Location N.
+ *   registers work. SV_Target N is Location N (with dual-source blending o1 is Location 0
+ *   Index 1). Patch constants (HS outputs / DS inputs that are not tess factors) carry the
+ *   Patch decoration at Location B + N for patch-constant register N, where B is the number of
+ *   registers of the control-point signature (HS output = DS input signature: max register
+ *   + 1): per-patch and per-vertex variables share one location space, and drivers have only
+ *   ~32 locations. Control-point I/O uses Location N. Stream-output capture variables take
+ *   the locations after a stage's other outputs.
  *
  * Specialization constants (ids fixed):
  *   DXBC_SPEC_SAMPLE_COUNT (0): uint, rasterizer sample count; used by sampleinfo/samplepos
