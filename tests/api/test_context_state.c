@@ -561,6 +561,40 @@ static void test_hazards(void)
     ok(ID3D11Texture2D_Release(texture) == 0, "texture released");
 }
 
+/* A deferred context has its own state: nothing crosses to the immediate context. */
+static void test_deferred_state(void)
+{
+    ID3D11SamplerState *sampler = create_sampler(5.0f), *got;
+    ID3D11DeviceContext *deferred;
+    D3D11_PRIMITIVE_TOPOLOGY topology;
+    HRESULT hr;
+
+    hr = ID3D11Device1_CreateDeferredContext(device, 0, &deferred);
+    ok(hr == S_OK, "CreateDeferredContext %#lx", (unsigned long)hr);
+    if (FAILED(hr))
+    {
+        ID3D11SamplerState_Release(sampler);
+        return;
+    }
+    ID3D11DeviceContext_DSSetSamplers(deferred, 7, 1, &sampler);
+    ID3D11DeviceContext_IASetPrimitiveTopology(deferred, D3D11_PRIMITIVE_TOPOLOGY_LINESTRIP);
+    ID3D11DeviceContext1_DSGetSamplers(context, 7, 1, &got);
+    ok(!got, "the immediate context does not see the deferred binding");
+    ID3D11DeviceContext_DSGetSamplers(deferred, 7, 1, &got);
+    ok(got == sampler, "the deferred context keeps its binding");
+    if (got)
+        ID3D11SamplerState_Release(got);
+    ID3D11DeviceContext_IAGetPrimitiveTopology(deferred, &topology);
+    ok(topology == D3D11_PRIMITIVE_TOPOLOGY_LINESTRIP, "deferred topology");
+    ID3D11DeviceContext_ClearState(deferred);
+    ID3D11DeviceContext_DSGetSamplers(deferred, 7, 1, &got);
+    ok(!got, "deferred ClearState");
+    ID3D11DeviceContext_DSSetSamplers(deferred, 7, 1, &sampler);
+    /* Releasing the context drops its bindings. */
+    ok(ID3D11DeviceContext_Release(deferred) == 0, "deferred context released");
+    ok(ID3D11SamplerState_Release(sampler) == 0, "sampler released");
+}
+
 static void test_device_context_state(void)
 {
     static const D3D_FEATURE_LEVEL levels[] = { D3D_FEATURE_LEVEL_11_0 };
@@ -631,6 +665,7 @@ int main(void)
     run_test(test_constant_buffer_slots);
     run_test(test_buffer_bindings);
     run_test(test_hazards);
+    run_test(test_deferred_state);
     run_test(test_device_context_state);
     ID3D11DeviceContext1_Release(context);
     ok(ID3D11Device1_Release(device) == 0, "device leaked");
