@@ -11,6 +11,18 @@
 
 struct d3d11_device;
 
+/* What the draw path last recorded (context_draw.c): buffer slices, so that a
+ * Map(WRITE_DISCARD) rename is rebound, and the constant-buffer slots each bound shader reads. */
+struct d3d11_draw_tracking
+{
+    bool valid;                          /* false: the backend's bindings are unknown (record all) */
+    bool cs_stale;                       /* the compute bindings must be recorded again */
+    uint32_t cb_used[D3D11_STAGE_COUNT];
+    const void *cb_slices[D3D11_STAGE_COUNT][D3D11_CB_SLOTS];
+    const void *vb_slices[D3D11_VB_SLOTS];
+    const void *ib_slice;
+};
+
 struct d3d11_context
 {
     ID3D11DeviceContext4 ID3D11DeviceContext4_iface;
@@ -21,6 +33,7 @@ struct d3d11_context
     UINT flags;
     struct vk_cs *cs;                   /* its command stream (vulkan/vk_cs.h): immediate = worker-backed */
     struct d3d11_context_state state;   /* pipeline bindings and dirty bits (context_state.c) */
+    struct d3d11_draw_tracking draw;    /* context_draw.c */
 };
 
 struct d3d11_device

@@ -172,6 +172,8 @@ struct d3d11_shader
     uint32_t *spirv;
     size_t spirv_words;
     struct dxbc_shader_info info;
+    /* The backend shader, made on first draw by context_draw.c (atomic pointer, released here). */
+    struct vk_shader *vk_shader;
 };
 
 /* Creation: the bytecode is parsed with bounds checks and must hold a program of `stage`

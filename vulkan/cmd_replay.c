@@ -2,6 +2,7 @@
  * command buffers, hazard tracking with batched barriers, image layouts (GENERAL after
  * first use), and splitting submissions at semaphore signals/waits. */
 #include "vk_core_private.h"
+#include "vk_draw.h"   /* draw/dispatch records are replayed by cmd_draw.c */
 
 #define MAX_TRACKED 128
 #define MAX_CUR 4
@@ -43,6 +44,7 @@ struct vk_replay
 
     struct vk_submit_semaphores sems;
     struct vk_cs_stats *stats;
+    struct vk_draw_ctx *draw;            /* cmd_draw.c: bound draw state, created on first draw record */
 };
 
 VkResult vk_replay_create(struct vk_device *device, struct vk_replay **out)
@@ -74,6 +76,7 @@ void vk_replay_destroy(struct vk_replay *r)
     for (i = 0; i < r->slot_count; ++i)
         last = d3d11vk_max(last, r->slots[i].value);
     vk_device_wait_timeline(device, last, UINT64_MAX);
+    vk_draw_ctx_destroy(r->draw);
     device->vk.vkDestroyCommandPool(device->device, r->pool, NULL);
     free(r);
 }
@@ -140,6 +143,7 @@ static uint64_t submit(struct vk_replay *r)
     VkCommandBuffer cb = VK_NULL_HANDLE;
     uint64_t value = 0;
 
+    vk_draw_end_cb(r->draw, r);   /* ends rendering before the command buffer ends */
     if (r->cb)
     {
         if (r->cb_used)
@@ -156,6 +160,7 @@ static uint64_t submit(struct vk_replay *r)
         cb = r->cb;
     }
     vk_device_submit(device, cb, &r->sems, &value);
+    vk_draw_submitted(r->draw, value);
     if (r->cb)
     {
         r->slots[r->cb_slot].value = value;
@@ -447,10 +452,16 @@ static void replay_one(struct vk_replay *r, const struct vk_cmd_header *h)
             replay_semaphore(r, (const struct vk_cmd_semaphore *)h, h->type == VK_CMD_SIGNAL_SEMAPHORE);
             return;
         default:
+            if (h->type >= VK_CMD_DRAW_BASE)
+            {
+                vk_draw_replay(r, &r->draw, h);
+                return;
+            }
             break;
     }
     if (!begin_cb(r))
         return;
+    vk_draw_suspend(r->draw, r);   /* transfers and clears run outside rendering, after draws' writes */
     switch (h->type)
     {
         case VK_CMD_COPY_BUFFER:
@@ -560,6 +571,32 @@ static void replay_one(struct vk_replay *r, const struct vk_cmd_header *h)
             LOG_ERR("Unknown command type %u.", h->type);
             return;
     }
+}
+
+/* ---------------------------------------------------------------------------------------
+ * What the draw context (cmd_draw.c) uses */
+
+struct vk_device *vk_replay_device(struct vk_replay *r)
+{
+    return r->device;
+}
+
+VkCommandBuffer vk_replay_command_buffer(struct vk_replay *r)
+{
+    if (!begin_cb(r))
+        return VK_NULL_HANDLE;
+    r->cb_used = true;
+    return r->cb;
+}
+
+void vk_replay_full_barrier(struct vk_replay *r)
+{
+    emit_barrier(r, true);
+}
+
+bool vk_replay_needs_barrier(struct vk_replay *r)
+{
+    return r->need_barrier || r->write_count || r->init_count;
 }
 
 uint64_t vk_replay_chunks(struct vk_replay *r, struct vk_chunk *const *chunks, size_t count, struct vk_cs_stats *stats)

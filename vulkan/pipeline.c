@@ -232,7 +232,8 @@ void vk_shader_write_set(struct vk_shader *shader, VkDescriptorSet set, const un
 
 /* Pipeline layouts ------------------------------------------------------------------------ */
 
-const struct vk_pipeline_layout *vk_pipeline_layout_get(struct vk_device *device,
+/* Called with state->lock held. */
+static const struct vk_pipeline_layout *layout_get_locked(struct vk_device *device,
         struct vk_shader *const *shaders, uint32_t count)
 {
     VkPipelineLayoutCreateInfo info = { VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO };
@@ -247,7 +248,6 @@ const struct vk_pipeline_layout *vk_pipeline_layout_get(struct vk_device *device
     for (i = 0; i < count; ++i)
         key[i] = shaders[i] ? shaders[i]->set_layout : state->empty_set_layout;
     hash = d3d11vk_hash_bytes(key, count * sizeof(*key), count);
-    plat_mutex_lock(&state->lock);
     head = d3d11vk_hash_map_get(&state->layouts, hash);
     for (e = head; e; e = e->next)
         if (e->count == count && !memcmp(e->key, key, count * sizeof(*key)))
@@ -270,8 +270,19 @@ const struct vk_pipeline_layout *vk_pipeline_layout_get(struct vk_device *device
         else
             e->next = head;
     }
-    plat_mutex_unlock(&state->lock);
     return e ? &e->layout : NULL;
+}
+
+const struct vk_pipeline_layout *vk_pipeline_layout_get(struct vk_device *device,
+        struct vk_shader *const *shaders, uint32_t count)
+{
+    struct vk_pipeline_state *state = state_of(device);
+    const struct vk_pipeline_layout *layout;
+
+    plat_mutex_lock(&state->lock);
+    layout = layout_get_locked(device, shaders, count);
+    plat_mutex_unlock(&state->lock);
+    return layout;
 }
 
 /* Graphics pipelines ------------------------------------------------------------------------ */
@@ -323,7 +334,7 @@ static VkResult create_graphics(struct vk_device *device, struct vk_pipeline_sta
     bool rasterize;
     VkResult vr;
 
-    if (!key->shaders[0] || !(out->layout = vk_pipeline_layout_get(device, key->shaders, DXBC_DESCRIPTOR_SET_COUNT)))
+    if (!key->shaders[0] || !(out->layout = layout_get_locked(device, key->shaders, DXBC_DESCRIPTOR_SET_COUNT)))
         return VK_ERROR_INITIALIZATION_FAILED;
     for (i = 0; i < 5; ++i)
     {
@@ -509,7 +520,7 @@ const struct vk_pipeline *vk_compute_pipeline_get(struct vk_device *device, stru
         start = plat_time_ns();
         e->key.compute = shader;
         vk_object_addref(&shader->obj);
-        if (!(e->pipeline.layout = vk_pipeline_layout_get(device, &shader, 1)))
+        if (!(e->pipeline.layout = layout_get_locked(device, &shader, 1)))
             vr = VK_ERROR_INITIALIZATION_FAILED;
         else
         {
