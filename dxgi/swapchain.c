@@ -34,6 +34,7 @@ struct dxgi_swapchain
     IUnknown *device;                    /* the ID3D11Device (holds a reference) */
     IDXGIDevice1 *dxgi_device;           /* same object, for frame latency and the adapter */
     ID3D11Device *d3d11;                 /* same object */
+    ID3D11Query *sync_query;             /* EVENT query: the back buffer's commands are done */
     struct vk_device *vk;
     HWND window;
 
@@ -457,6 +458,8 @@ static void swapchain_destroy(struct dxgi_swapchain *sc)
         IDXGIOutput_Release(sc->target);
     release_buffers(sc);
     vk_presenter_destroy(sc->presenter);
+    if (sc->sync_query)
+        ID3D11Query_Release(sc->sync_query);
     handle_close(sc->latency_semaphore);
     d3d11vk_private_store_cleanup(&sc->obj.private_data);
     plat_mutex_destroy(&sc->stats_lock);
@@ -546,9 +549,24 @@ static HRESULT present(struct dxgi_swapchain *sc, UINT sync_interval, UINT flags
         plat_mutex_unlock(&sc->lock);
         return DXGI_ERROR_WAS_STILL_DRAWING;
     }
-    /* The back buffer's commands go to the queue before the blit that reads it. */
+    /* The back buffer's commands must reach the queue before the blit that reads it. The
+     * context's worker submits asynchronously: until presentation runs on that worker, an
+     * event query tells when they are done. */
     ID3D11Device_GetImmediateContext(sc->d3d11, &context);
-    ID3D11DeviceContext_Flush(context);
+    if (sc->sync_query)
+    {
+        uint64_t end = plat_time_ns() + 2000000000ull;
+        HRESULT qhr;
+
+        ID3D11DeviceContext_End(context, (ID3D11Asynchronous *)sc->sync_query);
+        while ((qhr = ID3D11DeviceContext_GetData(context, (ID3D11Asynchronous *)sc->sync_query, NULL, 0, 0)) == S_FALSE
+                && plat_time_ns() < end)
+            plat_sleep_ms(0);
+        if (qhr != S_OK)
+            LOG_WARN("Waiting for the back buffer's commands failed (%#lx).", (unsigned long)qhr);
+    }
+    else
+        ID3D11DeviceContext_Flush(context);
     ID3D11DeviceContext_Release(context);
 
     memset(&p, 0, sizeof(p));
@@ -1320,6 +1338,11 @@ HRESULT dxgi_swapchain_create(struct dxgi_factory *factory, IUnknown *device, HW
         }
     }
 
+    {
+        D3D11_QUERY_DESC qd = { D3D11_QUERY_EVENT, 0 };
+        if (FAILED(ID3D11Device_CreateQuery(sc->d3d11, &qd, &sc->sync_query)))
+            sc->sync_query = NULL;
+    }
     presenter_desc(sc, &pd);
     if ((vr = vk_presenter_create(sc->vk, create_win32_surface, sc, frame_done, sc, &pd, &sc->presenter)) != VK_SUCCESS)
     {

@@ -56,15 +56,21 @@ static void test_native_unsupported(void)
     IDXGISwapChain *sc0 = (IDXGISwapChain *)0x1;
     IDXGIFactory2 *factory;
     HWND fake = (HWND)0x10010;
+    ULONG before;
     HRESULT hr;
 
     if (!device)
         return;
     factory = device_factory(device);
     ok(factory != NULL, "no factory");
+    if (!factory)
+        return;
+    ok(vtable_complete(factory, sizeof(IDXGIFactory2Vtbl)), "incomplete IDXGIFactory2 vtable");
+    before = get_refcount(device);
     hr = IDXGIFactory2_CreateSwapChainForHwnd(factory, (IUnknown *)device, fake, &d, NULL, NULL, &sc);
     ok(hr == DXGI_ERROR_UNSUPPORTED, "CreateSwapChainForHwnd: %#lx", (unsigned long)hr);
     ok(sc == NULL, "swap chain pointer not cleared");
+    ok(get_refcount(device) == before, "a failed creation kept a device reference");
     hr = IDXGIFactory2_CreateSwapChainForHwnd(factory, (IUnknown *)device, NULL, &d, NULL, NULL, &sc);
     ok(hr == DXGI_ERROR_INVALID_CALL, "NULL window: %#lx", (unsigned long)hr);
     d.BufferCount = 1;
