@@ -40,7 +40,9 @@ void vk_object_release(struct vk_object *object)
     if (!object || atomic_dec_u32(&object->refcount))
         return;
     core = vk_core(object->device);
-    if (passed(object->device, atomic_load_u64(&object->last_use)))
+    /* The cached completed value only: asking the driver per release costs too much when a
+     * submission drops thousands of references; the deferred list catches up. */
+    if (atomic_load_u64(&object->last_use) <= atomic_load_u64(&core->completed))
     {
         object->destroy(object);
         return;
@@ -206,12 +208,29 @@ double vk_device_timestamp_period(const struct vk_device *device)
 /* ---------------------------------------------------------------------------------------
  * Buffers */
 
+/* Renamed slices come from shared VkBuffers holding several slices each, so that a rename
+ * costs no Vulkan call once the pool is warm. */
+struct slice_block
+{
+    struct slice_block *next;
+    VkBuffer buffer;
+    struct vk_allocation allocation;
+    struct vk_buffer_slice *slices;
+    uint32_t count;
+};
+
+#define SLICE_BLOCK_BYTES (64u << 10)
+#define SLICE_BLOCK_MAX 256
+
 struct vk_slice_pool
 {
     struct vk_object obj;
     struct vk_buffer_desc desc;
     struct plat_mutex lock;
     struct vk_buffer_slice *free;
+    struct slice_block *blocks;
+    VkDeviceSize stride;
+    uint32_t slice_count;
 };
 
 static VkBufferUsageFlags buffer_usage(const struct vk_buffer_desc *desc)
@@ -221,6 +240,8 @@ static VkBufferUsageFlags buffer_usage(const struct vk_buffer_desc *desc)
 
 static void slice_free_resources(struct vk_device *device, struct vk_buffer_slice *slice)
 {
+    if (slice->block)
+        return;   /* freed with its block */
     device->vk.vkDestroyBuffer(device->device, slice->buffer, NULL);
     vk_memory_free(device, &slice->allocation);
     free(slice);
@@ -249,10 +270,20 @@ static void slice_pool_destroy(struct vk_object *obj)
     struct vk_slice_pool *pool = CONTAINING_RECORD(obj, struct vk_slice_pool, obj);
     struct vk_buffer_slice *s, *next;
 
+    struct slice_block *b, *bnext;
+
     for (s = pool->free; s; s = next)
     {
         next = s->next_free;
         slice_free_resources(obj->device, s);
+    }
+    for (b = pool->blocks; b; b = bnext)
+    {
+        bnext = b->next;
+        obj->device->vk.vkDestroyBuffer(obj->device->device, b->buffer, NULL);
+        vk_memory_free(obj->device, &b->allocation);
+        free(b->slices);
+        free(b);
     }
     plat_mutex_destroy(&pool->lock);
     free(pool);
@@ -307,6 +338,62 @@ fail:
     return vr;
 }
 
+/* Adds a block of slices to the pool's free list (pool lock held by the caller). */
+static VkResult slice_pool_grow(struct vk_device *device, struct vk_slice_pool *pool)
+{
+    VkBufferCreateInfo info = { VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO };
+    VkMemoryRequirements reqs;
+    struct slice_block *b;
+    uint32_t i, count;
+    VkResult vr;
+
+    count = (uint32_t)d3d11vk_min((uint64_t)SLICE_BLOCK_MAX, d3d11vk_max(1ull, (uint64_t)(SLICE_BLOCK_BYTES / pool->stride)));
+    /* Grows with use: a buffer renamed often gets bigger blocks. */
+    count = d3d11vk_max(count, d3d11vk_min(pool->slice_count, (uint32_t)SLICE_BLOCK_MAX));
+    if (!(b = calloc(1, sizeof(*b))) || !(b->slices = calloc(count, sizeof(*b->slices))))
+    {
+        free(b);
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    }
+    info.size = pool->stride * count;
+    info.usage = buffer_usage(&pool->desc);
+    info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
+    if ((vr = device->vk.vkCreateBuffer(device->device, &info, NULL, &b->buffer)) != VK_SUCCESS)
+        goto fail;
+    device->vk.vkGetBufferMemoryRequirements(device->device, b->buffer, &reqs);
+    if ((vr = vk_memory_alloc(device, &reqs, vk_memory_domain_properties(pool->desc.domain),
+            pool->desc.domain != VK_MEM_DOMAIN_DEVICE ? VK_ALLOC_HOST_VISIBLE : 0, NULL, &b->allocation)) != VK_SUCCESS
+            || (vr = device->vk.vkBindBufferMemory(device->device, b->buffer, b->allocation.memory,
+            b->allocation.offset)) != VK_SUCCESS)
+        goto fail;
+    b->count = count;
+    for (i = 0; i < count; ++i)
+    {
+        struct vk_buffer_slice *slice = &b->slices[i];
+
+        vk_object_init(&slice->obj, device, VK_OBJ_BUFFER_SLICE, slice_destroy);
+        slice->buffer = b->buffer;
+        slice->offset = i * pool->stride;
+        slice->size = pool->desc.size;
+        slice->map = b->allocation.map ? b->allocation.map + slice->offset : NULL;
+        slice->pool = pool;
+        slice->block = b;
+        slice->next_free = pool->free;
+        pool->free = slice;
+    }
+    pool->slice_count += count;
+    b->next = pool->blocks;
+    pool->blocks = b;
+    return VK_SUCCESS;
+
+fail:
+    vk_memory_free(device, &b->allocation);
+    device->vk.vkDestroyBuffer(device->device, b->buffer, NULL);
+    free(b->slices);
+    free(b);
+    return vr;
+}
+
 static void buffer_destroy(struct vk_object *obj)
 {
     struct vk_buffer *buffer = CONTAINING_RECORD(obj, struct vk_buffer, obj);
@@ -341,8 +428,15 @@ VkResult vk_buffer_create(struct vk_device *device, const struct vk_buffer_desc 
             free(buffer);
             return VK_ERROR_OUT_OF_HOST_MEMORY;
         }
+        const VkPhysicalDeviceLimits *limits = &device->adapter->properties.properties.limits;
+        VkDeviceSize align = 256;
+
         vk_object_init(&buffer->pool->obj, device, VK_OBJ_SLICE_POOL, slice_pool_destroy);
         buffer->pool->desc = *desc;
+        align = d3d11vk_max(align, limits->minUniformBufferOffsetAlignment);
+        align = d3d11vk_max(align, limits->minStorageBufferOffsetAlignment);
+        align = d3d11vk_max(align, limits->minTexelBufferOffsetAlignment);
+        buffer->pool->stride = align_u64(desc->size, align);
         plat_mutex_init(&buffer->pool->lock);
         buffer->slice->pool = buffer->pool;
         vk_object_addref(&buffer->pool->obj);   /* the live slice's reference */
@@ -375,21 +469,19 @@ VkResult vk_buffer_rename(struct vk_buffer *buffer)
     if (atomic_load_u32(&old->obj.refcount) == 1 && vk_object_gpu_idle(&old->obj))
         return VK_SUCCESS;
     plat_mutex_lock(&pool->lock);
-    if ((slice = pool->free))
-        pool->free = slice->next_free;
+    if (!pool->free && (vr = slice_pool_grow(buffer->obj.device, pool)) != VK_SUCCESS)
+    {
+        plat_mutex_unlock(&pool->lock);
+        return vr;
+    }
+    slice = pool->free;
+    pool->free = slice->next_free;
     plat_mutex_unlock(&pool->lock);
-    if (slice)
     {
         uint64_t last_use = slice->obj.last_use;
 
         vk_object_init(&slice->obj, buffer->obj.device, VK_OBJ_BUFFER_SLICE, slice_destroy);
         slice->obj.last_use = last_use;
-    }
-    else
-    {
-        if ((vr = slice_create(buffer->obj.device, &pool->desc, &slice)) != VK_SUCCESS)
-            return vr;
-        slice->pool = pool;
     }
     vk_object_addref(&pool->obj);
     buffer->slice = slice;

@@ -158,6 +158,7 @@ struct vk_buffer_slice
     struct vk_allocation allocation;
     struct vk_slice_pool *pool;          /* where it goes back when the GPU is done (renamable buffers) */
     struct vk_buffer_slice *next_free;
+    void *block;                         /* renamable: the pool's shared VkBuffer it lives in, or NULL */
 };
 
 struct vk_buffer
