@@ -9,7 +9,7 @@
  *   DerivativeControl, InterpolationFunction, SampleRateShading, ClipDistance, CullDistance,
  *   DrawParameters, ShaderLayer, ShaderViewportIndex, MultiViewport; with stream output
  *   TransformFeedback and GeometryStreams; with DXBC_COMPILE_FLUSH_DENORMS DenormFlushToZero.
- *   No SPIR-V extensions; read-without-format is never needed (see the UAV rule below).
+ *   StencilExportEXT only for oStencilRef. Read-without-format is never needed (UAV rule below).
  * Device features the pipeline needs where the shader uses them: shaderFloat64,
  *   shaderStorageImageWriteWithoutFormat, shaderImageGatherExtended, sampleRateShading,
  *   geometryShader, tessellationShader, shaderClipDistance, shaderCullDistance, imageCubeArray,
@@ -30,8 +30,9 @@
  * eval_centroid follows Vulkan's centroid (any covered location of the pixel; D3D picks the
  * centre when fully covered). Without stream output, GS streams other than the rasterized one
  * have no outputs (their emits are no-ops).
- * Not expressed (compile error): the `this` register of class linkage, oStencilRef (would
- * need SPV_EXT_shader_stencil_export).
+ * oStencilRef uses SPV_EXT_shader_stencil_export (VK_EXT_shader_stencil_export), the one
+ * extension the output may need. Not expressed (compile error): the `this` register of class
+ * linkage.
  * Needing no specialization: alpha-to-coverage (Vulkan's alphaToCoverageEnable acts on
  * output 0 alpha as D3D does) and input layouts (Vulkan vertex formats convert like D3D's;
  * VS input types come from the signature).
@@ -160,6 +161,7 @@ struct dxbc_io_info
 #define DXBC_PS_SAMPLE_RATE        0x20u
 #define DXBC_PS_READS_COVERAGE     0x40u
 #define DXBC_PS_WRITES_COVERAGE    0x80u
+#define DXBC_PS_WRITES_STENCIL_REF 0x100u   /* needs VK_EXT_shader_stencil_export */
 
 struct dxbc_shader_info
 {

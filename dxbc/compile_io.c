@@ -746,7 +746,16 @@ static void declare_special_outputs(struct dxc *c, const struct dxbc_instruction
             c->ps_flags |= DXBC_PS_WRITES_COVERAGE;
             break;
         case DXBC_REG_OUTPUT_STENCIL_REF:
-            dxc_fail(c, "oStencilRef needs SPV_EXT_shader_stencil_export, which is not used");
+            /* SPV_EXT_shader_stencil_export (VK_EXT_shader_stencil_export). */
+            if (c->stencil_out)
+                return;
+            c->stencil_out = dxc_global_var(c, SpvStorageClassPrivate, c->t_u32, "oStencilRef");
+            var = dxc_global_var(c, SpvStorageClassOutput, c->t_i32, "FragStencilRef");
+            spv_builtin(&c->b, var, SpvBuiltInFragStencilRefEXT);
+            spv_capability(&c->b, SpvCapabilityStencilExportEXT);
+            spv_extension(&c->b, "SPV_EXT_shader_stencil_export");
+            c->stencil_ref_var = var;
+            c->ps_flags |= DXBC_PS_WRITES_STENCIL_REF;
             break;
         default:
             break;

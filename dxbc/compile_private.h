@@ -148,7 +148,7 @@ struct dxc
     uint32_t spec_used;                    /* bit n: specialization constant id n */
     uint32_t spec_sample_count;
     uint32_t sample_pos_table;
-    uint32_t frag_depth_var, sample_mask_out_var;
+    uint32_t frag_depth_var, sample_mask_out_var, stencil_ref_var;
     struct function_table *ftables;
     unsigned ftable_count;
     struct interface_decl *ifaces;

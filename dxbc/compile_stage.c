@@ -39,6 +39,8 @@ void dxc_emit_main(struct dxc *c, const struct program_layout *l)
             if (c->depth_out)
                 spv_store(&c->b, c->frag_depth_var,
                         spv_bitcast(&c->b, c->t_f32, spv_load(&c->b, c->t_u32, c->depth_out)));
+            if (c->stencil_out)
+                spv_store(&c->b, c->stencil_ref_var, spv_bitcast(&c->b, c->t_i32, spv_load(&c->b, c->t_u32, c->stencil_out)));
             if (c->mask_out)
             {
                 uint32_t idx = dxc_u(c, 0), ptr;
@@ -144,6 +146,8 @@ void dxc_execution_modes(struct dxc *c)
             spv_execution_mode(&c->b, f, SpvExecutionModeOriginUpperLeft, NULL, 0);
             if (c->ps_flags & DXBC_PS_EARLY_DEPTH)
                 spv_execution_mode(&c->b, f, SpvExecutionModeEarlyFragmentTests, NULL, 0);
+            if (c->ps_flags & DXBC_PS_WRITES_STENCIL_REF)
+                spv_execution_mode(&c->b, f, SpvExecutionModeStencilRefReplacingEXT, NULL, 0);
             if (c->ps_flags & DXBC_PS_WRITES_DEPTH)
             {
                 spv_execution_mode(&c->b, f, SpvExecutionModeDepthReplacing, NULL, 0);

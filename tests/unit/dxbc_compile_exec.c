@@ -1537,6 +1537,83 @@ static void test_dual_source(void)
     dxbc_shader_info_free(&pi);
 }
 
+/* oStencilRef: the shader's stencil reference replaces the stencil value (x + 8y). */
+static void test_stencil_ref(void)
+{
+    const char *vs =
+        "// sig input 0 x SV_VertexID 0 VERTID uint x\n"
+        "// sig output 0 xyzw SV_Position 0 POS float -\n"
+        "vs_5_0\n"
+        "dcl_input_sgv v0.x, vertex_id\n"
+        "dcl_output_siv o0.xyzw, position\n"
+        "dcl_temps 1\n"
+        "and r0.x, v0.x, l(1)\n"
+        "ushr r0.y, v0.x, l(1)\n"
+        "utof r0.xy, r0.xyxx\n"
+        "mad o0.xy, r0.xyxx, l(4.000000, 4.000000, 0, 0), l(-1.000000, -1.000000, 0, 0)\n"
+        "mov o0.zw, l(0, 0, 0.500000, 1.000000)\n"
+        "ret\n";
+    const char *ps =
+        "// sig input 0 xyzw SV_Position 0 POS float xy\n"
+        "// sig output 0 xyzw SV_Target 0 TARGET float -\n"
+        "// sig output -1 x SV_StencilRef 0 STENCILREF uint -\n"
+        "ps_5_0\n"
+        "dcl_input_ps_siv linear noperspective v0.xy, position\n"
+        "dcl_output o0.xyzw\n"
+        "dcl_output oStencilRef\n"
+        "dcl_temps 1\n"
+        "ftou r0.xy, v0.xyxx\n"
+        "imad oStencilRef, r0.y, l(8), r0.x\n"
+        "mov o0.xyzw, l(1.000000, 1.000000, 1.000000, 1.000000)\n"
+        "ret\n";
+    struct dxbc_shader_info vi, pi;
+    struct vkh_image colour, depth;
+    struct vkh_buffer rb, srb;
+    uint32_t *vsc, *psc;
+    size_t vw, pw;
+    unsigned i, bad = 0;
+
+    if (!h.stencil_export)
+    {
+        CHECK(0, "the device has no VK_EXT_shader_stencil_export");
+        return;
+    }
+    if (!(vsc = compile_text(vs, &vw, &vi)) || !(psc = compile_text(ps, &pw, &pi)))
+    {
+        CHECK(0, "stencil-reference shaders did not compile");
+        return;
+    }
+    CHECK(pi.ps_flags & DXBC_PS_WRITES_STENCIL_REF, "ps flags report the stencil reference");
+    if (vkh_image_create(&h, &colour, VK_FORMAT_R32G32B32A32_SFLOAT, 8, 8, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT)
+            && vkh_image_create(&h, &depth, VK_FORMAT_D32_SFLOAT_S8_UINT, 8, 8, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT)
+            && vkh_buffer_create(&h, &rb, 8 * 8 * 16, 0, VK_FORMAT_UNDEFINED)
+            && vkh_buffer_create(&h, &srb, 64, 0, VK_FORMAT_UNDEFINED))
+    {
+        vkh_stencil_readback = &srb;
+        if (vkh_draw(&h, vsc, vw, psc, pw, NULL, 0, 3, &colour, &depth, 1.0f, &rb, NULL))
+        {
+            const uint8_t *st = srb.map;
+            for (i = 0; i < 64; ++i)
+                if (st[i] != i)
+                    ++bad;
+            CHECK(!bad, "%u stencil values differ from x + 8y (first %u %u)", bad, st[0], st[1]);
+        }
+        else
+            CHECK(0, "stencil draw");
+        vkh_stencil_readback = NULL;
+        vkh_buffer_destroy(&h, &rb);
+        vkh_buffer_destroy(&h, &srb);
+        vkh_image_destroy(&h, &colour);
+        vkh_image_destroy(&h, &depth);
+    }
+    else
+        CHECK(0, "stencil attachments");
+    dxbc_compile_free_spirv(vsc);
+    dxbc_compile_free_spirv(psc);
+    dxbc_shader_info_free(&vi);
+    dxbc_shader_info_free(&pi);
+}
+
 /* HS (control point, fork with indexed outputs, join) + DS: a tessellated triangle whose colour
  * is the domain location and a patch constant. */
 static void test_tessellation(void)
@@ -1926,6 +2003,7 @@ int main(void)
     test_tessellation();
     test_clip_distance();
     test_dual_source();
+    test_stencil_ref();
     test_multisample();
     test_stream_output();
     vkh_cleanup(&h);

@@ -14,6 +14,7 @@ uint32_t vkh_width = 8, vkh_height = 8;
 VkSampleCountFlagBits vkh_samples = VK_SAMPLE_COUNT_1_BIT;
 struct vkh_buffer *vkh_xfb[4];
 bool vkh_blend_dual_source;
+struct vkh_buffer *vkh_stencil_readback;
 
 static VKAPI_ATTR VkBool32 VKAPI_CALL debug_cb(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
         VkDebugUtilsMessageTypeFlagsEXT types, const VkDebugUtilsMessengerCallbackDataEXT *data, void *user)
@@ -36,7 +37,9 @@ bool vkh_init(struct vkh *h)
     VkPhysicalDeviceVulkan12Features f12 = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES };
     VkPhysicalDeviceVulkan13Features f13 = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES };
     VkPhysicalDeviceTransformFeedbackFeaturesEXT fxfb = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TRANSFORM_FEEDBACK_FEATURES_EXT };
-    const char *dev_ext = VK_EXT_TRANSFORM_FEEDBACK_EXTENSION_NAME;
+    const char *dev_exts[2];
+    uint32_t dev_ext_count = 0;
+    bool stencil_export = false;
     VkDeviceQueueCreateInfo qci = { VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO };
     VkDeviceCreateInfo dvci = { VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO };
     VkCommandPoolCreateInfo cpci = { VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO };
@@ -130,8 +133,12 @@ bool vkh_init(struct vkh *h)
         {
             vkEnumerateDeviceExtensionProperties(h->phys, NULL, &dn, de);
             for (k = 0; k < dn; ++k)
-                if (!strcmp(de[k].extensionName, dev_ext))
+            {
+                if (!strcmp(de[k].extensionName, VK_EXT_TRANSFORM_FEEDBACK_EXTENSION_NAME))
                     h->transform_feedback = true;
+                if (!strcmp(de[k].extensionName, VK_EXT_SHADER_STENCIL_EXPORT_EXTENSION_NAME))
+                    stencil_export = true;
+            }
             free(de);
         }
     }
@@ -150,10 +157,12 @@ bool vkh_init(struct vkh *h)
     qci.pQueuePriorities = &prio;
     dvci.pNext = &f2;
     if (h->transform_feedback)
-    {
-        dvci.enabledExtensionCount = 1;
-        dvci.ppEnabledExtensionNames = &dev_ext;
-    }
+        dev_exts[dev_ext_count++] = VK_EXT_TRANSFORM_FEEDBACK_EXTENSION_NAME;
+    if (stencil_export)
+        dev_exts[dev_ext_count++] = VK_EXT_SHADER_STENCIL_EXPORT_EXTENSION_NAME;
+    h->stencil_export = stencil_export;
+    dvci.enabledExtensionCount = dev_ext_count;
+    dvci.ppEnabledExtensionNames = dev_exts;
     dvci.queueCreateInfoCount = 1;
     dvci.pQueueCreateInfos = &qci;
     if (vkCreateDevice(h->phys, &dvci, NULL, &h->device) != VK_SUCCESS)
@@ -237,8 +246,15 @@ void vkh_buffer_destroy(struct vkh *h, struct vkh_buffer *b)
     memset(b, 0, sizeof(*b));
 }
 
+static bool has_stencil(VkFormat f)
+{
+    return f == VK_FORMAT_D32_SFLOAT_S8_UINT || f == VK_FORMAT_D24_UNORM_S8_UINT;
+}
+
 static bool is_depth(VkFormat f)
 {
+    if (f == VK_FORMAT_D32_SFLOAT_S8_UINT)
+        return true;
     return f == VK_FORMAT_D32_SFLOAT || f == VK_FORMAT_D24_UNORM_S8_UINT || f == VK_FORMAT_D16_UNORM;
 }
 
@@ -271,6 +287,8 @@ bool vkh_image_create(struct vkh *h, struct vkh_image *img, VkFormat format, uin
     vci.viewType = VK_IMAGE_VIEW_TYPE_2D;
     vci.format = format;
     vci.subresourceRange.aspectMask = is_depth(format) ? VK_IMAGE_ASPECT_DEPTH_BIT : VK_IMAGE_ASPECT_COLOR_BIT;
+    if (has_stencil(format))
+        vci.subresourceRange.aspectMask |= VK_IMAGE_ASPECT_STENCIL_BIT;
     vci.subresourceRange.levelCount = 1;
     vci.subresourceRange.layerCount = 1;
     if (vkCreateImageView(h->device, &vci, NULL, &img->view) != VK_SUCCESS)
@@ -637,6 +655,16 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     ds.depthTestEnable = depth != NULL;
     ds.depthWriteEnable = depth != NULL;
     ds.depthCompareOp = VK_COMPARE_OP_ALWAYS;
+    if (depth && has_stencil(depth->format))
+    {
+        /* the reference comes from the shader (StencilRefReplacingEXT) when it writes one */
+        ds.stencilTestEnable = VK_TRUE;
+        ds.front.failOp = ds.front.depthFailOp = VK_STENCIL_OP_KEEP;
+        ds.front.passOp = VK_STENCIL_OP_REPLACE;
+        ds.front.compareOp = VK_COMPARE_OP_ALWAYS;
+        ds.front.compareMask = ds.front.writeMask = 0xff;
+        ds.back = ds.front;
+    }
     cba.colorWriteMask = 0xf;
     if (vkh_blend_dual_source)
     {
@@ -653,6 +681,7 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     pri.colorAttachmentCount = colour ? 1 : 0;
     pri.pColorAttachmentFormats = colour ? &colour->format : NULL;
     pri.depthAttachmentFormat = depth ? depth->format : VK_FORMAT_UNDEFINED;
+    pri.stencilAttachmentFormat = depth && has_stencil(depth->format) ? depth->format : VK_FORMAT_UNDEFINED;
     gpci.pNext = &pri;
     gpci.stageCount = stage_count;
     gpci.pTessellationState = vkh_hs.code ? &ts : NULL;
@@ -673,7 +702,8 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     if (colour)
         image_barrier(cmd, colour->image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL);
     if (depth)
-        image_barrier(cmd, depth->image, VK_IMAGE_ASPECT_DEPTH_BIT, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL);
+        image_barrier(cmd, depth->image, VK_IMAGE_ASPECT_DEPTH_BIT | (has_stencil(depth->format) ? VK_IMAGE_ASPECT_STENCIL_BIT : 0),
+                VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL);
     ca.imageView = colour ? colour->view : VK_NULL_HANDLE;
     ca.imageLayout = VK_IMAGE_LAYOUT_GENERAL;
     ca.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
@@ -688,6 +718,7 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     ri.colorAttachmentCount = colour ? 1 : 0;
     ri.pColorAttachments = &ca;
     ri.pDepthAttachment = depth ? &da : NULL;
+    ri.pStencilAttachment = depth && has_stencil(depth->format) ? &da : NULL;
     vkCmdBeginRendering(cmd, &ri);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
     if (binding_count)
@@ -722,6 +753,12 @@ bool vkh_draw(struct vkh *h, const uint32_t *vs, size_t vs_words, const uint32_t
     copy.imageExtent.depth = 1;
     if (colour && readback)
         vkCmdCopyImageToBuffer(cmd, colour->image, VK_IMAGE_LAYOUT_GENERAL, readback->buffer, 1, &copy);
+    if (depth && vkh_stencil_readback && has_stencil(depth->format))
+    {
+        VkBufferImageCopy sc = copy;
+        sc.imageSubresource.aspectMask = VK_IMAGE_ASPECT_STENCIL_BIT;
+        vkCmdCopyImageToBuffer(cmd, depth->image, VK_IMAGE_LAYOUT_GENERAL, vkh_stencil_readback->buffer, 1, &sc);
+    }
     if (depth && depth_readback)
     {
         copy.imageSubresource.aspectMask = VK_IMAGE_ASPECT_DEPTH_BIT;

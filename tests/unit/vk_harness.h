@@ -21,6 +21,7 @@ struct vkh
     VkPhysicalDeviceMemoryProperties mem;
     char device_name[256];
     bool transform_feedback;     /* VK_EXT_transform_feedback with geometryStreams enabled */
+    bool stencil_export;         /* VK_EXT_shader_stencil_export enabled */
 };
 
 extern unsigned vkh_validation_errors;
@@ -43,6 +44,8 @@ extern VkSampleCountFlagBits vkh_samples;
 extern struct vkh_buffer *vkh_xfb[4];
 /* vkh_draw blends colour = src0 * src1 (dual-source) when set. */
 extern bool vkh_blend_dual_source;
+/* With a depth/stencil format of the depth image: the stencil aspect is copied here (1 byte/texel). */
+extern struct vkh_buffer *vkh_stencil_readback;
 
 struct vkh_buffer
 {
