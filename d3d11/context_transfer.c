@@ -1043,9 +1043,11 @@ HRESULT STDMETHODCALLTYPE d3d11_context_FinishCommandList(ID3D11DeviceContext4 *
     list->context_flags = context->flags;
     d3d11vk_child_init(&list->child, (IUnknown *)&context->device->ID3D11Device5_iface, command_list_destroy);
     /* D3D11: without RestoreDeferredContextState the deferred context starts over from the
-     * default state. */
+     * default state; with it, the next list must still set the kept state again. */
     if (!RestoreDeferredContextState)
         iface->lpVtbl->ClearState(iface);
+    else
+        d3d11_context_state_invalidate(&context->state);
     *ppCommandList = &list->ID3D11CommandList_iface;
     return S_OK;
 }
@@ -1061,11 +1063,12 @@ void STDMETHODCALLTYPE d3d11_context_ExecuteCommandList(ID3D11DeviceContext4 *if
     list = impl_from_ID3D11CommandList(pCommandList);
     locked = ctx_lock(context);
     vk_cs_execute(ctx_cs(context), list->list);
-    /* D3D11: the context's state is cleared after the list unless RestoreContextState.
-     * FIXME: with RestoreContextState the backend state the list changed must be re-emitted
-     * by the state code before the next draw. */
+    /* D3D11: the context's state is cleared after the list unless RestoreContextState; then
+     * the list has changed what the backend has bound, so every binding is sent again. */
     if (!RestoreContextState)
         iface->lpVtbl->ClearState(iface);
+    else
+        d3d11_context_state_invalidate(&context->state);
     ctx_unlock(context, locked);
 }
 
