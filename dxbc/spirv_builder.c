@@ -5,13 +5,11 @@
 
 #include "spirv_builder.h"
 
-static bool buf_reserve(struct spv_builder *b, struct spv_buf *buf, size_t extra)
+static bool buf_grow(struct spv_builder *b, struct spv_buf *buf, size_t extra)
 {
     size_t need = buf->count + extra, cap;
     uint32_t *w;
 
-    if (need <= buf->capacity)
-        return true;
     if (b->oom)
         return false;
     cap = buf->capacity ? buf->capacity * 2 : 64;
@@ -25,6 +23,24 @@ static bool buf_reserve(struct spv_builder *b, struct spv_buf *buf, size_t extra
     buf->w = w;
     buf->capacity = cap;
     return true;
+}
+
+/* Inline fast path: almost every append fits the current capacity. */
+static inline bool buf_reserve(struct spv_builder *b, struct spv_buf *buf, size_t extra)
+{
+    return buf->count + extra <= buf->capacity || buf_grow(b, buf, extra);
+}
+
+/* Reserves n words at the end of buf and returns where they go, or NULL (out of memory). */
+static inline uint32_t *buf_append(struct spv_builder *b, struct spv_buf *buf, size_t n)
+{
+    uint32_t *w;
+
+    if (!buf_reserve(b, buf, n))
+        return NULL;
+    w = buf->w + buf->count;
+    buf->count += n;
+    return w;
 }
 
 void spv_builder_init(struct spv_builder *b)
@@ -80,16 +96,23 @@ uint32_t spv_id(struct spv_builder *b)
     return b->next_id++;
 }
 
+/* Instructions are a handful of words: a plain loop beats a call to memcpy. */
+static inline void copy_words(uint32_t *dst, const uint32_t *src, unsigned count)
+{
+    unsigned i;
+
+    for (i = 0; i < count; ++i)
+        dst[i] = src[i];
+}
+
 static void inst_to(struct spv_builder *b, struct spv_buf *buf, SpvOp op, const uint32_t *ops, unsigned count)
 {
-    uint32_t head = ((count + 1) << SpvWordCountShift) | (uint32_t)op;
+    uint32_t *w;
 
-    if (!buf_reserve(b, buf, count + 1))
+    if (!(w = buf_append(b, buf, count + 1)))
         return;
-    buf->w[buf->count++] = head;
-    if (count)
-        memcpy(buf->w + buf->count, ops, count * sizeof(*ops));
-    buf->count += count;
+    w[0] = ((count + 1) << SpvWordCountShift) | (uint32_t)op;
+    copy_words(w + 1, ops, count);
 }
 
 void spv_inst(struct spv_builder *b, enum spv_section s, SpvOp op, const uint32_t *ops, unsigned count)
@@ -206,18 +229,27 @@ void spv_builtin(struct spv_builder *b, uint32_t id, SpvBuiltIn builtin)
     spv_decorate1(b, id, SpvDecorationBuiltIn, builtin);
 }
 
-/* Deduplication: FNV-1a over opcode and operands (without the result id), open addressing. */
-static uint32_t hash_words(SpvOp op, const uint32_t *w, unsigned count)
+/* Deduplication: open addressing over (opcode, operands without the result id). The hash
+ * multiplies by a 64-bit odd constant and keeps the high half, so every input bit reaches the
+ * bits that pick the slot (a 32-bit FNV keeps low slot bits blind to high operand bits). */
+static inline uint32_t hash_words(SpvOp op, const uint32_t *w, unsigned count)
 {
-    uint32_t h = 2166136261u ^ (uint32_t)op;
+    uint64_t h = ((uint64_t)op << 8 | count) * 0x9e3779b97f4a7c15ull;
     unsigned i;
 
     for (i = 0; i < count; ++i)
-    {
-        h ^= w[i];
-        h *= 16777619u;
-    }
-    return h ? h : 1;
+        h = (h ^ w[i]) * 0x9e3779b97f4a7c15ull;
+    return (uint32_t)(h >> 32);
+}
+
+/* The entry key: opcode and count, then the first three operands, zero-padded. */
+static inline void make_key(uint32_t key[4], SpvOp op, const uint32_t *ops, unsigned count)
+{
+    unsigned i;
+
+    key[0] = (uint32_t)op | count << 16;
+    for (i = 0; i < 3; ++i)
+        key[1 + i] = i < count ? ops[i] : 0;
 }
 
 static bool dedup_grow(struct spv_builder *b)
@@ -244,71 +276,76 @@ static bool dedup_grow(struct spv_builder *b)
     return true;
 }
 
-static bool dedup_match(struct spv_builder *b, const struct spv_dedup_entry *e, SpvOp op, bool has_type,
+/* Operands past the three in the key, compared with the stored instruction's words. */
+static bool dedup_match_tail(struct spv_builder *b, const struct spv_dedup_entry *e, bool has_type,
         const uint32_t *ops, unsigned count)
 {
-    const uint32_t *w = b->sections[SPV_SECTION_GLOBAL].w + e->offset;
-    unsigned wc = w[0] >> SpvWordCountShift;
+    /* In the section: head, [type,] id, operands; ops[] has no id. */
+    const uint32_t *w = b->sections[SPV_SECTION_GLOBAL].w + e->offset + (has_type ? 3 : 2);
+    unsigned i, first = has_type ? 1 : 0;
 
-    if ((w[0] & SpvOpCodeMask) != (uint32_t)op || wc != count + 2)
-        return false;
-    if (has_type)
-        return w[1] == ops[0] && !memcmp(w + 3, ops + 1, (count - 1) * sizeof(*ops));
-    return !count || !memcmp(w + 2, ops, count * sizeof(*ops));
+    for (i = 3; i < count; ++i)
+        if (w[i - first] != ops[i])
+            return false;
+    return true;
 }
 
 uint32_t spv_global_dedup(struct spv_builder *b, SpvOp op, bool has_type, const uint32_t *ops, unsigned count)
 {
-    uint32_t h = hash_words(op, ops, count), id, words[24];
+    uint32_t h, id, words[24], key[4];
     struct spv_buf *g = &b->sections[SPV_SECTION_GLOBAL];
-    size_t i;
+    struct spv_dedup_entry *e;
+    size_t i, mask;
 
     if (count > 22)
     {
         /* Too long to key; emit without deduplication. */
-        uint32_t *tmp = malloc((count + 1) * sizeof(*tmp));
+        uint32_t *w = buf_append(b, g, count + 2);
+
         id = spv_id(b);
-        if (!tmp)
-        {
-            b->oom = true;
+        if (!w)
             return id;
-        }
+        w[0] = ((count + 2) << SpvWordCountShift) | (uint32_t)op;
         if (has_type)
         {
-            tmp[0] = ops[0];
-            tmp[1] = id;
-            memcpy(tmp + 2, ops + 1, (count - 1) * sizeof(*ops));
+            w[1] = ops[0];
+            w[2] = id;
+            copy_words(w + 3, ops + 1, count - 1);
         }
         else
         {
-            tmp[0] = id;
-            memcpy(tmp + 1, ops, count * sizeof(*ops));
+            w[1] = id;
+            copy_words(w + 2, ops, count);
         }
-        spv_inst(b, SPV_SECTION_GLOBAL, op, tmp, count + 1);
-        free(tmp);
         return id;
     }
     if (b->dedup_count * 2 >= b->dedup_capacity && !dedup_grow(b))
         return spv_id(b);
-    for (i = h & (b->dedup_capacity - 1); b->dedup[i].id; i = (i + 1) & (b->dedup_capacity - 1))
-        if (b->dedup[i].hash == h && dedup_match(b, &b->dedup[i], op, has_type, ops, count))
-            return b->dedup[i].id;
+    h = hash_words(op, ops, count);
+    make_key(key, op, ops, count);
+    mask = b->dedup_capacity - 1;
+    for (i = h & mask; (e = &b->dedup[i])->id; i = (i + 1) & mask)
+    {
+        if (e->hash == h && e->key[0] == key[0] && e->key[1] == key[1] && e->key[2] == key[2] && e->key[3] == key[3]
+                && (count <= 3 || dedup_match_tail(b, e, has_type, ops, count)))
+            return e->id;
+    }
     id = spv_id(b);
     if (has_type)
     {
         words[0] = ops[0];
         words[1] = id;
-        memcpy(words + 2, ops + 1, (count - 1) * sizeof(*ops));
+        copy_words(words + 2, ops + 1, count - 1);
     }
     else
     {
         words[0] = id;
-        if (count)
-            memcpy(words + 1, ops, count * sizeof(*ops));
+        copy_words(words + 1, ops, count);
     }
-    b->dedup[i].hash = h;
-    b->dedup[i].id = id;
-    b->dedup[i].offset = (uint32_t)g->count;
+    e->hash = h;
+    e->id = id;
+    e->offset = (uint32_t)g->count;
+    memcpy(e->key, key, sizeof(key));
     ++b->dedup_count;
     spv_inst(b, SPV_SECTION_GLOBAL, op, words, count + 1);
     return id;
@@ -321,19 +358,32 @@ uint32_t spv_type_void(struct spv_builder *b)
 
 uint32_t spv_type_bool(struct spv_builder *b)
 {
-    return spv_global_dedup(b, SpvOpTypeBool, false, NULL, 0);
+    if (!b->t_bool)
+        b->t_bool = spv_global_dedup(b, SpvOpTypeBool, false, NULL, 0);
+    return b->t_bool;
 }
 
 uint32_t spv_type_int(struct spv_builder *b, unsigned width, bool is_signed)
 {
-    uint32_t ops[2] = { width, is_signed };
-    return spv_global_dedup(b, SpvOpTypeInt, false, ops, 2);
+    uint32_t ops[2] = { width, is_signed }, *memo;
+
+    if (width != 32)
+        return spv_global_dedup(b, SpvOpTypeInt, false, ops, 2);
+    memo = is_signed ? &b->t_int : &b->t_uint;
+    if (!*memo)
+        *memo = spv_global_dedup(b, SpvOpTypeInt, false, ops, 2);
+    return *memo;
 }
 
 uint32_t spv_type_float(struct spv_builder *b, unsigned width)
 {
     uint32_t ops[1] = { width };
-    return spv_global_dedup(b, SpvOpTypeFloat, false, ops, 1);
+
+    if (width != 32)
+        return spv_global_dedup(b, SpvOpTypeFloat, false, ops, 1);
+    if (!b->t_float)
+        b->t_float = spv_global_dedup(b, SpvOpTypeFloat, false, ops, 1);
+    return b->t_float;
 }
 
 uint32_t spv_type_vector(struct spv_builder *b, uint32_t component, unsigned count)
@@ -386,7 +436,13 @@ uint32_t spv_type_struct(struct spv_builder *b, const uint32_t *members, unsigne
 uint32_t spv_type_pointer(struct spv_builder *b, SpvStorageClass sc, uint32_t type)
 {
     uint32_t ops[2] = { sc, type };
-    return spv_global_dedup(b, SpvOpTypePointer, false, ops, 2);
+    unsigned slot = ((type ^ (uint32_t)sc << 16) * 0x9e3779b1u) >> (32 - SPV_PTR_CACHE_BITS);
+
+    if (b->ptr_cache[slot].id && b->ptr_cache[slot].type == type && b->ptr_cache[slot].sc == (uint32_t)sc)
+        return b->ptr_cache[slot].id;
+    b->ptr_cache[slot].sc = sc;
+    b->ptr_cache[slot].type = type;
+    return b->ptr_cache[slot].id = spv_global_dedup(b, SpvOpTypePointer, false, ops, 2);
 }
 
 uint32_t spv_type_function(struct spv_builder *b, uint32_t ret, const uint32_t *params, unsigned count)
@@ -419,8 +475,16 @@ uint32_t spv_type_sampled_image(struct spv_builder *b, uint32_t image)
 
 uint32_t spv_const_u32(struct spv_builder *b, uint32_t v)
 {
-    uint32_t ops[2] = { spv_type_int(b, 32, false), v };
-    return spv_global_dedup(b, SpvOpConstant, true, ops, 2);
+    uint32_t ops[2];
+
+    if (v < SPV_SMALL_U32 && b->u32_small[v])
+        return b->u32_small[v];
+    ops[0] = spv_type_int(b, 32, false);
+    ops[1] = v;
+    ops[0] = spv_global_dedup(b, SpvOpConstant, true, ops, 2);
+    if (v < SPV_SMALL_U32)
+        b->u32_small[v] = ops[0];
+    return ops[0];
 }
 
 uint32_t spv_const_i32(struct spv_builder *b, int32_t v)

@@ -38,7 +38,16 @@ struct spv_dedup_entry
     uint32_t hash;
     uint32_t id;                 /* 0: empty slot */
     uint32_t offset;             /* word offset of the instruction in the global section */
+    /* opcode | operand count << 16, then the first three operands (zero past the count):
+     * most lookups are decided here without touching the global section's words. */
+    uint32_t key[4];
 };
+
+/* Constants 0..SPV_SMALL_U32-1 of type uint, memoized (index values, lane numbers). */
+#define SPV_SMALL_U32 64u
+/* Direct-mapped memo of pointer types: access chains ask for one per register access. */
+#define SPV_PTR_CACHE_BITS 6
+#define SPV_PTR_CACHE (1u << SPV_PTR_CACHE_BITS)
 
 struct spv_builder
 {
@@ -48,6 +57,13 @@ struct spv_builder
 
     struct spv_dedup_entry *dedup;
     size_t dedup_capacity, dedup_count;
+
+    /* Memos in front of the deduplication table for the hottest lookups: they hold the ids the
+     * table returned, so the output is the same; they only spare the hashing and probing.
+     * 0 means not known yet. */
+    uint32_t t_uint, t_int, t_float, t_bool;
+    uint32_t u32_small[SPV_SMALL_U32];
+    struct { uint32_t sc, type, id; } ptr_cache[SPV_PTR_CACHE];
 
     uint32_t caps[32];
     unsigned cap_count;
