@@ -32,30 +32,49 @@ struct share_link
     struct d3d11_shared *shared;
     struct keyed_face *face;            /* SHARED_KEYEDMUTEX only */
     bool remote;                        /* opened from another process: own image, host tier */
-    uint64_t *seen;                     /* host tier: the data generation this object holds
-                                         * (own allocation: links[] moves when it grows) */
+    struct host_gen *gen;               /* host tier: the data generation its memory holds */
 };
 
 static const IDXGIKeyedMutexVtbl keyed_face_vtbl;
+
+/* Objects over the same memory (the exporter and this process's openers) share one
+ * generation, so data one of them published or fetched is not fetched again. Own
+ * allocation: links[] moves when it grows. */
+struct host_gen
+{
+    volatile LONG refs;
+    uint64_t value;
+};
+
+static void host_gen_release(struct host_gen *gen)
+{
+    if (gen && !atomic_dec_u32(&gen->refs))
+        free(gen);
+}
 
 static struct plat_mutex links_lock = PLAT_MUTEX_INIT;
 static struct share_link *links;
 static size_t link_count, link_capacity;
 
-static bool link_add(struct d3d11_resource *r, struct d3d11_shared *shared, bool remote)
+/* gen: shared with another object over the same memory (a reference is taken), or NULL. */
+static bool link_add(struct d3d11_resource *r, struct d3d11_shared *shared, bool remote, struct host_gen *gen)
 {
     struct keyed_face *face = NULL;
     struct share_link *p;
-    uint64_t *seen;
+    struct host_gen *seen = gen;
     size_t capacity;
 
-    if (!(seen = calloc(1, sizeof(*seen))))
+    if (seen)
+        atomic_inc_u32(&seen->refs);
+    else if ((seen = calloc(1, sizeof(*seen))))
+        seen->refs = 1;
+    else
         return false;
     if (shared->keyed)
     {
         if (!(face = calloc(1, sizeof(*face))))
         {
-            free(seen);
+            host_gen_release(seen);
             return false;
         }
         face->IDXGIKeyedMutex_iface.lpVtbl = &keyed_face_vtbl;
@@ -69,7 +88,7 @@ static bool link_add(struct d3d11_resource *r, struct d3d11_shared *shared, bool
         {
             plat_mutex_unlock(&links_lock);
             free(face);
-            free(seen);
+            host_gen_release(seen);
             return false;
         }
         links = p;
@@ -78,7 +97,7 @@ static bool link_add(struct d3d11_resource *r, struct d3d11_shared *shared, bool
     links[link_count].resource = r;
     links[link_count].face = face;
     links[link_count].remote = remote;
-    links[link_count].seen = seen;
+    links[link_count].gen = seen;
     links[link_count++].shared = shared;
     plat_mutex_unlock(&links_lock);
     return true;
@@ -99,7 +118,7 @@ static struct d3d11_shared *link_find(struct d3d11_resource *r, bool remove, str
                 *face = links[i].face;
             if (remove)
             {
-                free(links[i].seen);
+                host_gen_release(links[i].gen);
                 links[i] = links[--link_count];
             }
             break;
@@ -128,6 +147,23 @@ static struct vk_object *resource_backend_object(struct d3d11_resource *r)
     if (r->backend->buffer)
         return &r->backend->buffer->obj;
     return NULL;
+}
+
+/* The generation of this process's objects over `object`, with a new reference (NULL if
+ * none of them is linked). */
+static struct host_gen *gen_of_object(struct vk_object *object)
+{
+    struct host_gen *gen = NULL;
+    size_t i;
+
+    plat_mutex_lock(&links_lock);
+    for (i = 0; i < link_count && !gen; ++i)
+        if (resource_backend_object(links[i].resource) == object)
+            gen = links[i].gen;
+    if (gen)
+        atomic_inc_u32(&gen->refs);
+    plat_mutex_unlock(&links_lock);
+    return gen;
 }
 
 HRESULT d3d11_resource_share_init(struct d3d11_resource *r)
@@ -169,7 +205,7 @@ HRESULT d3d11_resource_share_init(struct d3d11_resource *r)
     }
     if (FAILED(hr = d3d11_shared_export_create(r->device, &desc, resource_backend_object(r), &shared)))
         return hr;
-    if (!link_add(r, shared, false))
+    if (!link_add(r, shared, false, NULL))
     {
         d3d11_shared_release(shared);
         return E_OUTOFMEMORY;
@@ -234,7 +270,7 @@ static bool link_host_state(struct d3d11_resource *r, bool *remote, uint64_t **s
         if (links[i].resource == r)
         {
             *remote = links[i].remote;
-            *seen = links[i].seen;    /* lives as long as the resource; only its users touch it */
+            *seen = &links[i].gen->value;   /* lives as long as the resource */
             found = true;
             break;
         }
@@ -306,7 +342,8 @@ static HRESULT host_publish(struct d3d11_resource *r, struct d3d11_shared *share
     if ((map = vk_buffer_map(buffer)))
         memcpy((uint8_t *)shared->backing.base + shared->header.payload.data_offset, map, (size_t)total);
     vk_buffer_release(buffer);
-    *seen = __atomic_add_fetch(&shared_section_sync(&shared->backing)->writes, 1, __ATOMIC_ACQ_REL);
+    __atomic_store_n(seen, __atomic_add_fetch(&shared_section_sync(&shared->backing)->writes, 1, __ATOMIC_ACQ_REL),
+            __ATOMIC_RELEASE);
     return map ? S_OK : E_FAIL;
 }
 
@@ -323,7 +360,7 @@ static HRESULT host_fetch(struct d3d11_resource *r, struct d3d11_shared *shared,
     UINT w, h, d;
     void *ptr;
 
-    if (generation == *seen)
+    if (generation == __atomic_load_n(seen, __ATOMIC_ACQUIRE))
         return S_OK;
     if (r->sample_count > 1)
         return E_NOTIMPL;
@@ -343,7 +380,7 @@ static HRESULT host_fetch(struct d3d11_resource *r, struct d3d11_shared *shared,
         d3d11_resource_buffer_region(r, sub, 0, row, slice, 0, 0, 0, w, h, d, &region);
         vk_cs_cmd_copy_buffer_to_image(cs, r->backend->image, &ref, &region);
     }
-    *seen = generation;
+    __atomic_store_n(seen, generation, __ATOMIC_RELEASE);
     return S_OK;
 }
 
@@ -528,6 +565,8 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
     struct d3d11_resource *r = NULL;
     struct vk_object *object = shared->backend_object;
     ID3D11Resource *resource = NULL;
+    struct host_gen *gen;
+    bool added;
     HRESULT hr;
 
     bool remote = !object;
@@ -600,7 +639,10 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
     }
     r->misc_flags = d->misc_flags;
     d3d11_shared_addref(shared);
-    if (!link_add(r, shared, remote))
+    gen = object ? gen_of_object(object) : NULL;
+    added = link_add(r, shared, remote, gen);
+    host_gen_release(gen);
+    if (!added)
     {
         d3d11_shared_release(shared);
         ID3D11Resource_Release(resource);
