@@ -284,12 +284,18 @@ HRESULT d3d11_buffer_backend_init(struct d3d11_resource *r, const D3D11_SUBRESOU
         LOG_ERR("Cannot create a buffer of %u bytes: %s.", r->width, vk_result_str(vr));
         return E_OUTOFMEMORY;
     }
-    if (!data)
-        return S_OK;
     /* A fresh host-visible buffer is not used by the GPU yet: write it directly. */
     if ((map = vk_buffer_map(b->buffer)))
     {
-        memcpy(map, data->pSysMem, r->width);
+        if (data)
+            memcpy(map, data->pSysMem, r->width);
+        else
+            memset(map, 0, r->width);
+        return S_OK;
+    }
+    if (!data)
+    {
+        __atomic_store_n(&b->needs_zero, 1, __ATOMIC_RELEASE);
         return S_OK;
     }
     return d3d11_upload_initial(r, data);

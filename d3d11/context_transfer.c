@@ -144,6 +144,7 @@ static HRESULT context_map(struct d3d11_context *context, ID3D11Resource *resour
     /* Deferred contexts map only dynamic resources, for writing without reading back. */
     if (context->type != D3D11_DEVICE_CONTEXT_IMMEDIATE && r->usage != D3D11_USAGE_DYNAMIC)
         return E_INVALIDARG;
+    d3d11_resource_init_contents(r, ctx_cs(context));
     if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
         hr = map_buffer(context, r, type, flags, out);
     else
@@ -332,6 +333,8 @@ static void context_copy_region(struct d3d11_context *context, ID3D11Resource *d
         return;
     if (dst->usage == D3D11_USAGE_IMMUTABLE || (flags & ~(D3D11_COPY_NO_OVERWRITE | D3D11_COPY_DISCARD)))
         return;
+    d3d11_resource_init_contents(src, ctx_cs(context));
+    d3d11_resource_init_contents(dst, ctx_cs(context));
     if (dst->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
     {
         box.left = src_box ? src_box->left : 0;
@@ -409,6 +412,8 @@ static void context_copy_resource(struct d3d11_context *context, ID3D11Resource 
     if (dst->dimension != src->dimension || dst->mip_levels != src->mip_levels || dst->array_size != src->array_size
             || dst->sample_count != src->sample_count)
         return;
+    d3d11_resource_init_contents(src, ctx_cs(context));
+    d3d11_resource_init_contents(dst, ctx_cs(context));
     if (dst->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
     {
         if (dst->width != src->width)
@@ -470,6 +475,7 @@ static void context_update(struct d3d11_context *context, ID3D11Resource *dst_if
         return;
     if (flags & ~(D3D11_COPY_NO_OVERWRITE | D3D11_COPY_DISCARD))
         return;
+    d3d11_resource_init_contents(r, cs);
     if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
     {
         box.left = dst_box ? dst_box->left : 0;
@@ -544,6 +550,7 @@ static void context_copy_structure_count(struct d3d11_context *context, ID3D11Bu
         return;
     if (!v->backend || !v->backend->counter)
         return;
+    d3d11_resource_init_contents(dst, ctx_cs(context));
     vk_buffer_ref(dst->backend->buffer, offset, &dref);
     vk_buffer_ref(v->backend->counter, 0, &sref);
     vk_cs_cmd_copy_buffer(ctx_cs(context), &dref, &sref, 4);
@@ -585,6 +592,7 @@ static void clear_view_rects(struct d3d11_context *context, struct d3d11_view *v
         FIXME("Clears of buffer views are not implemented yet.");
         return;
     }
+    d3d11_resource_init_contents(v->resource, ctx_cs(context));
     if (!count)
     {
         vk_cs_cmd_clear_view(ctx_cs(context), v->backend->view, value, aspects, NULL, 0);
@@ -749,6 +757,7 @@ static void context_clear_uav(struct d3d11_context *context, ID3D11UnorderedAcce
     if (!v || v->kind != D3D11_VIEW_UAV)
         return;
     r = v->resource;
+    d3d11_resource_init_contents(r, ctx_cs(context));
     if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
     {
         const struct d3d11vk_format_info *info = d3d11vk_format_get(v->format);
@@ -843,6 +852,8 @@ static void context_resolve(struct d3d11_context *context, ID3D11Resource *dst_i
     d3d11_resource_mip_extent(dst, dsub % dst->mip_levels, &w, &h, &d);
     if (w != src->width || h != src->height)
         return;
+    d3d11_resource_init_contents(src, ctx_cs(context));
+    d3d11_resource_init_contents(dst, ctx_cs(context));
     if (dst->backend->vk_format != src->backend->vk_format)
         FIXME("Resolves between different image formats (%s, %s) are not implemented yet.",
                 dst->info->name, src->info->name);
@@ -867,6 +878,7 @@ void STDMETHODCALLTYPE d3d11_context_GenerateMips(ID3D11DeviceContext4 *iface, I
     if (!v || v->kind != D3D11_VIEW_SRV || !is_image(v->resource)
             || !(v->resource->misc_flags & D3D11_RESOURCE_MISC_GENERATE_MIPS) || v->mip_count < 2)
         return;
+    LOCKED_VOID(d3d11_resource_init_contents(v->resource, ctx_cs(c_)));
     LOCKED_VOID(vk_cs_cmd_generate_mips(ctx_cs(c_), v->resource->backend->image, v->first_mip, v->mip_count,
             v->resource->dimension == D3D11_RESOURCE_DIMENSION_TEXTURE3D ? 0 : v->first_layer,
             v->resource->dimension == D3D11_RESOURCE_DIMENSION_TEXTURE3D ? 1 : v->layer_count));

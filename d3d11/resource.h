@@ -22,6 +22,8 @@ struct d3d11_resource_backend
     void *map_ptr;
     UINT map_subresource;
     struct d3d11_context *map_context;
+    /* Created without initial data: zeroed (as Windows does) before the first GPU use. */
+    volatile LONG needs_zero;
 };
 
 /* What buffers and textures share: the D3D description fields common to both, lifetime and
@@ -76,6 +78,10 @@ void d3d11_resource_buffer_region(const struct d3d11_resource *r, UINT sub, VkDe
 /* Copies rows of a 3D block between two pitched layouts. */
 void d3d11_copy_rows(uint8_t *dst, size_t dst_row_pitch, size_t dst_slice_pitch, const uint8_t *src,
         size_t src_row_pitch, size_t src_slice_pitch, size_t row_bytes, UINT rows, UINT slices);
+/* New resources read as zero (Windows zero-fills them). GPU-only resources are cleared lazily
+ * by the first context that uses them: every path that records a use of a resource on a
+ * stream (copies, clears, binding for draws/dispatches) calls this first. Cheap when done. */
+void d3d11_resource_init_contents(struct d3d11_resource *r, struct vk_cs *cs);
 /* The single-threaded stream uploads run on when no context is at hand (initial data). */
 HRESULT d3d11_upload_initial(struct d3d11_resource *r, const D3D11_SUBRESOURCE_DATA *data);
 UINT d3d11_buffer_stride(struct d3d11_resource *r);

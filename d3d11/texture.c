@@ -1128,8 +1128,13 @@ static HRESULT staging_texture_init(struct d3d11_resource *r, const D3D11_SUBRES
         LOG_ERR("Cannot create a staging texture buffer of %zu bytes: %s.", total, vk_result_str(vr));
         return E_OUTOFMEMORY;
     }
-    if (!data || !(map = vk_buffer_map(b->buffer)))
+    if (!(map = vk_buffer_map(b->buffer)))
         return S_OK;
+    if (!data)
+    {
+        memset(map, 0, total);
+        return S_OK;
+    }
     for (i = 0; i < count; ++i)
     {
         d3d11_resource_subresource_layout(r, i, &row, &slice, &size);
@@ -1194,7 +1199,39 @@ static HRESULT image_texture_init(struct d3d11_resource *r, const D3D11_SUBRESOU
                 vk_result_str(vr));
         return vr == VK_ERROR_OUT_OF_HOST_MEMORY || vr == VK_ERROR_OUT_OF_DEVICE_MEMORY ? E_OUTOFMEMORY : E_INVALIDARG;
     }
-    return data ? d3d11_upload_initial(r, data) : S_OK;
+    if (!data)
+    {
+        __atomic_store_n(&b->needs_zero, 1, __ATOMIC_RELEASE);
+        return S_OK;
+    }
+    return d3d11_upload_initial(r, data);
+}
+
+void d3d11_resource_init_contents(struct d3d11_resource *r, struct vk_cs *cs)
+{
+    struct d3d11_resource_backend *b = r->backend;
+    VkImageSubresourceRange range;
+    VkClearDepthStencilValue ds = {0};
+    VkClearColorValue color = {0};
+    struct vk_bufref ref;
+
+    if (!b || !__atomic_load_n(&b->needs_zero, __ATOMIC_ACQUIRE) || !__atomic_exchange_n(&b->needs_zero, 0, __ATOMIC_ACQ_REL))
+        return;
+    if (b->buffer)
+    {
+        vk_buffer_ref(b->buffer, 0, &ref);
+        vk_cs_cmd_fill_buffer(cs, &ref, b->buffer->desc.size & ~(VkDeviceSize)3, 0);
+        return;
+    }
+    range.aspectMask = vk_format_aspects(b->vk_format);
+    range.baseMipLevel = 0;
+    range.levelCount = r->mip_levels;
+    range.baseArrayLayer = 0;
+    range.layerCount = r->array_size;
+    if (range.aspectMask & (VK_IMAGE_ASPECT_DEPTH_BIT | VK_IMAGE_ASPECT_STENCIL_BIT))
+        vk_cs_cmd_clear_depth_stencil_image(cs, b->image, &ds, &range);
+    else if (!(r->info->flags & D3D11VK_FORMAT_COMPRESSED) && !(r->info->flags & (D3D11VK_FORMAT_PLANAR | D3D11VK_FORMAT_YCBCR)))
+        vk_cs_cmd_clear_color_image(cs, b->image, &color, &range);
 }
 
 HRESULT d3d11_upload_initial(struct d3d11_resource *r, const D3D11_SUBRESOURCE_DATA *data)

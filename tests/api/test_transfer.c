@@ -648,6 +648,46 @@ static void test_staging_copies(void)
     ID3D11Texture2D_Release(b);
 }
 
+/* Windows zero-fills new resources; applications rely on it. */
+static void test_new_resources_zero(void)
+{
+    static const uint8_t zero[64 * 4];
+    static uint8_t junk[8 * 8 * 4 * 2];
+    D3D11_SUBRESOURCE_DATA jd[4] = { { junk, 32, 0 }, { junk, 16, 0 }, { junk, 32, 0 }, { junk, 16, 0 } };
+    ID3D11Texture2D *t, *old, *d;
+    ID3D11Buffer *b;
+    uint8_t words[256], *got;
+    size_t size;
+
+    /* Leave non-zero memory behind for the allocator to hand out again. */
+    memset(junk, 0xa5, sizeof(junk));
+    if ((old = create_tex2d(8, 8, 2, 2, DXGI_FORMAT_R8G8B8A8_UNORM, D3D11_USAGE_DEFAULT, D3D11_BIND_RENDER_TARGET, 0, 0, jd)))
+        ID3D11Texture2D_Release(old);
+    t = create_tex2d(8, 8, 2, 2, DXGI_FORMAT_R8G8B8A8_UNORM, D3D11_USAGE_DEFAULT, D3D11_BIND_RENDER_TARGET, 0, 0, NULL);
+    d = create_tex2d(8, 8, 1, 1, DXGI_FORMAT_D32_FLOAT, D3D11_USAGE_DEFAULT, D3D11_BIND_DEPTH_STENCIL, 0, 0, NULL);
+    b = create_buffer(256, D3D11_USAGE_DEFAULT, D3D11_BIND_VERTEX_BUFFER, 0, NULL);
+
+    if (t)
+    {
+        got = read_subresource((ID3D11Resource *)t, 3, &size);
+        ok(got && size == 64 && !memcmp(got, zero, size), "new texture subresource 3 not zero");
+        free(got);
+        ID3D11Texture2D_Release(t);
+    }
+    if (d)
+    {
+        got = read_subresource((ID3D11Resource *)d, 0, &size);
+        ok(got && size == 256 && !memcmp(got, zero, size), "new depth texture not zero");
+        free(got);
+        ID3D11Texture2D_Release(d);
+    }
+    if (b)
+    {
+        ok(read_buffer(b, 256, words) && !memcmp(words, zero, 256), "new buffer not zero");
+        ID3D11Buffer_Release(b);
+    }
+}
+
 static void test_release_after_copy(void)
 {
     static uint32_t px[64];
@@ -964,6 +1004,7 @@ int main(void)
     run_test(test_update_subresource);
     run_test(test_map_semantics);
     run_test(test_map_do_not_wait);
+    run_test(test_new_resources_zero);
     run_test(test_staging_copies);
     run_test(test_release_after_copy);
     run_test(test_clears);
