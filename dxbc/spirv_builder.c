@@ -60,9 +60,15 @@ void spv_builder_cleanup(struct spv_builder *b)
     memset(b, 0, sizeof(*b));
 }
 
+void spv_builder_reserve(struct spv_builder *b, enum spv_section s, size_t words)
+{
+    buf_reserve(b, &b->sections[s], words);
+}
+
 bool spv_builder_finish(struct spv_builder *b, uint32_t version, uint32_t **words, size_t *count)
 {
-    size_t total = 5, pos;
+    struct spv_buf *f = &b->sections[SPV_SECTION_FUNCTION];
+    size_t total = 5, pos, head;
     uint32_t *w;
     unsigned i;
 
@@ -72,15 +78,33 @@ bool spv_builder_finish(struct spv_builder *b, uint32_t version, uint32_t **word
         return false;
     for (i = 0; i < SPV_SECTION_COUNT; ++i)
         total += b->sections[i].count;
-    if (!(w = malloc(total * sizeof(*w))))
-        return false;
+    head = total - f->count;
+    /* The function section is most of the module: the module is built in its buffer (moved up
+     * to leave room for the header and the other sections), which spares allocating and
+     * touching a second block of the module's size. */
+    if (f->capacity >= total || (w = realloc(f->w, total * sizeof(*w))))
+    {
+        if (f->capacity >= total)
+            w = f->w;
+        memmove(w + head, w, f->count * sizeof(*w));
+        f->w = NULL;
+        f->count = f->capacity = 0;
+    }
+    else
+    {
+        /* realloc failed and f->w is intact: try a separate block. */
+        if (!(w = malloc(total * sizeof(*w))))
+            return false;
+        if (f->count)
+            memcpy(w + head, f->w, f->count * sizeof(*w));
+    }
     w[0] = SpvMagicNumber;
     w[1] = version;
     w[2] = 0;                /* generator: unregistered */
     w[3] = b->next_id;       /* bound */
     w[4] = 0;
     pos = 5;
-    for (i = 0; i < SPV_SECTION_COUNT; ++i)
+    for (i = 0; i < SPV_SECTION_FUNCTION; ++i)
     {
         if (b->sections[i].count)
             memcpy(w + pos, b->sections[i].w, b->sections[i].count * sizeof(*w));

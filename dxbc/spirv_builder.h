@@ -78,6 +78,9 @@ struct spv_builder
 
 void spv_builder_init(struct spv_builder *b);
 void spv_builder_cleanup(struct spv_builder *b);
+/* Makes room for `words` more words in a section up front (a size hint; failure is the usual
+ * sticky out-of-memory). */
+void spv_builder_reserve(struct spv_builder *b, enum spv_section s, size_t words);
 /* Assembles the module; the caller frees *words with free(). */
 bool spv_builder_finish(struct spv_builder *b, uint32_t version, uint32_t **words, size_t *count);
 
