@@ -35,6 +35,8 @@ struct dxgi_swapchain
     IDXGIDevice1 *dxgi_device;           /* same object, for frame latency and the adapter */
     ID3D11Device *d3d11;                 /* same object */
     ID3D11Query *sync_query;             /* EVENT query: the back buffer's commands are done */
+    /* Without the backend-image hook: buffer 0 is read back through these (public API). */
+    ID3D11Texture2D *readback, *resolved;
     struct vk_device *vk;
     HWND window;
 
@@ -315,6 +317,11 @@ static void release_buffers(struct dxgi_swapchain *sc)
         if (sc->buffers[i])
             ID3D11Texture2D_Release(sc->buffers[i]);
     memset(sc->buffers, 0, sizeof(sc->buffers));
+    if (sc->readback)
+        ID3D11Texture2D_Release(sc->readback);
+    if (sc->resolved)
+        ID3D11Texture2D_Release(sc->resolved);
+    sc->readback = sc->resolved = NULL;
     sc->buffer_count = 0;
 }
 
@@ -514,6 +521,60 @@ static HRESULT STDMETHODCALLTYPE dxgi_swapchain_GetDevice(IDXGISwapChain4 *iface
         | DXGI_PRESENT_DO_NOT_WAIT | DXGI_PRESENT_STEREO_PREFER_RIGHT | DXGI_PRESENT_STEREO_TEMPORARY_MONO \
         | DXGI_PRESENT_RESTRICT_TO_OUTPUT | DXGI_PRESENT_USE_DURATION | DXGI_PRESENT_ALLOW_TEARING)
 
+/* Presents buffer 0 through a staging copy mapped for reading: every step is public D3D11
+ * API, so it works whatever the texture implementation; Map also orders the read after the
+ * commands that drew the buffer. */
+static VkResult present_readback(struct dxgi_swapchain *sc, ID3D11DeviceContext *context,
+        const struct vk_present_params *params, uint64_t *id)
+{
+    const struct swapchain_format *format = find_format(sc->desc.Format);
+    D3D11_MAPPED_SUBRESOURCE map;
+    D3D11_TEXTURE2D_DESC desc;
+    ID3D11Resource *src = (ID3D11Resource *)sc->buffers[0];
+    VkResult vr;
+    HRESULT hr;
+
+    if (!format)
+        return VK_ERROR_FORMAT_NOT_SUPPORTED;
+    ID3D11Texture2D_GetDesc(sc->buffers[0], &desc);
+    if (desc.SampleDesc.Count > 1)
+    {
+        if (!sc->resolved)
+        {
+            D3D11_TEXTURE2D_DESC rd = desc;
+            rd.SampleDesc.Count = 1;
+            rd.SampleDesc.Quality = 0;
+            rd.BindFlags = D3D11_BIND_RENDER_TARGET;
+            rd.MiscFlags = 0;
+            if (FAILED(hr = ID3D11Device_CreateTexture2D(sc->d3d11, &rd, NULL, &sc->resolved)))
+                return VK_ERROR_OUT_OF_DEVICE_MEMORY;
+        }
+        ID3D11DeviceContext_ResolveSubresource(context, (ID3D11Resource *)sc->resolved, 0, src, 0, desc.Format);
+        src = (ID3D11Resource *)sc->resolved;
+    }
+    if (!sc->readback)
+    {
+        D3D11_TEXTURE2D_DESC sd = desc;
+        sd.SampleDesc.Count = 1;
+        sd.SampleDesc.Quality = 0;
+        sd.Usage = D3D11_USAGE_STAGING;
+        sd.BindFlags = 0;
+        sd.CPUAccessFlags = D3D11_CPU_ACCESS_READ;
+        sd.MiscFlags = 0;
+        if (FAILED(hr = ID3D11Device_CreateTexture2D(sc->d3d11, &sd, NULL, &sc->readback)))
+            return VK_ERROR_OUT_OF_DEVICE_MEMORY;
+    }
+    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)sc->readback, src);
+    if (FAILED(hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)sc->readback, 0, D3D11_MAP_READ, 0, &map)))
+    {
+        LOG_ERR("Reading the back buffer failed: %#lx.", (unsigned long)hr);
+        return VK_ERROR_MEMORY_MAP_FAILED;
+    }
+    vr = vk_presenter_present_memory(sc->presenter, map.pData, map.RowPitch, format->vk, desc.Width, desc.Height, params, id);
+    ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)sc->readback, 0);
+    return vr;
+}
+
 static HRESULT present(struct dxgi_swapchain *sc, UINT sync_interval, UINT flags, const DXGI_PRESENT_PARAMETERS *params)
 {
     struct vk_present_params p;
@@ -549,26 +610,6 @@ static HRESULT present(struct dxgi_swapchain *sc, UINT sync_interval, UINT flags
         plat_mutex_unlock(&sc->lock);
         return DXGI_ERROR_WAS_STILL_DRAWING;
     }
-    /* The back buffer's commands must reach the queue before the blit that reads it. The
-     * context's worker submits asynchronously: until presentation runs on that worker, an
-     * event query tells when they are done. */
-    ID3D11Device_GetImmediateContext(sc->d3d11, &context);
-    if (sc->sync_query)
-    {
-        uint64_t end = plat_time_ns() + 2000000000ull;
-        HRESULT qhr;
-
-        ID3D11DeviceContext_End(context, (ID3D11Asynchronous *)sc->sync_query);
-        while ((qhr = ID3D11DeviceContext_GetData(context, (ID3D11Asynchronous *)sc->sync_query, NULL, 0, 0)) == S_FALSE
-                && plat_time_ns() < end)
-            plat_sleep_ms(0);
-        if (qhr != S_OK)
-            LOG_WARN("Waiting for the back buffer's commands failed (%#lx).", (unsigned long)qhr);
-    }
-    else
-        ID3D11DeviceContext_Flush(context);
-    ID3D11DeviceContext_Release(context);
-
     memset(&p, 0, sizeof(p));
     p.source = backbuffer_image(sc->buffers[0]);
     p.src_width = sc->source_width;
@@ -580,29 +621,50 @@ static HRESULT present(struct dxgi_swapchain *sc, UINT sync_interval, UINT flags
     background.float32[2] = sc->background.b;
     background.float32[3] = 1.0f;
     p.background = &background;
-    if (!p.source)
+
+    ID3D11Device_GetImmediateContext(sc->d3d11, &context);
+    if (p.source)
     {
-        FIXME("The back buffer exposes no backend image; nothing is presented.");
-        hr = DXGI_ERROR_UNSUPPORTED;
+        /* The back buffer's commands must reach the queue before the blit that reads it.
+         * The context's worker submits asynchronously: until presentation runs on that
+         * worker, an event query tells when they are done. */
+        if (sc->sync_query)
+        {
+            uint64_t end = plat_time_ns() + 2000000000ull;
+            HRESULT qhr;
+
+            ID3D11DeviceContext_End(context, (ID3D11Asynchronous *)sc->sync_query);
+            while ((qhr = ID3D11DeviceContext_GetData(context, (ID3D11Asynchronous *)sc->sync_query, NULL, 0, 0)) == S_FALSE
+                    && plat_time_ns() < end)
+                plat_sleep_ms(0);
+            if (qhr != S_OK)
+                LOG_WARN("Waiting for the back buffer's commands failed (%#lx).", (unsigned long)qhr);
+        }
+        else
+            ID3D11DeviceContext_Flush(context);
+        vr = vk_presenter_present(sc->presenter, &p, &id);
     }
     else
     {
-        vr = vk_presenter_present(sc->presenter, &p, &id);
-        if (vr == VK_SUCCESS)
-        {
-            plat_mutex_lock(&sc->stats_lock);
-            sc->present_count = (UINT)id;
-            plat_mutex_unlock(&sc->stats_lock);
-        }
-        else if (vr == VK_NOT_READY)
-            hr = DXGI_STATUS_OCCLUDED;
-        else if (vr == VK_ERROR_DEVICE_LOST)
-            hr = DXGI_ERROR_DEVICE_REMOVED;
-        else if (vr == VK_ERROR_OUT_OF_HOST_MEMORY || vr == VK_ERROR_OUT_OF_DEVICE_MEMORY)
-            hr = E_OUTOFMEMORY;
-        else
-            hr = DXGI_ERROR_DEVICE_RESET;
+        FIXME("Textures expose no backend image (ID3D11VKResource): presenting through a staging copy.");
+        vr = present_readback(sc, context, &p, &id);
     }
+    ID3D11DeviceContext_Release(context);
+
+    if (vr == VK_SUCCESS)
+    {
+        plat_mutex_lock(&sc->stats_lock);
+        sc->present_count = (UINT)id;
+        plat_mutex_unlock(&sc->stats_lock);
+    }
+    else if (vr == VK_NOT_READY)
+        hr = DXGI_STATUS_OCCLUDED;
+    else if (vr == VK_ERROR_DEVICE_LOST)
+        hr = DXGI_ERROR_DEVICE_REMOVED;
+    else if (vr == VK_ERROR_OUT_OF_HOST_MEMORY || vr == VK_ERROR_OUT_OF_DEVICE_MEMORY)
+        hr = E_OUTOFMEMORY;
+    else
+        hr = DXGI_ERROR_DEVICE_RESET;
     plat_mutex_unlock(&sc->lock);
     return hr;
 }

@@ -42,6 +42,16 @@ struct vk_presenter
     VkFormat resolve_format;
     VkExtent3D resolve_extent;
 
+    /* Sources given as host memory: a buffer they are copied into, and an image of ours
+     * the blit reads (copied to at the start of the frame's command buffer). */
+    struct vk_image upload_image;
+    VkDeviceMemory upload_image_memory;
+    VkBuffer upload_buffer;
+    VkDeviceMemory upload_memory;
+    void *upload_map;
+    VkDeviceSize upload_size;
+    bool upload_pending;
+
     /* Completion: frames [completed, submitted) are in flight, in frames[n % MAX]. */
     struct plat_mutex done_lock;
     struct plat_cond done_cond;
@@ -546,6 +556,19 @@ static VkResult record_blit(struct vk_presenter *p, VkCommandBuffer cmd, const s
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
     if ((vr = device->vk.vkBeginCommandBuffer(cmd, &begin)) != VK_SUCCESS)
         return vr;
+    if (src == &p->upload_image && p->upload_pending)
+    {
+        VkBufferImageCopy copy;
+
+        memset(&copy, 0, sizeof(copy));
+        copy.imageSubresource.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
+        copy.imageSubresource.layerCount = 1;
+        copy.imageExtent = src->desc.extent;
+        image_barrier(device, cmd, src->image, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, VK_IMAGE_LAYOUT_UNDEFINED,
+                VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_GENERAL);
+        device->vk.vkCmdCopyBufferToImage(cmd, p->upload_buffer, src->image, VK_IMAGE_LAYOUT_GENERAL, 1, &copy);
+        p->upload_pending = false;
+    }
     image_barrier(device, cmd, dst, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, VK_IMAGE_LAYOUT_UNDEFINED,
             VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL);
     if (!initialized)
@@ -618,6 +641,138 @@ static VkResult record_blit(struct vk_presenter *p, VkCommandBuffer cmd, const s
     image_barrier(device, cmd, dst, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
             VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, 0, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR);
     return device->vk.vkEndCommandBuffer(cmd);
+}
+
+static uint32_t find_memory_type(struct vk_presenter *p, uint32_t bits, VkMemoryPropertyFlags want)
+{
+    const VkPhysicalDeviceMemoryProperties *mem = &p->device->adapter->memory;
+    uint32_t i;
+
+    for (i = 0; i < mem->memoryTypeCount; ++i)
+        if ((bits & (1u << i)) && (mem->memoryTypes[i].propertyFlags & want) == want)
+            return i;
+    return UINT32_MAX;
+}
+
+static void destroy_upload(struct vk_presenter *p)
+{
+    struct vk_device *device = p->device;
+
+    if (p->upload_image.image)
+        device->vk.vkDestroyImage(device->device, p->upload_image.image, NULL);
+    if (p->upload_image_memory)
+        device->vk.vkFreeMemory(device->device, p->upload_image_memory, NULL);
+    if (p->upload_buffer)
+        device->vk.vkDestroyBuffer(device->device, p->upload_buffer, NULL);
+    if (p->upload_memory)
+        device->vk.vkFreeMemory(device->device, p->upload_memory, NULL);
+    memset(&p->upload_image, 0, sizeof(p->upload_image));
+    p->upload_image_memory = p->upload_memory = VK_NULL_HANDLE;
+    p->upload_buffer = VK_NULL_HANDLE;
+    p->upload_map = NULL;
+    p->upload_size = 0;
+}
+
+static VkResult ensure_upload(struct vk_presenter *p, VkFormat format, uint32_t width, uint32_t height, VkDeviceSize size)
+{
+    VkImageCreateInfo info = { VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO };
+    VkBufferCreateInfo binfo = { VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO };
+    VkMemoryAllocateInfo alloc = { VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO };
+    struct vk_device *device = p->device;
+    VkMemoryRequirements reqs;
+    VkResult vr;
+
+    if (p->upload_image.image && p->upload_image.desc.format == format && p->upload_image.desc.extent.width == width
+            && p->upload_image.desc.extent.height == height && p->upload_size >= size)
+        return VK_SUCCESS;
+    destroy_upload(p);
+    info.imageType = VK_IMAGE_TYPE_2D;
+    info.format = format;
+    info.extent.width = width;
+    info.extent.height = height;
+    info.extent.depth = 1;
+    info.mipLevels = info.arrayLayers = 1;
+    info.samples = VK_SAMPLE_COUNT_1_BIT;
+    info.tiling = VK_IMAGE_TILING_OPTIMAL;
+    info.usage = VK_IMAGE_USAGE_TRANSFER_SRC_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    if ((vr = device->vk.vkCreateImage(device->device, &info, NULL, &p->upload_image.image)) != VK_SUCCESS)
+        goto fail;
+    device->vk.vkGetImageMemoryRequirements(device->device, p->upload_image.image, &reqs);
+    alloc.allocationSize = reqs.size;
+    if ((alloc.memoryTypeIndex = find_memory_type(p, reqs.memoryTypeBits, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT)) == UINT32_MAX)
+        alloc.memoryTypeIndex = find_memory_type(p, reqs.memoryTypeBits, 0);
+    if ((vr = device->vk.vkAllocateMemory(device->device, &alloc, NULL, &p->upload_image_memory)) != VK_SUCCESS
+            || (vr = device->vk.vkBindImageMemory(device->device, p->upload_image.image, p->upload_image_memory, 0)) != VK_SUCCESS)
+        goto fail;
+    binfo.size = size;
+    binfo.usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT;
+    if ((vr = device->vk.vkCreateBuffer(device->device, &binfo, NULL, &p->upload_buffer)) != VK_SUCCESS)
+        goto fail;
+    device->vk.vkGetBufferMemoryRequirements(device->device, p->upload_buffer, &reqs);
+    alloc.allocationSize = reqs.size;
+    if ((alloc.memoryTypeIndex = find_memory_type(p, reqs.memoryTypeBits,
+            VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT)) == UINT32_MAX)
+    {
+        vr = VK_ERROR_OUT_OF_DEVICE_MEMORY;
+        goto fail;
+    }
+    if ((vr = device->vk.vkAllocateMemory(device->device, &alloc, NULL, &p->upload_memory)) != VK_SUCCESS
+            || (vr = device->vk.vkBindBufferMemory(device->device, p->upload_buffer, p->upload_memory, 0)) != VK_SUCCESS
+            || (vr = device->vk.vkMapMemory(device->device, p->upload_memory, 0, VK_WHOLE_SIZE, 0, &p->upload_map)) != VK_SUCCESS)
+        goto fail;
+    p->upload_size = size;
+    p->upload_image.desc.type = VK_IMAGE_TYPE_2D;
+    p->upload_image.desc.format = format;
+    p->upload_image.desc.extent = info.extent;
+    p->upload_image.desc.mip_levels = p->upload_image.desc.array_layers = 1;
+    p->upload_image.desc.samples = VK_SAMPLE_COUNT_1_BIT;
+    p->upload_image.aspects = VK_IMAGE_ASPECT_COLOR_BIT;
+    p->upload_image.initialized = 1;   /* the frame's copy writes it whole before the blit */
+    return VK_SUCCESS;
+
+fail:
+    destroy_upload(p);
+    return vr;
+}
+
+static uint32_t format_texel_size(VkFormat format)
+{
+    switch (format)
+    {
+        case VK_FORMAT_R16G16B16A16_SFLOAT: return 8;
+        case VK_FORMAT_R8G8B8A8_UNORM: case VK_FORMAT_R8G8B8A8_SRGB: case VK_FORMAT_B8G8R8A8_UNORM:
+        case VK_FORMAT_B8G8R8A8_SRGB: case VK_FORMAT_A2B10G10R10_UNORM_PACK32: case VK_FORMAT_A2R10G10B10_UNORM_PACK32:
+            return 4;
+        default: return 0;
+    }
+}
+
+VkResult vk_presenter_present_memory(struct vk_presenter *p, const void *data, size_t row_pitch, VkFormat format,
+        uint32_t width, uint32_t height, const struct vk_present_params *params, uint64_t *present_id)
+{
+    struct vk_present_params copy = *params;
+    uint32_t texel = format_texel_size(format), y;
+    size_t row = (size_t)width * texel;
+    VkResult vr;
+
+    if (present_id)
+        *present_id = 0;
+    if (!texel || !width || !height || row_pitch < row)
+        return VK_ERROR_FORMAT_NOT_SUPPORTED;
+    /* The upload buffer is reused: the frames that read it must be done. */
+    wait_idle(p);
+    plat_mutex_lock(&p->lock);
+    if ((vr = ensure_upload(p, format, width, height, (VkDeviceSize)row * height)) == VK_SUCCESS)
+    {
+        for (y = 0; y < height; ++y)
+            memcpy((uint8_t *)p->upload_map + (size_t)y * row, (const uint8_t *)data + (size_t)y * row_pitch, row);
+        p->upload_pending = true;
+    }
+    plat_mutex_unlock(&p->lock);
+    if (vr != VK_SUCCESS)
+        return vr;
+    copy.source = &p->upload_image;
+    return vk_presenter_present(p, &copy, present_id);
 }
 
 VkResult vk_presenter_present(struct vk_presenter *p, const struct vk_present_params *params, uint64_t *present_id)
@@ -850,6 +1005,7 @@ void vk_presenter_destroy(struct vk_presenter *p)
         device->vk.vkDestroyImage(device->device, p->resolve_image, NULL);
     if (p->resolve_memory)
         device->vk.vkFreeMemory(device->device, p->resolve_memory, NULL);
+    destroy_upload(p);
     if (p->surface)
         vkDestroySurfaceKHR(p->instance, p->surface, NULL);
     plat_cond_destroy(&p->done_cond);

@@ -78,6 +78,11 @@ void vk_presenter_wait_idle(struct vk_presenter *presenter);
 VkResult vk_presenter_present(struct vk_presenter *presenter, const struct vk_present_params *params,
         uint64_t *present_id);
 
+/* The same from host memory (a back buffer read through a staging copy): rows of
+ * width texels of format, row_pitch bytes apart. Slower: waits for the frames in flight. */
+VkResult vk_presenter_present_memory(struct vk_presenter *presenter, const void *data, size_t row_pitch, VkFormat format,
+        uint32_t width, uint32_t height, const struct vk_present_params *params, uint64_t *present_id);
+
 /* Whether the surface offers the colour for the source format (SetColorSpace1 answers). */
 bool vk_presenter_supports_color(struct vk_presenter *presenter, VkFormat source_format, enum vk_presenter_color color);
 /* Whether the surface offers a present mode (immediate presentation for tearing). */
