@@ -315,7 +315,25 @@ void shared_handle_close(HANDLE handle)
 
 bool shared_process_alive(uint32_t pid)
 {
-    return !(kill((pid_t)pid, 0) == -1 && errno == ESRCH);
+    char path[64], buf[256], *state;
+    ssize_t n;
+    int fd;
+
+    if (kill((pid_t)pid, 0) == -1 && errno == ESRCH)
+        return false;
+    /* A zombie (exited, not yet reaped) holds nothing any more. */
+    snprintf(path, sizeof(path), "/proc/%u/stat", pid);
+    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+        return true;
+    n = read(fd, buf, sizeof(buf) - 1);
+    close(fd);
+    if (n <= 0)
+        return true;
+    buf[n] = 0;
+    /* "pid (comm) S ...": comm may hold spaces and parentheses; the state follows the last ')'. */
+    if (!(state = strrchr(buf, ')')) || state[1] != ' ')
+        return true;
+    return state[2] != 'Z' && state[2] != 'X';
 }
 
 HRESULT shared_waiter_init(struct shared_waiter *w, uint32_t key, uint32_t slot)

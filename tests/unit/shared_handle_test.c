@@ -372,6 +372,27 @@ static void test_keyed_mutex(void)
     check(d3d11vk_keyed_mutex_is_held(&b) && shared_section_sync(&s)->km_abandoned == 1, "abandoned holder");
     check(d3d11vk_keyed_mutex_release(&b, 4) == S_OK, "release after abandonment");
 
+    /* Dead but not yet reaped (a zombie) counts as dead too. */
+    check(shared_process_alive((uint32_t)getpid()), "self alive");
+    pid = fork();
+    if (!pid)
+    {
+        struct d3d11vk_keyed_mutex c;
+        d3d11vk_keyed_mutex_init(&c, shared_section_sync(&s), s.key);
+        _exit(d3d11vk_keyed_mutex_acquire(&c, 4, 1000) == S_OK ? 0 : 1);
+    }
+    {
+        uint64_t t0 = plat_time_ns();
+        while (shared_section_sync(&s)->km_owner == 0 && plat_time_ns() - t0 < 5000000000ull)
+            plat_sleep_ms(1);
+    }
+    plat_sleep_ms(50);   /* let it exit; it stays a zombie until waitpid */
+    check(!shared_process_alive((uint32_t)pid), "zombie counted alive");
+    hr = d3d11vk_keyed_mutex_acquire(&b, 4, 2000);
+    check(hr == WAIT_ABANDONED, "abandoned by a zombie: %#x", (unsigned)hr);
+    check(d3d11vk_keyed_mutex_release(&b, 4) == S_OK, "release after the zombie");
+    waitpid(pid, &status, 0);
+
     /* Ping-pong between processes. */
     pid = fork();
     if (!pid)
