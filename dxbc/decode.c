@@ -598,16 +598,31 @@ static bool decode_tokens(struct decoder *d, const struct dxbc_chunk *chunk)
         return false;
     }
 
-    if (!(tokens = arena_alloc(d->arena, (size_t)count * 4)))
+    /* The chunk lies in the program's own copy of the blob: read the tokens in place when they
+     * are aligned (they always are in compiler output), else copy them. */
+    if (!((uintptr_t)chunk->data & 3))
+        program->tokens = (const uint32_t *)chunk->data;
+    else
+    {
+        if (!(tokens = arena_alloc(d->arena, (size_t)count * 4)))
+        {
+            fail(d, DXBC_ERROR_OUT_OF_MEMORY, "out of memory");
+            return false;
+        }
+        memcpy(tokens, chunk->data, (size_t)count * 4);
+        program->tokens = tokens;
+    }
+    program->token_count = count;
+    d->tokens = program->tokens;
+    d->pos = 2;
+    /* Compiler output averages more than four tokens per instruction: one allocation covers
+     * most programs (pages past the end stay untouched). */
+    capacity = count / 4 + 16;
+    if (!(program->instructions = malloc(capacity * sizeof(*program->instructions))))
     {
         fail(d, DXBC_ERROR_OUT_OF_MEMORY, "out of memory");
         return false;
     }
-    memcpy(tokens, chunk->data, (size_t)count * 4);
-    program->tokens = tokens;
-    program->token_count = count;
-    d->tokens = tokens;
-    d->pos = 2;
 
     while (d->pos < count)
     {
