@@ -66,6 +66,30 @@ uint32_t dxc_splat(struct dxc *c, uint32_t scalar_const, enum vt t, unsigned n)
     return spv_const_composite(&c->b, dxc_type(c, t, n), parts, n);
 }
 
+static size_t name_append(char *buf, size_t size, size_t pos, const char *s)
+{
+    while (*s && pos + 1 < size)
+        buf[pos++] = *s++;
+    return pos;
+}
+
+const char *dxc_format_name(char *buf, size_t size, const char *prefix, uint32_t n, const char *suffix, const char *suffix2)
+{
+    char digits[11], *d = digits + sizeof(digits);
+    size_t pos;
+
+    *--d = 0;
+    do
+        *--d = (char)('0' + n % 10);
+    while (n /= 10);
+    pos = name_append(buf, size, 0, prefix);
+    pos = name_append(buf, size, pos, d);
+    pos = name_append(buf, size, pos, suffix);
+    pos = name_append(buf, size, pos, suffix2);
+    buf[pos] = 0;
+    return buf;
+}
+
 void dxc_add_iface(struct dxc *c, uint32_t var)
 {
     if (c->iface_count == c->iface_cap)

@@ -248,7 +248,7 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
         e->var = var = dxc_global_var(c, sc, type, NULL);
         {
             char name[48];
-            snprintf(name, sizeof(name), "%s%u_%s", output ? "o" : "v", e->reg, el->semantic_name ? el->semantic_name : "");
+            dxc_format_name(name, sizeof(name), output ? "o" : "v", e->reg, "_", el->semantic_name ? el->semantic_name : "");
             spv_name(&c->b, var, name);
         }
         /* Per-patch and per-vertex variables share one location space: patch constants follow
@@ -799,7 +799,7 @@ bool dxc_declare_all(struct dxc *c)
         for (i = 0; i < c->temp_count; ++i)
         {
             c->temp_vars[i] = spv_variable(&c->b, ptr, SpvStorageClassPrivate, null);
-            snprintf(name, sizeof(name), "r%u", i);
+            dxc_format_name(name, sizeof(name), "r", i, "", "");
             spv_name(&c->b, c->temp_vars[i], name);
             dxc_add_iface(c, c->temp_vars[i]);
         }
@@ -809,7 +809,7 @@ bool dxc_declare_all(struct dxc *c)
         char name[16];
         if (!c->xregs[i].size)
             continue;
-        snprintf(name, sizeof(name), "x%u", i);
+        dxc_format_name(name, sizeof(name), "x", i, "", "");
         c->xregs[i].var = reg_array(c, c->xregs[i].size, 0, name);
     }
 
@@ -929,7 +929,7 @@ bool dxc_declare_all(struct dxc *c)
                 spv_decorate0(&c->b, st, SpvDecorationBlock);
                 spv_member_decorate1(&c->b, st, 0, SpvDecorationOffset, 0);
                 var = dxc_global_var(c, SpvStorageClassUniform, st, NULL);
-                snprintf(name, sizeof(name), "cb%u", slot);
+                dxc_format_name(name, sizeof(name), "cb", slot, "", "");
                 spv_name(&c->b, var, name);
                 spv_decorate1(&c->b, var, SpvDecorationDescriptorSet, dxbc_descriptor_set(c->stage));
                 spv_decorate1(&c->b, var, SpvDecorationBinding, dxbc_binding_index(c->stage, DXBC_BINDING_CBV, slot));

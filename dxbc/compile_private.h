@@ -219,6 +219,9 @@ uint32_t dxc_swizzle(struct dxc *c, uint32_t vec4, enum vt t, const struct dxbc_
 uint32_t dxc_to_bool(struct dxc *c, uint32_t v, unsigned n);
 
 uint32_t dxc_global_var(struct dxc *c, SpvStorageClass sc, uint32_t type, const char *name);
+/* snprintf(buf, size, "%s%u%s%s", prefix, n, suffix, suffix2) without the format machinery:
+ * every register and resource variable gets a name this way. */
+const char *dxc_format_name(char *buf, size_t size, const char *prefix, uint32_t n, const char *suffix, const char *suffix2);
 uint32_t dxc_hs_output_cp(struct dxc *c, const struct dxbc_operand *op);
 
 /* compile_io.c */

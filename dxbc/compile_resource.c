@@ -137,7 +137,7 @@ bool dxc_declare_resource(struct dxc *c, const struct dxbc_instruction *ins)
                 return true;
             if (ins->dcl.sampler_mode == DXBC_SAMPLER_COMPARISON)
                 c->sampler_comparison |= 1u << slot;
-            snprintf(name, sizeof(name), "s%u", slot);
+            dxc_format_name(name, sizeof(name), "s", slot, "", "");
             c->sampler_var[slot] = var = new_var(c, SpvStorageClassUniformConstant, spv_type_sampler(&c->b), name);
             binding(c, var, DXBC_BINDING_SAMPLER, slot);
             return true;
@@ -151,7 +151,7 @@ bool dxc_declare_resource(struct dxc *c, const struct dxbc_instruction *ins)
             if (r->declared)
                 return true;
             r->declared = true;
-            snprintf(name, sizeof(name), "t%u", slot);
+            dxc_format_name(name, sizeof(name), "t", slot, "", "");
             if (ins->opcode != DXBC_OP_DCL_RESOURCE)
             {
                 r->buffer = true;
@@ -188,7 +188,7 @@ bool dxc_declare_resource(struct dxc *c, const struct dxbc_instruction *ins)
                 r->flags |= DXBC_RESOURCE_GLOBALLY_COHERENT;
             if (r->atomics)
                 r->flags |= DXBC_RESOURCE_USES_ATOMICS;
-            snprintf(name, sizeof(name), "u%u", slot);
+            dxc_format_name(name, sizeof(name), "u", slot, "", "");
             if (ins->opcode != DXBC_OP_DCL_UAV_TYPED)
             {
                 r->buffer = true;
@@ -232,7 +232,7 @@ bool dxc_declare_resource(struct dxc *c, const struct dxbc_instruction *ins)
             }
             if (r->flags & DXBC_RESOURCE_USES_COUNTER)
             {
-                snprintf(name, sizeof(name), "u%u_counter", slot);
+                dxc_format_name(name, sizeof(name), "u", slot, "_counter", "");
                 r->counter_var = var = new_var(c, SpvStorageClassStorageBuffer, uint_array_block(c, false, 1), name);
                 spv_decorate1(&c->b, var, SpvDecorationDescriptorSet, dxbc_descriptor_set(c->stage));
                 spv_decorate1(&c->b, var, SpvDecorationBinding, dxbc_binding_index(c->stage, DXBC_BINDING_UAV_COUNTER, slot));
@@ -268,7 +268,7 @@ bool dxc_declare_resource(struct dxc *c, const struct dxbc_instruction *ins)
             }
             if (c->tgsm[slot].var)
                 return true;
-            snprintf(name, sizeof(name), "g%u", slot);
+            dxc_format_name(name, sizeof(name), "g", slot, "", "");
             c->tgsm[slot].var = new_var(c, SpvStorageClassWorkgroup, spv_type_array(&c->b, c->t_u32, words), name);
             c->tgsm[slot].stride = stride;
             c->tgsm[slot].words = words;

@@ -623,12 +623,9 @@ uint32_t spv_spec_const_bool(struct spv_builder *b, uint32_t spec_id, bool def)
 
 uint32_t spv_variable(struct spv_builder *b, uint32_t ptr_type, SpvStorageClass sc, uint32_t init)
 {
-    uint32_t id = spv_id(b);
+    uint32_t id = spv_id(b), ops[4] = { ptr_type, id, (uint32_t)sc, init };
 
-    if (init)
-        spv_inst_v(b, SPV_SECTION_GLOBAL, SpvOpVariable, 4, ptr_type, id, (uint32_t)sc, init);
-    else
-        spv_inst_v(b, SPV_SECTION_GLOBAL, SpvOpVariable, 3, ptr_type, id, (uint32_t)sc);
+    spv_inst(b, SPV_SECTION_GLOBAL, SpvOpVariable, ops, init ? 4 : 3);
     return id;
 }
 
@@ -694,14 +691,17 @@ void spv_label(struct spv_builder *b, uint32_t id)
 
 uint32_t spv_op(struct spv_builder *b, SpvOp op, uint32_t type, const uint32_t *args, unsigned count)
 {
-    uint32_t ops[24], id = spv_id(b);
-    unsigned i;
+    uint32_t id = spv_id(b), *w;
 
-    ops[0] = type;
-    ops[1] = id;
-    for (i = 0; i < count && i < 22; ++i)
-        ops[2 + i] = args[i];
-    spv_inst(b, SPV_SECTION_FUNCTION, op, ops, 2 + i);
+    if (count > 22)
+        count = 22;
+    /* The most frequent append: written in place, without a staging copy. */
+    if (!(w = buf_append(b, &b->sections[SPV_SECTION_FUNCTION], 3 + count)))
+        return id;
+    w[0] = ((3 + count) << SpvWordCountShift) | (uint32_t)op;
+    w[1] = type;
+    w[2] = id;
+    copy_words(w + 3, args, count);
     return id;
 }
 
@@ -763,7 +763,8 @@ uint32_t spv_load(struct spv_builder *b, uint32_t type, uint32_t ptr)
 
 void spv_store(struct spv_builder *b, uint32_t ptr, uint32_t value)
 {
-    spv_inst_v(b, SPV_SECTION_FUNCTION, SpvOpStore, 2, ptr, value);
+    uint32_t ops[2] = { ptr, value };
+    spv_inst(b, SPV_SECTION_FUNCTION, SpvOpStore, ops, 2);
 }
 
 uint32_t spv_access_chain(struct spv_builder *b, uint32_t ptr_type, uint32_t base, const uint32_t *indices, unsigned count)
@@ -816,17 +817,20 @@ void spv_branch(struct spv_builder *b, uint32_t target)
 
 void spv_branch_cond(struct spv_builder *b, uint32_t cond, uint32_t t, uint32_t f)
 {
-    spv_inst_v(b, SPV_SECTION_FUNCTION, SpvOpBranchConditional, 3, cond, t, f);
+    uint32_t ops[3] = { cond, t, f };
+    spv_inst(b, SPV_SECTION_FUNCTION, SpvOpBranchConditional, ops, 3);
 }
 
 void spv_selection_merge(struct spv_builder *b, uint32_t merge)
 {
-    spv_inst_v(b, SPV_SECTION_FUNCTION, SpvOpSelectionMerge, 2, merge, (uint32_t)SpvSelectionControlMaskNone);
+    uint32_t ops[2] = { merge, (uint32_t)SpvSelectionControlMaskNone };
+    spv_inst(b, SPV_SECTION_FUNCTION, SpvOpSelectionMerge, ops, 2);
 }
 
 void spv_loop_merge(struct spv_builder *b, uint32_t merge, uint32_t cont)
 {
-    spv_inst_v(b, SPV_SECTION_FUNCTION, SpvOpLoopMerge, 3, merge, cont, (uint32_t)SpvLoopControlMaskNone);
+    uint32_t ops[3] = { merge, cont, (uint32_t)SpvLoopControlMaskNone };
+    spv_inst(b, SPV_SECTION_FUNCTION, SpvOpLoopMerge, ops, 3);
 }
 
 void spv_return(struct spv_builder *b)
