@@ -1091,9 +1091,19 @@ static bool emit_range(struct dxc *c, const struct func_range *r, const struct p
 static bool make_layout(struct dxc *c, struct program_layout *l)
 {
     const struct dxbc_program *p = c->p;
-    unsigned i;
+    unsigned i, max = 1;
 
-    if (!(l->ranges = calloc(p->instruction_count + 1, sizeof(*l->ranges))))
+    /* One range per label or hull-shader phase, plus the main body: count them first rather
+     * than sizing the array by the instruction count. */
+    for (i = 0; i < p->instruction_count; ++i)
+    {
+        enum dxbc_opcode op = p->instructions[i].opcode;
+
+        if (op == DXBC_OP_LABEL || op == DXBC_OP_HS_CONTROL_POINT_PHASE || op == DXBC_OP_HS_FORK_PHASE
+                || op == DXBC_OP_HS_JOIN_PHASE || op == DXBC_OP_HS_DECLS)
+            ++max;
+    }
+    if (!(l->ranges = calloc(max, sizeof(*l->ranges))))
         return dxc_fail(c, "out of memory");
     l->count = 0;
     if (c->stage != DXBC_STAGE_HS)
