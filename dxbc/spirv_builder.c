@@ -82,13 +82,22 @@ bool spv_builder_finish(struct spv_builder *b, uint32_t version, uint32_t **word
     /* The function section is most of the module: the module is built in its buffer (moved up
      * to leave room for the header and the other sections), which spares allocating and
      * touching a second block of the module's size. */
-    if (f->capacity >= total || (w = realloc(f->w, total * sizeof(*w))))
+    w = f->capacity >= total ? f->w : realloc(f->w, total * sizeof(*w));
+    if (w)
     {
-        if (f->capacity >= total)
-            w = f->w;
+        size_t capacity = f->capacity >= total ? f->capacity : total;
+
         memmove(w + head, w, f->count * sizeof(*w));
         f->w = NULL;
         f->count = f->capacity = 0;
+        /* The up-front reservation can overshoot: give a large excess back (in place). */
+        if (capacity / 2 > total)
+        {
+            uint32_t *shrunk = realloc(w, total * sizeof(*w));
+
+            if (shrunk)
+                w = shrunk;
+        }
     }
     else
     {
