@@ -859,7 +859,7 @@ static HRESULT validate_texture(struct d3d11_device *device, struct texture_desc
         if (data)
             INVALID("Multisampled textures cannot have initial data.");
     }
-    levels = resource_msaa_levels(device, d->format, d->samples.Count);
+    levels = d->samples.Count == 1 ? 1 : resource_msaa_levels(device, d->format, d->samples.Count);
     if (d->samples.Quality >= levels)
         INVALID("Sample count %u quality %u not supported by %s (%u levels).", d->samples.Count,
                 d->samples.Quality, info->name, levels);
