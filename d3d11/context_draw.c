@@ -74,6 +74,22 @@ static uint32_t shader_cb_mask(const struct vk_shader *vk)
 
 /* Recording helpers ------------------------------------------------------------------------ */
 
+/* Constant buffers up to this size are copied at draw time when renamable. */
+#define CB_COPY_MAX 16384u
+
+static VkDeviceSize cb_range(const struct d3d11_cb_binding *cb, const struct vk_buffer *buffer)
+{
+    VkDeviceSize start = (VkDeviceSize)cb->first * 16, size = buffer->desc.size;
+
+    return start < size ? d3d11vk_min((VkDeviceSize)cb->count * 16, size - start) : 0;
+}
+
+/* Whether the draw path copies this binding's contents (renamable buffers, small ranges). */
+static bool cb_copied(const struct d3d11_stage_state *stage, unsigned int slot, const struct vk_buffer *buffer)
+{
+    return (buffer->desc.flags & VK_BUF_DISCARDABLE) && cb_range(&stage->cbs[slot], buffer) <= CB_COPY_MAX;
+}
+
 struct desc_batch
 {
     struct vk_cs *cs;
@@ -220,18 +236,31 @@ static void record_cbs(struct d3d11_context *context, enum d3d11_stage s, uint32
         if (cb->buffer && cb->buffer->backend && cb->buffer->backend->buffer)
         {
             struct vk_buffer *buffer = cb->buffer->backend->buffer;
-            VkDeviceSize start = (VkDeviceSize)cb->first * 16, size = buffer->desc.size;
+            VkDeviceSize start = (VkDeviceSize)cb->first * 16;
+            const uint8_t *data;
             struct vk_bufref bref;
+            void *ptr;
 
+            e->range = cb_range(cb, buffer);
+            context->draw.cb_slices[s][i] = buffer->slice;
+            if (!e->range)
+                continue;
+            /* A renamable (Map WRITE_DISCARD) buffer's contents are copied into the stream's
+             * upload ring: consecutive copies share one VkBuffer, so the worker only changes a
+             * dynamic offset instead of writing a new descriptor set. */
+            if (cb_copied(stage, i, buffer) && (data = vk_buffer_map(buffer))
+                    && vk_cs_staging_alloc(b.cs, e->range, context->draw.ubo_align, &bref, &ptr))
+            {
+                memcpy(ptr, data + start, e->range);
+                e->buffer = bref.buffer;
+                e->offset = bref.offset;
+                ref(b.cs, bref.owner);
+                continue;
+            }
             vk_buffer_ref(buffer, start, &bref);
             e->buffer = bref.buffer;
             e->offset = bref.offset;
-            e->range = start < size ? d3d11vk_min((VkDeviceSize)cb->count * 16, size - start) : 0;
-            if (!e->range)
-                e->buffer = VK_NULL_HANDLE;
-            else
-                ref(b.cs, bref.owner);
-            context->draw.cb_slices[s][i] = buffer->slice;
+            ref(b.cs, bref.owner);
         }
     }
     batch_flush(&b);
@@ -614,10 +643,12 @@ static void touch_cbs(struct d3d11_context *context, enum d3d11_stage s)
         mask &= mask - 1;
         if (!r->backend || !(buffer = r->backend->buffer) || !(buffer->desc.flags & VK_BUF_DISCARDABLE))
             continue;
-        if ((const void *)buffer->slice != context->draw.cb_slices[s][i])
+        /* Copied ones are copied again for every draw: Map(WRITE_DISCARD) of a slice the GPU is
+         * done with writes in place, so only the contents tell what changed. */
+        if (cb_copied(stage, i, buffer) || (const void *)buffer->slice != context->draw.cb_slices[s][i])
             renamed |= 1u << i;
         else
-            ref(context->cs, &buffer->slice->obj);
+            ref(context->cs, &buffer->slice->obj);   /* bound in place */
     }
     if (renamed)
         record_cbs(context, s, renamed);
@@ -640,6 +671,7 @@ static void flush_graphics(struct d3d11_context *context)
         vk_cs_alloc_cmd(context->cs, (enum vk_cmd_type)VK_CMD_RESET_BINDINGS, sizeof(struct vk_cmd_header));
         memset(&context->draw, 0, sizeof(context->draw));
         context->draw.valid = true;
+        context->draw.ubo_align = context->device->vk->adapter->properties.properties.limits.minUniformBufferOffsetAlignment;
         context->draw.cs_stale = true;   /* the reset dropped the compute bindings too */
         dirty = D3D11_DIRTY_ALL;
         vb_mask = (uint32_t)((1ull << D3D11_VB_SLOTS) - 1);

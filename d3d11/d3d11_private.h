@@ -17,6 +17,7 @@ struct d3d11_draw_tracking
 {
     bool valid;                          /* false: the backend's bindings are unknown (record all) */
     bool cs_stale;                       /* the compute bindings must be recorded again */
+    uint32_t ubo_align;                  /* minUniformBufferOffsetAlignment */
     uint32_t cb_used[D3D11_STAGE_COUNT];
     const void *cb_slices[D3D11_STAGE_COUNT][D3D11_CB_SLOTS];
     const void *vb_slices[D3D11_VB_SLOTS];

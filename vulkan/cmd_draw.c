@@ -30,7 +30,11 @@ struct stage_bindings
     struct vk_descriptor_entry cbs[DXBC_MAX_CBV_SLOTS], samplers[DXBC_MAX_SAMPLER_SLOTS];
     struct vk_descriptor_entry srvs[DXBC_MAX_SRV_SLOTS], uavs[DXBC_MAX_UAV_SLOTS];
     bool dirty;                          /* the set must be written again */
+    bool offsets_dirty;                  /* only dynamic constant-buffer offsets changed: rebind */
     VkDescriptorSet set;                 /* written for the current bindings (this command buffer) */
+    /* What the set's dynamic constant buffers were written with (offsets come at bind time). */
+    VkBuffer cb_written[DXBC_MAX_CBV_SLOTS];
+    VkDeviceSize cb_range_written[DXBC_MAX_CBV_SLOTS];
 };
 
 struct vk_draw_ctx
@@ -246,6 +250,16 @@ static VkDescriptorSet write_set(struct vk_draw_ctx *ctx, struct stage_bindings 
             case VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER:
             case VK_DESCRIPTOR_TYPE_STORAGE_TEXEL_BUFFER:
                 d[i].texel = e->texel;
+                break;
+            case VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC:
+                /* Offsets are given at bind time (dynamic_offsets()). */
+                d[i].buffer.buffer = e->buffer;
+                d[i].buffer.range = e->buffer ? d3d11vk_min(e->range, ctx->max_ubo_range) : VK_WHOLE_SIZE;
+                if (b->kind == DXBC_BINDING_CBV && slot < DXBC_MAX_CBV_SLOTS)
+                {
+                    sb->cb_written[slot] = e->buffer;
+                    sb->cb_range_written[slot] = e->range;
+                }
                 break;
             case VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER:
             case VK_DESCRIPTOR_TYPE_STORAGE_BUFFER:
@@ -496,8 +510,13 @@ static void bind_descriptors(struct vk_draw_ctx *ctx, const struct vk_cmd_bind_d
         array[e->slot] = *e;
         if (e->view)
             queue_init(ctx, e->view->image);
+        /* A constant buffer at a new offset of the buffer the set holds: a dynamic offset. */
+        if (c->kind == DXBC_BINDING_CBV && sb->shader && sb->shader->dynamic_count && !sb->dirty
+                && sb->cb_written[e->slot] == e->buffer && sb->cb_range_written[e->slot] == e->range)
+            sb->offsets_dirty = true;
+        else
+            sb->dirty = true;
     }
-    sb->dirty = true;
 }
 
 static void set_state(struct vk_draw_ctx *ctx, const struct vk_draw_state *s)
@@ -671,41 +690,52 @@ static void set_dynamic(struct vk_draw_ctx *ctx)
     ctx->dyn_dirty = 0;
 }
 
+/* The dynamic offsets of the stage's constant buffers, in binding order. */
+static uint32_t dynamic_offsets(const struct stage_bindings *sb, uint32_t *offsets)
+{
+    const struct vk_shader *shader = sb->shader;
+    uint32_t i, n = 0;
+
+    for (i = 0; i < shader->binding_count && n < DXBC_MAX_CBV_SLOTS; ++i)
+    {
+        const struct vk_shader_binding *b = &shader->bindings[i];
+
+        if (b->type != VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC)
+            continue;
+        offsets[n++] = b->slot < DXBC_MAX_CBV_SLOTS && sb->cbs[b->slot].buffer ? (uint32_t)sb->cbs[b->slot].offset : 0;
+    }
+    return n;
+}
+
 static void bind_sets(struct vk_draw_ctx *ctx, VkPipelineBindPoint point, const struct vk_pipeline_layout *layout,
         uint32_t first, uint32_t last, bool all)
 {
-    VkDescriptorSet sets[VK_DRAW_STAGE_COUNT];
-    uint32_t i, start = UINT32_MAX;
+    uint32_t i;
 
     for (i = first; i <= last; ++i)
     {
         struct stage_bindings *sb = &ctx->stages[i];
-        bool rebind = all;
+        uint32_t offsets[DXBC_MAX_CBV_SLOTS], count = 0;
+        bool rebind = all || sb->offsets_dirty;
 
-        if (sb->dirty && sb->shader)
+        if (!sb->shader)
+        {
+            sb->dirty = sb->offsets_dirty = false;
+            continue;
+        }
+        if (sb->dirty)
         {
             sb->set = write_set(ctx, sb);
             rebind = true;
         }
-        sb->dirty = false;
-        if (rebind && sb->shader && sb->set)
-        {
-            if (start == UINT32_MAX)
-                start = i;
-            sets[i] = sb->set;
+        sb->dirty = sb->offsets_dirty = false;
+        if (!rebind || !sb->set)
             continue;
-        }
-        /* Bind runs of consecutive sets in one call. */
-        if (start != UINT32_MAX)
-        {
-            ctx->device->vk.vkCmdBindDescriptorSets(ctx->cb, point, layout->layout,
-                    point == VK_PIPELINE_BIND_POINT_COMPUTE ? 0 : start, i - start, &sets[start], 0, NULL);
-            start = UINT32_MAX;
-        }
-    }
-    if (start != UINT32_MAX)
+        if (sb->shader->dynamic_count)
+            count = dynamic_offsets(sb, offsets);
         ctx->device->vk.vkCmdBindDescriptorSets(ctx->cb, point, layout->layout,
-                point == VK_PIPELINE_BIND_POINT_COMPUTE ? 0 : start, last + 1 - start, &sets[start], 0, NULL);
+                point == VK_PIPELINE_BIND_POINT_COMPUTE ? 0 : i, 1, &sb->set, count, offsets);
+    }
 }
 
 static bool prepare_draw(struct vk_draw_ctx *ctx, struct vk_replay *r)

@@ -140,6 +140,15 @@ static bool collect_bindings(struct vk_shader *shader, const struct dxbc_shader_
             b->dim = DXBC_RES_DIM_RAW_BUFFER;
         }
     }
+    /* D3D11 allows 14 constant buffers per stage; with every graphics stage's set in one
+     * pipeline layout, dynamic ones need room for all of them. */
+    if (shader->obj.device->adapter->properties.properties.limits.maxDescriptorSetUniformBuffersDynamic
+            >= DXBC_DESCRIPTOR_SET_COUNT * DXBC_MAX_CBV_SLOTS)
+    {
+        for (i = 0; i < n; ++i)
+            if (shader->bindings[i].type == VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER)
+                shader->bindings[i].type = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC;
+    }
     qsort(shader->bindings, n, sizeof(*shader->bindings), compare_binding);
     /* A binding listed twice (a counter also declared as a resource) is kept once. */
     for (i = 1; i < n; ++i)
@@ -150,6 +159,9 @@ static bool collect_bindings(struct vk_shader *shader, const struct dxbc_shader_
             --i;
         }
     shader->binding_count = n;
+    for (i = 0; i < n; ++i)
+        if (shader->bindings[i].type == VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER_DYNAMIC)
+            ++shader->dynamic_count;
     return true;
 }
 

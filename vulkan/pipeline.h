@@ -48,6 +48,9 @@ struct vk_shader
     VkDescriptorUpdateTemplate update_template;   /* VK_NULL_HANDLE without bindings */
     struct vk_shader_binding *bindings;
     uint32_t binding_count;
+    /* Constant buffers are UNIFORM_BUFFER_DYNAMIC when the device allows enough of them (then a
+     * new offset into the same buffer needs no new set); their count, in binding order. */
+    uint32_t dynamic_count;
     struct dxbc_shader_info info;       /* owned copy of the interface description */
 };
 

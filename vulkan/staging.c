@@ -64,7 +64,8 @@ VkResult vk_staging_block_get(struct vk_device *device, VkDeviceSize size, struc
         return VK_ERROR_OUT_OF_HOST_MEMORY;
     vk_object_init(&block->obj, device, VK_OBJ_STAGING_BLOCK, staging_block_destroy);
     info.size = size;
-    info.usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+    /* Uniform: the draw path copies renamed constant buffers here (one VkBuffer, dynamic offsets). */
+    info.usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT;
     info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
     if ((vr = device->vk.vkCreateBuffer(device->device, &info, NULL, &block->buffer)) != VK_SUCCESS)
     {

@@ -55,6 +55,15 @@ static const char ps_text[] =
     "mul o0.xyzw, r0.xyzw, cb0[1].xyzw\n"
     "ret\n";
 
+#ifdef D3D11VK_NATIVE
+# include <time.h>
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+#else
 static double now(void)
 {
     LARGE_INTEGER f, c;
@@ -62,6 +71,7 @@ static double now(void)
     QueryPerformanceCounter(&c);
     return (double)c.QuadPart / (double)f.QuadPart;
 }
+#endif
 
 static ID3D11Buffer *buffer(UINT size, UINT bind, D3D11_USAGE usage, UINT cpu, const void *data)
 {
@@ -235,6 +245,7 @@ int main(int argc, char **argv)
 
     printf("draws_per_second %.0f draws/s\n", draws / elapsed);
     printf("frames_per_second %.1f frames/s\n", frames / elapsed);
+    printf("draws %llu draws\n", draws);
     printf("bad_frames %llu frames\n", bad_frames);
     return bad_frames ? 2 : 0;
 }
