@@ -605,6 +605,8 @@ static HRESULT present(struct dxgi_swapchain *sc, UINT sync_interval, UINT flags
         return S_OK;
 
     plat_mutex_lock(&sc->lock);
+    /* IDXGIDevice1::SetMaximumFrameLatency may have changed since the last frame. */
+    vk_presenter_set_frame_latency(sc->presenter, presenter_latency(sc));
     if ((flags & DXGI_PRESENT_DO_NOT_WAIT) && vk_presenter_frames_in_flight(sc->presenter) >= presenter_latency(sc))
     {
         plat_mutex_unlock(&sc->lock);
