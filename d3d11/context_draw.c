@@ -158,6 +158,7 @@ static void view_entry(struct vk_cs *cs, struct d3d11_view *v, struct vk_descrip
     if (!v || !v->backend)
         return;
     r = v->resource;
+    d3d11_resource_init_contents(r, cs);   /* never-written resources read as zero */
     if (r->dimension != D3D11_RESOURCE_DIMENSION_BUFFER)
     {
         if ((e->view = v->backend->view))
@@ -257,6 +258,7 @@ static void record_cbs(struct d3d11_context *context, enum d3d11_stage s, uint32
                 ref(b.cs, bref.owner);
                 continue;
             }
+            d3d11_resource_init_contents(cb->buffer, b.cs);
             vk_buffer_ref(buffer, start, &bref);
             e->buffer = bref.buffer;
             e->offset = bref.offset;
@@ -420,6 +422,7 @@ static void record_vertex_buffers(struct d3d11_context *context, uint32_t mask)
                 struct vk_buffer *buffer = vb->buffer->backend->buffer;
                 struct vk_bufref bref;
 
+                d3d11_resource_init_contents(vb->buffer, cs);
                 vk_buffer_ref(buffer, vb->offset, &bref);
                 e->buffer = bref.buffer;
                 e->offset = bref.offset;
@@ -444,6 +447,7 @@ static void record_index_buffer(struct d3d11_context *context)
         struct vk_buffer *buffer = st->index_buffer->backend->buffer;
         struct vk_bufref bref;
 
+        d3d11_resource_init_contents(st->index_buffer, context->cs);
         vk_buffer_ref(buffer, st->index_offset, &bref);
         c->buffer = bref.buffer;
         c->offset = bref.offset;
@@ -610,6 +614,12 @@ static void record_render_targets(struct d3d11_context *context)
     struct vk_cmd_set_render_targets *c;
     unsigned int i;
 
+    /* Lazy zero-initialisation comes first: its clear must not land after the draws. */
+    for (i = 0; i < st->rtv_count && i < VK_MAX_RENDER_TARGETS; ++i)
+        if (st->rtvs[i])
+            d3d11_resource_init_contents(st->rtvs[i]->resource, context->cs);
+    if (st->dsv)
+        d3d11_resource_init_contents(st->dsv->resource, context->cs);
     if (!(c = vk_cs_alloc_cmd(context->cs, (enum vk_cmd_type)VK_CMD_SET_RENDER_TARGETS, sizeof(*c))))
         return;
     c->count = d3d11vk_min(st->rtv_count, (UINT)VK_MAX_RENDER_TARGETS);
@@ -785,6 +795,7 @@ static void draw_indirect(struct d3d11_context *context, enum vk_draw_cmd_type t
         LOG_WARN("Indirect arguments in a buffer without D3D11_RESOURCE_MISC_DRAWINDIRECT_ARGS.");
         return;
     }
+    d3d11_resource_init_contents(r, context->cs);
     if (type == VK_CMD_DISPATCH_INDIRECT)
         flush_compute(context);
     else

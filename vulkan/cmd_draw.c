@@ -426,7 +426,20 @@ static void begin_rendering(struct vk_draw_ctx *ctx)
 
 void vk_draw_suspend(struct vk_draw_ctx *ctx, struct vk_replay *r)
 {
-    if (!ctx || !ctx->cb)
+    if (!ctx)
+        return;
+    if (ctx->init_count)
+    {
+        /* First-use transitions queued by bindings precede the command, which may use the image. */
+        VkCommandBuffer cb = vk_replay_command_buffer(r);
+
+        end_rendering(ctx);
+        if (cb)
+            ctx->device->vk.vkCmdPipelineBarrier(cb, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT,
+                    VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, 0, 0, NULL, 0, NULL, ctx->init_count, ctx->inits);
+        ctx->init_count = 0;
+    }
+    if (!ctx->cb)
         return;
     end_rendering(ctx);
     if (ctx->gpu_writes)
