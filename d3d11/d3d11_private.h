@@ -85,6 +85,9 @@ HRESULT d3d11_device_create(IDXGIAdapter *adapter, struct vk_adapter *vk_adapter
 HRESULT d3d11_context_create(struct d3d11_device *device, D3D11_DEVICE_CONTEXT_TYPE type, UINT flags,
         struct d3d11_context **out);
 void d3d11_context_destroy_immediate(struct d3d11_context *context);
+/* The backend's bindings changed behind the draw path (command lists): the next draw or
+ * dispatch records every binding again (context_draw.c). */
+void d3d11_context_draw_invalidate(struct d3d11_context *context);
 
 /* What the device's Vulkan implementation offers for a table row (cached); *use_alt tells
  * whether resources of the format use the row's vk_alt instead of vk. */

@@ -430,6 +430,76 @@ done:
     ID3D11DeviceContext_ClearState(context);
 }
 
+/* A deferred context records state and a draw into a command list; the immediate context
+ * executes it (the list carries every binding it needs), then draws again with its own state. */
+static void test_draw_deferred(void)
+{
+    static const float verts[] =
+    {
+        -1.0f, 1.0f,  1.0f, 1.0f,  -1.0f, -1.0f,
+        1.0f, 1.0f,   1.0f, -1.0f,  -1.0f, -1.0f,
+    };
+    ID3D11DeviceContext *immediate = context, *deferred = NULL;
+    ID3D11CommandList *list = NULL;
+    ID3D11Buffer *vb, *cb2;
+    struct pipeline p;
+    struct target t;
+    HRESULT hr;
+
+    if (!target_create(&t) || !pipeline_create(&p))
+        goto done;
+    hr = ID3D11Device_CreateDeferredContext(device, 0, &deferred);
+    ok(hr == S_OK, "CreateDeferredContext: %#lx", (unsigned long)hr);
+    if (FAILED(hr))
+        goto done;
+    vb = make_buffer(sizeof(verts), D3D11_BIND_VERTEX_BUFFER, D3D11_USAGE_DEFAULT, 0, 0, verts);
+    {
+        static const float red[4] = { 1.0f, 0.0f, 0.0f, 1.0f };
+        cb2 = make_buffer(16, D3D11_BIND_CONSTANT_BUFFER, D3D11_USAGE_DEFAULT, 0, 0, red);
+    }
+    clear(&t, 0.0f, 0.0f, 1.0f, 1.0f);
+    /* The immediate context has a green draw's state bound when the list runs. */
+    pipeline_bind(&p, &t, vb, D3D11_PRIMITIVE_TOPOLOGY_TRIANGLELIST);
+    set_cb_color(p.cb, 0.0f, 1.0f, 0.0f, 1.0f);
+    ID3D11DeviceContext_Draw(context, 3, 3);
+
+    context = deferred;
+    pipeline_bind(&p, &t, vb, D3D11_PRIMITIVE_TOPOLOGY_TRIANGLELIST);
+    ID3D11DeviceContext_PSSetConstantBuffers(context, 0, 1, &cb2);
+    ID3D11DeviceContext_Draw(context, 3, 0);
+    hr = ID3D11DeviceContext_FinishCommandList(deferred, FALSE, &list);
+    context = immediate;
+    ok(hr == S_OK, "FinishCommandList: %#lx", (unsigned long)hr);
+    if (list)
+    {
+        ID3D11DeviceContext_ExecuteCommandList(context, list, TRUE);
+        target_read(&t);
+        ok(PIXEL(&t, 2, 2) == RED, "the list's draw: %#x", PIXEL(&t, 2, 2));
+        ok(PIXEL(&t, 61, 61) == GREEN, "the immediate draw before it: %#x", PIXEL(&t, 61, 61));
+        /* RestoreContextState: the immediate state (green constant buffer) draws again. */
+        clear(&t, 0.0f, 0.0f, 1.0f, 1.0f);
+        ID3D11DeviceContext_Draw(context, 3, 0);
+        target_read(&t);
+        ok(PIXEL(&t, 2, 2) == GREEN, "the immediate state after the list: %#x", PIXEL(&t, 2, 2));
+        ok(PIXEL(&t, 61, 61) == BLUE, "untouched: %#x", PIXEL(&t, 61, 61));
+        /* The list again, twice: a list replays any number of times. */
+        clear(&t, 0.0f, 0.0f, 1.0f, 1.0f);
+        ID3D11DeviceContext_ExecuteCommandList(context, list, FALSE);
+        ID3D11DeviceContext_ExecuteCommandList(context, list, FALSE);
+        target_read(&t);
+        ok(PIXEL(&t, 2, 2) == RED, "the list replayed: %#x", PIXEL(&t, 2, 2));
+        ID3D11CommandList_Release(list);
+    }
+    ID3D11Buffer_Release(vb);
+    ID3D11Buffer_Release(cb2);
+done:
+    if (deferred)
+        ID3D11DeviceContext_Release(deferred);
+    pipeline_destroy(&p);
+    target_destroy(&t);
+    ID3D11DeviceContext_ClearState(context);
+}
+
 /* A compute shader writes a raw UAV; the buffer is read back through a staging copy. Then a
  * second dispatch with another constant, and DispatchIndirect. */
 static void test_compute_raw_uav(void)
@@ -533,6 +603,7 @@ int main(void)
     run_test(test_draw_indexed_instanced);
     run_test(test_draw_strip_restart);
     run_test(test_draw_indirect);
+    run_test(test_draw_deferred);
     run_test(test_compute_raw_uav);
     ID3D11DeviceContext_Release(context);
     ok(!ID3D11Device_Release(device), "device leaked");
