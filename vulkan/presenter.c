@@ -2,6 +2,7 @@
  * buffer into the swapchain image, and frame completion tracking for frame latency. */
 #include "presenter.h"
 #include "vk_resource.h"
+#include "hud.h"   /* HUD overlay (D3D11VK_HUD) */
 
 #define PRESENTER_MAX_IMAGES 16
 #define PRESENTER_MAX_FRAMES 16
@@ -59,6 +60,8 @@ struct vk_presenter
     uint32_t max_latency;
     bool stop, lost;
     struct plat_thread *thread;
+
+    struct vk_hud *hud;                  /* HUD overlay (hud.h); NULL when off */
 };
 
 static void presenter_thread(void *arg)
@@ -363,7 +366,7 @@ static VkResult create_swapchain(struct vk_presenter *p, VkPresentModeKHR mode)
     info.imageColorSpace = p->format.colorSpace;
     info.imageExtent = p->extent;
     info.imageArrayLayers = 1;
-    info.imageUsage = VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    info.imageUsage = VK_IMAGE_USAGE_TRANSFER_DST_BIT | vk_hud_image_usage(p->hud);   /* HUD: colour attachment */
     info.imageSharingMode = VK_SHARING_MODE_EXCLUSIVE;
     info.preTransform = (caps.supportedTransforms & VK_SURFACE_TRANSFORM_IDENTITY_BIT_KHR)
             ? VK_SURFACE_TRANSFORM_IDENTITY_BIT_KHR : caps.currentTransform;
@@ -637,6 +640,12 @@ static VkResult record_blit(struct vk_presenter *p, VkCommandBuffer cmd, const s
         mb.dstAccessMask = 0;
         device->vk.vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT,
                 0, 1, &mb, 0, NULL, 0, NULL);
+    }
+    if (p->hud)
+    {
+        /* HUD overlay (hud.h): drawn over the blitted image, which stays in TRANSFER_DST layout. */
+        struct vk_hud_stats hud_stats = { .presents = p->submitted };
+        vk_hud_record(p->hud, cmd, p->swapchain, p->images, p->image_count, dst, p->format.format, p->extent, &hud_stats);
     }
     image_barrier(device, cmd, dst, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
             VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, 0, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR);
@@ -961,6 +970,7 @@ VkResult vk_presenter_create(struct vk_device *device, vk_presenter_surface_cb s
                 || (vr = device->vk.vkCreateSemaphore(device->device, &sem_info, NULL, &p->frames[i].acquire)) != VK_SUCCESS)
             goto fail;
     }
+    p->hud = vk_hud_create(device);   /* HUD overlay: NULL unless D3D11VK_HUD / hud = ... asks for it */
     if (!(p->thread = plat_thread_start(presenter_thread, p, "d3d11vk-present")))
     {
         vr = VK_ERROR_INITIALIZATION_FAILED;
@@ -992,6 +1002,7 @@ void vk_presenter_destroy(struct vk_presenter *p)
         plat_thread_join(p->thread);
     }
     destroy_swapchain(p);
+    vk_hud_destroy(p->hud);   /* HUD overlay */
     for (i = 0; i < PRESENTER_MAX_FRAMES; ++i)
     {
         if (p->frames[i].fence)
