@@ -2,10 +2,11 @@
  * rendered into a multisampled texture, resolved into the back buffer of a FLIP_DISCARD swap
  * chain and presented in a Win32 window that may be resized.
  *
- *   cube.exe [--frames N] [--screenshot FILE.png] [--size WxH]
+ *   cube.exe [--frames N] [--screenshot FILE.png] [--size WxH] [--resize-at N:WxH]
  *
  * --frames N runs N frames and exits (the rotation follows the frame number, so a given N
- * always shows the same picture); --screenshot writes the last frame's back buffer as a PNG.
+ * always shows the same picture); --screenshot writes the last frame's back buffer as a PNG;
+ * --resize-at resizes the window before frame N (as a user would: WM_SIZE, ResizeBuffers).
  * The scene's numbers (camera, rotation, colours) are mirrored by cube_check.py, which
  * checks a screenshot against them. Shaders are assembled at start-up by the project's DXBC
  * assembler (linked in), so the program carries its shader source as text. */
@@ -441,7 +442,7 @@ static int screenshot(const char *path)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: cube.exe [--frames N] [--screenshot FILE.png] [--size WxH]\n");
+    fprintf(stderr, "usage: cube.exe [--frames N] [--screenshot FILE.png] [--size WxH] [--resize-at N:WxH]\n");
     exit(2);
 }
 
@@ -452,7 +453,7 @@ int main(int argc, char **argv)
     WNDCLASSW wc = { 0 };
     RECT rect = { 0, 0, 800, 600 };
     const char *shot = NULL;
-    long frames = -1;
+    long frames = -1, resize_frame = -1, resize_w = 0, resize_h = 0;
     unsigned int frame = 0;
     IDXGIDevice *dxgi_device;
     IDXGIAdapter *adapter;
@@ -480,6 +481,12 @@ int main(int argc, char **argv)
                 usage();
             rect.right = w;
             rect.bottom = h;
+        }
+        else if (!strcmp(argv[i], "--resize-at") && i + 1 < argc)
+        {
+            if (sscanf(argv[++i], "%ld:%ldx%ld", &resize_frame, &resize_w, &resize_h) != 3 || resize_frame < 0
+                    || resize_w < 16 || resize_h < 16 || resize_w > 8192 || resize_h > 8192)
+                usage();
         }
         else
             usage();
@@ -545,6 +552,12 @@ int main(int argc, char **argv)
     {
         MSG msg;
 
+        if (frame == (unsigned long)resize_frame)
+        {
+            RECT r = { 0, 0, resize_w, resize_h };
+            AdjustWindowRect(&r, WS_OVERLAPPEDWINDOW, FALSE);
+            SetWindowPos(app.hwnd, NULL, 0, 0, r.right - r.left, r.bottom - r.top, SWP_NOMOVE | SWP_NOZORDER);
+        }
         while (PeekMessageW(&msg, NULL, 0, 0, PM_REMOVE))
         {
             if (msg.message == WM_QUIT)
@@ -566,6 +579,7 @@ int main(int argc, char **argv)
                         DXGI_FORMAT_UNKNOWN, 0)))
                     fail("ResizeBuffers", hr);
                 create_targets();
+                printf("cube: resized to %ux%u\n", app.width, app.height);
             }
         }
         render(frame);

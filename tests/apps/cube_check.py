@@ -205,13 +205,21 @@ def run(exe, path, frames):
         os.remove(path)
     cmd = [] if exe.endswith('.exe') is False else [env.get('WINE', '/usr/lib/wine/wine64')]
     try:
-        r = subprocess.run(cmd + [exe, '--frames', str(frames), '--screenshot', path, '--size', '640x480'],
-                           env=env, timeout=240)
+        # 800x600 at first, 640x480 from frame 100 on: the screenshot also proves the resize.
+        r = subprocess.run(cmd + [exe, '--frames', str(frames), '--screenshot', path, '--size', '800x600',
+                                  '--resize-at', '%d:640x480' % min(100, frames - 1)],
+                           env=env, timeout=240, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                           errors='replace')
     finally:
         if xvfb:
             xvfb.terminate()
+    print(r.stdout, end='')
     print('demo exit status %d' % r.returncode)
-    return r.returncode == 0 and os.path.exists(path)
+    # Errors in the log (Vulkan validation messages among them, with the layer on) fail the run.
+    errors = [line for line in r.stdout.splitlines() if line.startswith('d3d11vk:err')]
+    if errors:
+        print('%d error lines in the log' % len(errors))
+    return r.returncode == 0 and not errors and os.path.exists(path)
 
 
 def main(argv):
@@ -230,6 +238,11 @@ def main(argv):
     else:
         print(__doc__)
         return 2
+    if len(argv) >= 3 and argv[0] == '--run':
+        width, height, _ = read_png(path)
+        if (width, height) != (640, 480):
+            print('screenshot is %dx%d, expected 640x480 after the resize' % (width, height))
+            return 1
     return 0 if check(path, frames) else 1
 
 
