@@ -275,14 +275,24 @@ static inline uint32_t hash_words(SpvOp op, const uint32_t *w, unsigned count)
     return (uint32_t)(h >> 32);
 }
 
-/* The entry key: opcode and count, then the first three operands, zero-padded. */
-static inline void make_key(uint32_t key[4], SpvOp op, const uint32_t *ops, unsigned count)
+/* The entry key: opcode and count, then the first operands, zero-padded. */
+static inline void make_key(uint32_t key[1 + SPV_DEDUP_KEY_OPS], SpvOp op, const uint32_t *ops, unsigned count)
 {
     unsigned i;
 
     key[0] = (uint32_t)op | count << 16;
-    for (i = 0; i < 3; ++i)
+    for (i = 0; i < SPV_DEDUP_KEY_OPS; ++i)
         key[1 + i] = i < count ? ops[i] : 0;
+}
+
+static inline bool key_equal(const uint32_t *a, const uint32_t *b)
+{
+    unsigned i;
+
+    for (i = 0; i < 1 + SPV_DEDUP_KEY_OPS; ++i)
+        if (a[i] != b[i])
+            return false;
+    return true;
 }
 
 static bool dedup_grow(struct spv_builder *b)
@@ -309,7 +319,7 @@ static bool dedup_grow(struct spv_builder *b)
     return true;
 }
 
-/* Operands past the three in the key, compared with the stored instruction's words. */
+/* Operands past those in the key, compared with the stored instruction's words. */
 static bool dedup_match_tail(struct spv_builder *b, const struct spv_dedup_entry *e, bool has_type,
         const uint32_t *ops, unsigned count)
 {
@@ -317,7 +327,7 @@ static bool dedup_match_tail(struct spv_builder *b, const struct spv_dedup_entry
     const uint32_t *w = b->sections[SPV_SECTION_GLOBAL].w + e->offset + (has_type ? 3 : 2);
     unsigned i, first = has_type ? 1 : 0;
 
-    for (i = 3; i < count; ++i)
+    for (i = SPV_DEDUP_KEY_OPS; i < count; ++i)
         if (w[i - first] != ops[i])
             return false;
     return true;
@@ -325,7 +335,7 @@ static bool dedup_match_tail(struct spv_builder *b, const struct spv_dedup_entry
 
 uint32_t spv_global_dedup(struct spv_builder *b, SpvOp op, bool has_type, const uint32_t *ops, unsigned count)
 {
-    uint32_t h, id, words[24], key[4];
+    uint32_t h, id, words[24], key[1 + SPV_DEDUP_KEY_OPS];
     struct spv_buf *g = &b->sections[SPV_SECTION_GLOBAL];
     struct spv_dedup_entry *e;
     size_t i, mask;
@@ -359,8 +369,8 @@ uint32_t spv_global_dedup(struct spv_builder *b, SpvOp op, bool has_type, const 
     mask = b->dedup_capacity - 1;
     for (i = h & mask; (e = &b->dedup[i])->id; i = (i + 1) & mask)
     {
-        if (e->hash == h && e->key[0] == key[0] && e->key[1] == key[1] && e->key[2] == key[2] && e->key[3] == key[3]
-                && (count <= 3 || dedup_match_tail(b, e, has_type, ops, count)))
+        if (e->hash == h && key_equal(e->key, key)
+                && (count <= SPV_DEDUP_KEY_OPS || dedup_match_tail(b, e, has_type, ops, count)))
             return e->id;
     }
     id = spv_id(b);
@@ -421,8 +431,20 @@ uint32_t spv_type_float(struct spv_builder *b, unsigned width)
 
 uint32_t spv_type_vector(struct spv_builder *b, uint32_t component, unsigned count)
 {
-    uint32_t ops[2] = { component, count };
-    return spv_global_dedup(b, SpvOpTypeVector, false, ops, 2);
+    uint32_t ops[2] = { component, count }, *memo = NULL;
+
+    if (count <= 4 && component)
+    {
+        if (component == b->t_uint)
+            memo = &b->t_uvec[count];
+        else if (component == b->t_float)
+            memo = &b->t_fvec[count];
+    }
+    if (!memo)
+        return spv_global_dedup(b, SpvOpTypeVector, false, ops, 2);
+    if (!*memo)
+        *memo = spv_global_dedup(b, SpvOpTypeVector, false, ops, 2);
+    return *memo;
 }
 
 uint32_t spv_type_vec(struct spv_builder *b, uint32_t component, unsigned count)
