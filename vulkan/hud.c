@@ -7,6 +7,7 @@
 
 #include "hud.h"
 #include "vk_resource.h"
+#include "vk_core_private.h"   /* the device timeline: one value per queue submission */
 #include "pipeline.h"
 #include "config.h"
 #include "hud_text_vs.h"
@@ -53,6 +54,7 @@ struct vk_hud
     float fps;
     float history[HUD_HISTORY];
     uint32_t history_pos;
+    uint64_t last_submits;
     bool failed;
     /* Layout of the frame being built. */
     struct hud_instance *out;
@@ -529,11 +531,17 @@ static void build(struct vk_hud *hud, VkExtent2D extent, const struct vk_hud_sta
     }
     if (hud->items & HUD_SUBMISSIONS)
     {
+        /* Every device submission signals the next timeline value; presents submit on their own. */
+        uint64_t device_submits, presents = stats ? stats->presents : 0, per_frame;
+        plat_mutex_lock(&hud->device->queue_lock);
+        device_submits = vk_core(hud->device)->timeline_value;
+        plat_mutex_unlock(&hud->device->queue_lock);
         if (stats && stats->queue_submissions)
-            LINE(white, "SUBMISSIONS %llu, PRESENTS %llu", (unsigned long long)stats->queue_submissions,
-                    (unsigned long long)stats->presents);
-        else
-            LINE(white, "PRESENTS %llu", stats ? (unsigned long long)stats->presents : 0ull);
+            device_submits = stats->queue_submissions;
+        per_frame = device_submits - hud->last_submits;
+        hud->last_submits = device_submits;
+        LINE(white, "SUBMISSIONS %llu (%llu THIS FRAME), PRESENTS %llu", (unsigned long long)(device_submits + presents),
+                (unsigned long long)per_frame + 1, (unsigned long long)presents);
     }
     if (hud->items & HUD_PIPELINES)
     {

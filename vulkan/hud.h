@@ -13,7 +13,8 @@ struct vk_hud;
 struct vk_hud_stats
 {
     uint64_t presents;                   /* frames presented so far */
-    uint64_t queue_submissions;          /* vkQueueSubmit calls known to the caller; 0: unknown */
+    uint64_t queue_submissions;          /* device submissions, when the caller counts them; 0: the HUD
+                                          * reads the device timeline (one value per submission) */
 };
 
 /* NULL when the configuration asks for no HUD, or it cannot be drawn on this device (logged). */
