@@ -39,6 +39,41 @@ FACES = [  # normal, u axis, v axis (as in cube.c)
 TOLERANCE = 6
 
 
+def adler32(data):
+    s1, s2 = 1, 0
+    for i in range(0, len(data), 5552):   # blocks short enough that the sums cannot overflow 2^32
+        for byte in data[i:i + 5552]:
+            s1 += byte
+            s2 += s1
+        s1 %= 65521
+        s2 %= 65521
+    return (s2 << 16) | s1
+
+
+def inflate(stream):
+    """The zlib stream of a PNG: stored (uncompressed) deflate blocks, as the demo writes them,
+    are decoded here; a stream with compressed blocks goes to the zlib module."""
+    if len(stream) < 6 or (stream[0] & 15) != 8 or ((stream[0] << 8) | stream[1]) % 31 or stream[1] & 32:
+        raise ValueError('bad zlib header')
+    out, pos = bytearray(), 2
+    while True:
+        if pos + 5 > len(stream):
+            raise ValueError('truncated deflate stream')
+        head = stream[pos]
+        if (head >> 1) & 3:
+            return zlib.decompress(stream)
+        size, nsize = stream[pos + 1] | stream[pos + 2] << 8, stream[pos + 3] | stream[pos + 4] << 8
+        if size ^ nsize != 0xffff or pos + 5 + size > len(stream):
+            raise ValueError('bad stored block')
+        out += stream[pos + 5:pos + 5 + size]
+        pos += 5 + size
+        if head & 1:
+            break
+    if pos + 4 > len(stream) or struct.unpack('>I', stream[pos:pos + 4])[0] != adler32(out):
+        raise ValueError('bad Adler-32')
+    return bytes(out)
+
+
 def read_png(path):
     """8-bit RGB/RGBA PNG to (width, height, rows of RGB tuples); filters 0-4."""
     data = open(path, 'rb').read()
@@ -62,7 +97,7 @@ def read_png(path):
     if depth != 8 or ctype not in (2, 6):
         raise ValueError('unsupported PNG (depth %d, colour type %d)' % (depth, ctype))
     bpp = 3 if ctype == 2 else 4
-    raw = zlib.decompress(idat)   # checks the Adler-32 too
+    raw = inflate(idat)
     stride = width * bpp
     if len(raw) != (stride + 1) * height:
         raise ValueError('PNG data size %d, expected %d' % (len(raw), (stride + 1) * height))
