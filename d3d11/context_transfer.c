@@ -44,7 +44,7 @@ static bool is_image(const struct d3d11_resource *r)
 /* Whether a format's D3D layout can go through Vulkan buffer<->image copies as is. */
 static bool buffer_copyable(const struct d3d11_resource *r)
 {
-    if (r->info->flags & (D3D11VK_FORMAT_REPACK | D3D11VK_FORMAT_PLANAR))
+    if (r->info->flags & D3D11VK_FORMAT_PLANAR)
     {
         FIXME("Buffer copies of %s subresources are not implemented yet.", r->info->name);
         return false;
@@ -93,6 +93,7 @@ static HRESULT map_texture(struct d3d11_context *context, struct d3d11_resource 
         if (!vk_cs_wait_object(ctx_cs(context), &b->buffer->slice->obj,
                 (flags & D3D11_MAP_FLAG_DO_NOT_WAIT) ? 0 : UINT64_MAX))
             return DXGI_ERROR_WAS_STILL_DRAWING;
+        d3d11_repack_settle(ctx_cs(context), r, sub);
         if (!(ptr = vk_buffer_map(b->buffer)))
             return E_INVALIDARG;
         ptr += b->sub_offset[sub];
@@ -179,8 +180,13 @@ static void context_unmap(struct d3d11_context *context, ID3D11Resource *resourc
         return;
     d3d11_resource_subresource_layout(r, sub, &row, &slice, &size);
     d3d11_resource_mip_extent(r, sub % r->mip_levels, &w, &h, &d);
-    d3d11_resource_buffer_region(r, sub, 0, row, slice, 0, 0, 0, w, h, d, &region);
-    vk_cs_cmd_copy_buffer_to_image(ctx_cs(b->map_context), b->image, &b->map_ref, &region);
+    if (d3d11_resource_is_repack(r))
+        d3d11_repack_upload(ctx_cs(b->map_context), r, sub, 0, 0, 0, w, h, d, b->map_ptr, row, slice);
+    else
+    {
+        d3d11_resource_buffer_region(r, sub, 0, row, slice, 0, 0, 0, w, h, d, &region);
+        vk_cs_cmd_copy_buffer_to_image(ctx_cs(b->map_context), b->image, &b->map_ref, &region);
+    }
     b->map_ptr = NULL;
     b->map_context = NULL;
 }
@@ -236,6 +242,21 @@ static VkDeviceSize staging_offset(const struct d3d11_resource *r, UINT sub, UIN
             + (VkDeviceSize)(x / r->info->block_width) * r->info->block_bytes;
 }
 
+/* Staging textures of combined depth/stencil formats are interleaved on the CPU when the
+ * immediate context's commands reach them; deferred contexts cannot order that. */
+static bool repack_context_ok(struct d3d11_context *context, struct d3d11_resource *dst, struct d3d11_resource *src)
+{
+    if (context->type == D3D11_DEVICE_CONTEXT_IMMEDIATE)
+        return true;
+    if ((d3d11_resource_is_staging_texture(dst) && d3d11_resource_is_repack(dst))
+            || (d3d11_resource_is_staging_texture(src) && d3d11_resource_is_repack(src)))
+    {
+        FIXME("Copies of depth/stencil staging textures on deferred contexts are not implemented.");
+        return false;
+    }
+    return true;
+}
+
 /* One validated region copy between two textures (any of image / staging on either side). */
 static void copy_texture_region(struct vk_cs *cs, struct d3d11_resource *dst, UINT dsub, UINT x, UINT y, UINT z,
         struct d3d11_resource *src, UINT ssub, const D3D11_BOX *box)
@@ -264,6 +285,24 @@ static void copy_texture_region(struct vk_cs *cs, struct d3d11_resource *dst, UI
         vk_cs_cmd_copy_image(cs, dst->backend->image, src->backend->image, &ic);
         return;
     }
+    if (is_image(src) && d3d11_resource_is_repack(src))
+    {
+        d3d11_repack_download(cs, dst, dsub, x, y, z, src, ssub, box);
+        return;
+    }
+    if (is_image(dst) && d3d11_resource_is_repack(dst))
+    {
+        uint8_t *map;
+
+        /* The CPU reads the staging texture now: wait for the GPU writing it. */
+        d3d11_repack_settle(cs, src, ssub);
+        vk_cs_wait_object(cs, &src->backend->buffer->slice->obj, UINT64_MAX);
+        if (!(map = vk_buffer_map(src->backend->buffer)))
+            return;
+        soff = staging_offset(src, ssub, box->left, box->top, box->front, &srow, &sslice);
+        d3d11_repack_upload(cs, dst, dsub, x, y, z, w, h, d, map + soff, srow, sslice);
+        return;
+    }
     if (is_image(src))
     {
         if (!buffer_copyable(src))
@@ -285,6 +324,8 @@ static void copy_texture_region(struct vk_cs *cs, struct d3d11_resource *dst, UI
         return;
     }
     /* Staging to staging: row by row. */
+    d3d11_repack_settle(cs, src, ssub);
+    d3d11_repack_settle(cs, dst, dsub);
     d3d11vk_format_pitch(src->info, w, &row_bytes);
     for (slice_i = 0; slice_i < d; ++slice_i)
     {
@@ -332,6 +373,8 @@ static void context_copy_region(struct d3d11_context *context, ID3D11Resource *d
     if (dsub >= d3d11_resource_subresource_count(dst) || ssub >= d3d11_resource_subresource_count(src))
         return;
     if (dst->usage == D3D11_USAGE_IMMUTABLE || (flags & ~(D3D11_COPY_NO_OVERWRITE | D3D11_COPY_DISCARD)))
+        return;
+    if (!repack_context_ok(context, dst, src))
         return;
     d3d11_resource_init_contents(src, ctx_cs(context));
     d3d11_resource_init_contents(dst, ctx_cs(context));
@@ -412,6 +455,8 @@ static void context_copy_resource(struct d3d11_context *context, ID3D11Resource 
     if (dst->dimension != src->dimension || dst->mip_levels != src->mip_levels || dst->array_size != src->array_size
             || dst->sample_count != src->sample_count)
         return;
+    if (!repack_context_ok(context, dst, src))
+        return;
     d3d11_resource_init_contents(src, ctx_cs(context));
     d3d11_resource_init_contents(dst, ctx_cs(context));
     if (dst->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
@@ -436,6 +481,11 @@ static void context_copy_resource(struct d3d11_context *context, ID3D11Resource 
             && dst->info->block_bytes == src->info->block_bytes && dst->info->block_width == src->info->block_width
             && dst->info->block_height == src->info->block_height && dst->width == src->width && dst->height == src->height)
     {
+        for (sub = 0; sub < d3d11_resource_subresource_count(src); ++sub)
+        {
+            d3d11_repack_settle(ctx_cs(context), src, sub);
+            d3d11_repack_settle(ctx_cs(context), dst, sub);
+        }
         vk_buffer_ref(dst->backend->buffer, 0, &dref);
         vk_buffer_ref(src->backend->buffer, 0, &sref);
         vk_cs_cmd_copy_buffer(ctx_cs(context), &dref, &sref, src->backend->buffer->desc.size);
@@ -510,6 +560,9 @@ static void context_update(struct d3d11_context *context, ID3D11Resource *dst_if
     if (!is_image(r))
     {
         /* Staging textures: rows into the host buffer through the stream (ordered with copies). */
+        if (d3d11_resource_is_repack(r) && context->type != D3D11_DEVICE_CONTEXT_IMMEDIATE)
+            return;
+        d3d11_repack_settle(cs, r, sub);
         for (j = 0; j < d; ++j)
             for (i = 0; i < rows; ++i)
             {
@@ -520,6 +573,11 @@ static void context_update(struct d3d11_context *context, ID3D11Resource *dst_if
                         box.front + j, &size, &slice), &dref);
                 vk_cs_cmd_copy_buffer(cs, &dref, &ref, row);
             }
+        return;
+    }
+    if (d3d11_resource_is_repack(r))
+    {
+        d3d11_repack_upload(cs, r, sub, box.left, box.top, box.front, w, h, d, data, row_pitch, depth_pitch);
         return;
     }
     if (!buffer_copyable(r) || !vk_cs_staging_alloc(cs, size, 16, &ref, &ptr))

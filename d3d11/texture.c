@@ -1102,6 +1102,186 @@ static unsigned int family_view_formats(struct d3d11_device *device, const struc
     return count;
 }
 
+/* Combined depth/stencil repacking ---------------------------------------------------------- */
+
+size_t d3d11_repack_scratch_size(UINT w, UINT h, UINT d, size_t *stencil_offset)
+{
+    size_t n = (size_t)w * h * d;
+
+    *stencil_offset = (n * 4 + 15) & ~(size_t)15;
+    return *stencil_offset + ((n + 15) & ~(size_t)15);
+}
+
+/* One texel between the D3D layout and the two planes. D3D: D24_UNORM_S8_UINT is a 32-bit
+ * word, depth in bits 0-23, stencil in 24-31; D32_FLOAT_S8X24_UINT is a float then the stencil
+ * byte and 3 unused bytes. Vulkan planes: X8_D24 words (D24S8 images) or floats (D32S8
+ * images, also used for D24S8 where the device lacks it), and S8 bytes. */
+static void repack_texel(bool to_d3d, bool d3d_d24, bool vk_d24, uint8_t *d3d, uint8_t *depth, uint8_t *stencil)
+{
+    uint32_t word, unorm;
+    float f;
+
+    if (to_d3d)
+    {
+        if (vk_d24)
+        {
+            memcpy(&unorm, depth, 4);
+            unorm &= 0xffffff;
+            f = (float)unorm / 16777215.0f;
+        }
+        else
+        {
+            memcpy(&f, depth, 4);
+            if (!(f > 0.0f))
+                f = 0.0f;
+            else if (f > 1.0f)
+                f = 1.0f;
+            unorm = (uint32_t)(f * 16777215.0f + 0.5f);
+            memcpy(&f, depth, 4);
+        }
+        if (d3d_d24)
+        {
+            word = unorm | ((uint32_t)*stencil << 24);
+            memcpy(d3d, &word, 4);
+        }
+        else
+        {
+            memcpy(d3d, &f, 4);
+            d3d[4] = *stencil;
+            d3d[5] = d3d[6] = d3d[7] = 0;
+        }
+        return;
+    }
+    if (d3d_d24)
+    {
+        memcpy(&word, d3d, 4);
+        unorm = word & 0xffffff;
+        *stencil = (uint8_t)(word >> 24);
+        f = (float)unorm / 16777215.0f;
+    }
+    else
+    {
+        memcpy(&f, d3d, 4);
+        *stencil = d3d[4];
+        if (!(f > 0.0f))
+            unorm = 0;
+        else
+            unorm = f >= 1.0f ? 0xffffff : (uint32_t)(f * 16777215.0f + 0.5f);
+    }
+    if (vk_d24)
+        memcpy(depth, &unorm, 4);
+    else
+        memcpy(depth, &f, 4);
+}
+
+/* Converts w x h x d texels between a pitched D3D region and tight planes. */
+static void repack_region(const struct d3d11_resource *r, bool vk_d24, bool to_d3d, uint8_t *d3d, size_t row_pitch,
+        size_t slice_pitch, uint8_t *planes, UINT w, UINT h, UINT d)
+{
+    bool d3d_d24 = r->info->block_bytes == 4;
+    size_t stencil_offset, n = 0;
+    UINT x, y, z;
+
+    d3d11_repack_scratch_size(w, h, d, &stencil_offset);
+    for (z = 0; z < d; ++z)
+        for (y = 0; y < h; ++y)
+            for (x = 0; x < w; ++x, ++n)
+                repack_texel(to_d3d, d3d_d24, vk_d24, d3d + z * slice_pitch + y * row_pitch + (size_t)x * r->info->block_bytes,
+                        planes + n * 4, planes + stencil_offset + n);
+}
+
+/* The two buffer<->image regions of a tight plane pair at base. */
+static void repack_regions(const struct d3d11_resource *r, UINT sub, VkDeviceSize base, UINT x, UINT y, UINT z,
+        UINT w, UINT h, UINT d, VkBufferImageCopy out[2])
+{
+    size_t stencil_offset;
+    unsigned int i;
+
+    d3d11_repack_scratch_size(w, h, d, &stencil_offset);
+    for (i = 0; i < 2; ++i)
+    {
+        memset(&out[i], 0, sizeof(out[i]));
+        out[i].bufferOffset = base + (i ? stencil_offset : 0);
+        out[i].bufferRowLength = w;
+        out[i].bufferImageHeight = h;
+        d3d11_resource_vk_subresource(r, sub, &out[i].imageSubresource);
+        out[i].imageSubresource.aspectMask = i ? VK_IMAGE_ASPECT_STENCIL_BIT : VK_IMAGE_ASPECT_DEPTH_BIT;
+        out[i].imageOffset.x = x;
+        out[i].imageOffset.y = y;
+        out[i].imageOffset.z = z;
+        out[i].imageExtent.width = w;
+        out[i].imageExtent.height = h;
+        out[i].imageExtent.depth = d;
+    }
+}
+
+bool d3d11_repack_upload(struct vk_cs *cs, struct d3d11_resource *r, UINT sub, UINT x, UINT y, UINT z, UINT w,
+        UINT h, UINT d, const void *src, size_t row_pitch, size_t slice_pitch)
+{
+    VkBufferImageCopy regions[2];
+    struct vk_bufref ref, part;
+    size_t stencil_offset, size = d3d11_repack_scratch_size(w, h, d, &stencil_offset);
+    void *ptr;
+
+    if (!r->backend->image || !vk_cs_staging_alloc(cs, size, 16, &ref, &ptr))
+        return false;
+    repack_region(r, r->backend->vk_format == VK_FORMAT_D24_UNORM_S8_UINT, false, (uint8_t *)src, row_pitch, slice_pitch, ptr, w, h, d);
+    repack_regions(r, sub, 0, x, y, z, w, h, d, regions);
+    /* Each region's offset is relative to its own reference. */
+    part = ref;
+    if (!vk_cs_cmd_copy_buffer_to_image(cs, r->backend->image, &part, &regions[0]))
+        return false;
+    return vk_cs_cmd_copy_buffer_to_image(cs, r->backend->image, &part, &regions[1]);
+}
+
+void d3d11_repack_download(struct vk_cs *cs, struct d3d11_resource *dst, UINT dsub, UINT x, UINT y, UINT z,
+        struct d3d11_resource *src, UINT ssub, const D3D11_BOX *box)
+{
+    struct d3d11_resource_backend *b = dst->backend;
+    struct d3d11_repack_pending *p;
+    VkBufferImageCopy regions[2];
+    struct vk_bufref ref;
+    unsigned int i;
+
+    if (!b->pending || !src->backend->image)
+        return;
+    d3d11_repack_settle(cs, dst, dsub);
+    p = &b->pending[dsub];
+    p->x = x;
+    p->y = y;
+    p->z = z;
+    p->w = box->right - box->left;
+    p->h = box->bottom - box->top;
+    p->d = box->back - box->front;
+    p->vk_d24 = src->backend->vk_format == VK_FORMAT_D24_UNORM_S8_UINT;
+    repack_regions(src, ssub, 0, box->left, box->top, box->front, p->w, p->h, p->d, regions);
+    for (i = 0; i < 2; ++i)
+    {
+        vk_buffer_ref(b->buffer, b->scratch_offset[dsub] + regions[i].bufferOffset, &ref);
+        regions[i].bufferOffset = 0;
+        vk_cs_cmd_copy_image_to_buffer(cs, &ref, src->backend->image, &regions[i]);
+    }
+    p->dirty = true;
+}
+
+void d3d11_repack_settle(struct vk_cs *cs, struct d3d11_resource *r, UINT sub)
+{
+    struct d3d11_resource_backend *b = r->backend;
+    struct d3d11_repack_pending *p;
+    size_t row, slice, size;
+    uint8_t *map;
+
+    if (!b || !b->pending || !b->pending[sub].dirty)
+        return;
+    p = &b->pending[sub];
+    vk_cs_wait_object(cs, &b->buffer->slice->obj, UINT64_MAX);
+    p->dirty = false;
+    if (!(map = vk_buffer_map(b->buffer)) || !d3d11_resource_subresource_layout(r, sub, &row, &slice, &size))
+        return;
+    repack_region(r, p->vk_d24, true, map + b->sub_offset[sub] + p->z * slice + p->y * row + (size_t)p->x * r->info->block_bytes,
+            row, slice, map + b->scratch_offset[sub], p->w, p->h, p->d);
+}
+
 static HRESULT staging_texture_init(struct d3d11_resource *r, const D3D11_SUBRESOURCE_DATA *data)
 {
     struct d3d11_resource_backend *b = r->backend;
@@ -1120,6 +1300,21 @@ static HRESULT staging_texture_init(struct d3d11_resource *r, const D3D11_SUBRES
         b->sub_offset[i] = total;
         if (__builtin_add_overflow(total, align_u64(size, 16), &total))
             return E_OUTOFMEMORY;
+    }
+    if (d3d11_resource_is_repack(r))
+    {
+        size_t stencil_offset;
+
+        if (!(b->scratch_offset = calloc(count, sizeof(*b->scratch_offset)))
+                || !(b->pending = calloc(count, sizeof(*b->pending))))
+            return E_OUTOFMEMORY;
+        for (i = 0; i < count; ++i)
+        {
+            d3d11_resource_mip_extent(r, i % r->mip_levels, &w, &h, &d);
+            b->scratch_offset[i] = total;
+            if (__builtin_add_overflow(total, d3d11_repack_scratch_size(w, h, d, &stencil_offset), &total))
+                return E_OUTOFMEMORY;
+        }
     }
     desc.size = total ? total : 16;
     desc.domain = (r->cpu_access & D3D11_CPU_ACCESS_READ) ? VK_MEM_DOMAIN_READBACK : VK_MEM_DOMAIN_UPLOAD;
@@ -1246,7 +1441,7 @@ HRESULT d3d11_upload_initial(struct d3d11_resource *r, const D3D11_SUBRESOURCE_D
     uint64_t value;
     void *ptr;
 
-    if ((r->info->flags & (D3D11VK_FORMAT_REPACK | D3D11VK_FORMAT_PLANAR)) && r->dimension != D3D11_RESOURCE_DIMENSION_BUFFER)
+    if ((r->info->flags & D3D11VK_FORMAT_PLANAR) && r->dimension != D3D11_RESOURCE_DIMENSION_BUFFER)
     {
         FIXME("Initial data for %s textures is not uploaded yet.", r->info->name);
         return S_OK;
@@ -1271,6 +1466,13 @@ HRESULT d3d11_upload_initial(struct d3d11_resource *r, const D3D11_SUBRESOURCE_D
             continue;
         }
         d3d11_resource_mip_extent(r, i % r->mip_levels, &w, &h, &d);
+        if (d3d11_resource_is_repack(r))
+        {
+            if (!d3d11_repack_upload(cs, r, i, 0, 0, 0, w, h, d, data[i].pSysMem, data[i].SysMemPitch,
+                    data[i].SysMemSlicePitch))
+                hr = E_OUTOFMEMORY;
+            continue;
+        }
         d3d11_copy_rows(ptr, row, slice, data[i].pSysMem, data[i].SysMemPitch, data[i].SysMemSlicePitch,
                 row, d3d11vk_format_block_rows(r->info, h), d);
         d3d11_resource_buffer_region(r, i, 0, row, slice, 0, 0, 0, w, h, d, &region);
@@ -1308,6 +1510,8 @@ void d3d11_resource_backend_destroy(struct d3d11_resource *r)
     if (b->image)
         vk_image_release(b->image);
     free(b->sub_offset);
+    free(b->scratch_offset);
+    free(b->pending);
     free(b);
     r->backend = NULL;
 }

@@ -186,6 +186,199 @@ static void test_formats_copy(void)
 }
 
 /* Render targets: clears with values each format represents exactly. */
+/* Combined depth/stencil formats: D3D interleaves depth and stencil in one texel; initial
+ * data, staging -> image copies, image -> staging readbacks, staging -> staging copies of a
+ * pending readback and clears must all come back in the D3D layout. */
+static uint32_t ds_depth24(unsigned int i) { return (i * 0x12345u + 7u) & 0xffffffu; }
+static uint8_t ds_stencil(unsigned int i, unsigned int seed) { return (uint8_t)(i * 37u + 1u + seed * 11u); }
+
+static void ds_fill(uint8_t *out, size_t bb, unsigned int n, unsigned int seed)
+{
+    unsigned int i;
+
+    for (i = 0; i < n; ++i)
+    {
+        if (bb == 4)
+        {
+            uint32_t word = ((ds_depth24(i + seed) ) & 0xffffffu) | ((uint32_t)ds_stencil(i, seed) << 24);
+            memcpy(out + i * 4, &word, 4);
+        }
+        else
+        {
+            float f = (float)((i + seed) % 17) / 16.0f;
+            memcpy(out + i * 8, &f, 4);
+            out[i * 8 + 4] = ds_stencil(i, seed);
+            out[i * 8 + 5] = out[i * 8 + 6] = out[i * 8 + 7] = 0;
+        }
+    }
+}
+
+/* Compares n texels: stencil exact, depth exact (D24 within one step). */
+static unsigned int ds_compare(const uint8_t *got, const uint8_t *want, size_t bb, unsigned int n)
+{
+    unsigned int i, bad = 0;
+
+    for (i = 0; i < n; ++i)
+    {
+        if (bb == 4)
+        {
+            uint32_t g, w;
+            int diff;
+            memcpy(&g, got + i * 4, 4);
+            memcpy(&w, want + i * 4, 4);
+            diff = (int)(g & 0xffffff) - (int)(w & 0xffffff);
+            if ((g >> 24) != (w >> 24) || diff < -1 || diff > 1)
+                ++bad;
+        }
+        else
+        {
+            float g, w;
+            memcpy(&g, got + i * 8, 4);
+            memcpy(&w, want + i * 8, 4);
+            if (g != w || got[i * 8 + 4] != want[i * 8 + 4])
+                ++bad;
+        }
+    }
+    return bad;
+}
+
+static void test_depth_stencil_repack(void)
+{
+    static const DXGI_FORMAT formats[] = { DXGI_FORMAT_D24_UNORM_S8_UINT, DXGI_FORMAT_D32_FLOAT_S8X24_UINT };
+    static const DXGI_FORMAT typeless[] = { DXGI_FORMAT_R24G8_TYPELESS, DXGI_FORMAT_R32G8X24_TYPELESS };
+    enum { W = 5, H = 3 };
+    uint8_t want[W * H * 8], want1[2 * 1 * 8], want2[W * H * 8], *got;
+    D3D11_SUBRESOURCE_DATA data[2];
+    D3D11_MAPPED_SUBRESOURCE map;
+    ID3D11Texture2D *tex, *staging, *staging2, *tl;
+    ID3D11DepthStencilView *dsv;
+    D3D11_BOX box = { 1, 1, 0, 4, 3, 1 };
+    unsigned int f, i, y;
+    size_t size, bb;
+    HRESULT hr;
+
+    for (f = 0; f < 2; ++f)
+    {
+        bb = f ? 8 : 4;
+        /* Initial data of a depth-stencil texture with two mips. */
+        ds_fill(want, bb, W * H, 0);
+        ds_fill(want1, bb, 2, 5);
+        data[0].pSysMem = want;
+        data[0].SysMemPitch = W * bb;
+        data[0].SysMemSlicePitch = 0;
+        data[1].pSysMem = want1;
+        data[1].SysMemPitch = 2 * bb;
+        data[1].SysMemSlicePitch = 0;
+        tex = create_tex2d(W, H, 2, 1, formats[f], D3D11_USAGE_DEFAULT, D3D11_BIND_DEPTH_STENCIL, 0, 0, data);
+        if (!tex)
+            continue;
+        got = read_subresource((ID3D11Resource *)tex, 0, &size);
+        ok(got && size == W * H * bb && !ds_compare(got, want, bb, W * H), "%s initial data mip 0 reads back",
+                d3d11vk_format_name(formats[f]));
+        free(got);
+        got = read_subresource((ID3D11Resource *)tex, 1, &size);
+        ok(got && size == 2 * bb && !ds_compare(got, want1, bb, 2), "%s initial data mip 1 reads back",
+                d3d11vk_format_name(formats[f]));
+        free(got);
+
+        /* Staging (with data) -> depth-stencil texture -> staging. */
+        ds_fill(want2, bb, W * H, 9);
+        data[0].pSysMem = want2;
+        staging = create_tex2d(W, H, 1, 1, formats[f], D3D11_USAGE_STAGING, 0,
+                D3D11_CPU_ACCESS_READ | D3D11_CPU_ACCESS_WRITE, 0, data);
+        if (staging)
+        {
+            ID3D11DeviceContext_CopySubresourceRegion(context, (ID3D11Resource *)tex, 0, 0, 0, 0, (ID3D11Resource *)staging, 0, NULL);
+            got = read_subresource((ID3D11Resource *)tex, 0, &size);
+            ok(got && !ds_compare(got, want2, bb, W * H), "%s staging -> image copy", d3d11vk_format_name(formats[f]));
+            free(got);
+
+            /* A readback still pending in the staging texture, copied on to a second one with a box. */
+            ID3D11DeviceContext_CopySubresourceRegion(context, (ID3D11Resource *)staging, 0, 0, 0, 0, (ID3D11Resource *)tex, 0, NULL);
+            staging2 = create_tex2d(W, H, 1, 1, formats[f], D3D11_USAGE_STAGING, 0, D3D11_CPU_ACCESS_READ, 0, NULL);
+            if (staging2)
+            {
+                ID3D11DeviceContext_CopySubresourceRegion(context, (ID3D11Resource *)staging2, 0, 0, 0, 0,
+                        (ID3D11Resource *)staging, 0, &box);
+                hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)staging2, 0, D3D11_MAP_READ, 0, &map);
+                ok(hr == S_OK, "Map: %#lx", (unsigned long)hr);
+                if (SUCCEEDED(hr))
+                {
+                    unsigned int bad = 0;
+                    for (y = 0; y < 2; ++y)
+                        bad += ds_compare((uint8_t *)map.pData + y * map.RowPitch, want2 + ((y + 1) * W + 1) * bb, bb, 3);
+                    /* Outside the box: zero. */
+                    for (i = 3 * bb; i < W * bb; ++i)
+                        bad += ((uint8_t *)map.pData)[2 * map.RowPitch + i] != 0;
+                    ok(!bad, "%s staging -> staging copy of a pending readback: %u wrong", d3d11vk_format_name(formats[f]), bad);
+                    ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)staging2, 0);
+                }
+                ID3D11Texture2D_Release(staging2);
+            }
+            hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)staging, 0, D3D11_MAP_READ, 0, &map);
+            ok(hr == S_OK, "Map: %#lx", (unsigned long)hr);
+            if (SUCCEEDED(hr))
+            {
+                unsigned int bad = 0;
+                for (y = 0; y < H; ++y)
+                    bad += ds_compare((uint8_t *)map.pData + y * map.RowPitch, want2 + y * W * bb, bb, W);
+                ok(!bad, "%s image -> staging Map READ: %u wrong", d3d11vk_format_name(formats[f]), bad);
+                ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)staging, 0);
+            }
+            ID3D11Texture2D_Release(staging);
+        }
+
+        /* Clear, then read back through a staging copy. */
+        hr = ID3D11Device_CreateDepthStencilView(device, (ID3D11Resource *)tex, NULL, &dsv);
+        ok(hr == S_OK, "CreateDepthStencilView: %#lx", (unsigned long)hr);
+        if (SUCCEEDED(hr))
+        {
+            ID3D11DeviceContext_ClearDepthStencilView(context, dsv, D3D11_CLEAR_DEPTH | D3D11_CLEAR_STENCIL, 0.25f, 0x5a);
+            for (i = 0; i < W * H; ++i)
+            {
+                if (bb == 4)
+                {
+                    uint32_t word = 4194304u | (0x5au << 24);
+                    memcpy(want + i * 4, &word, 4);
+                }
+                else
+                {
+                    float q = 0.25f;
+                    memcpy(want + i * 8, &q, 4);
+                    want[i * 8 + 4] = 0x5a;
+                }
+            }
+            got = read_subresource((ID3D11Resource *)tex, 0, &size);
+            ok(got && !ds_compare(got, want, bb, W * H), "%s clear reads back", d3d11vk_format_name(formats[f]));
+            free(got);
+            ID3D11DepthStencilView_Release(dsv);
+        }
+        ID3D11Texture2D_Release(tex);
+
+        /* A typeless texture (shader resource only) gets UpdateSubresource with a box. */
+        tl = create_tex2d(W, H, 1, 1, typeless[f], D3D11_USAGE_DEFAULT, D3D11_BIND_SHADER_RESOURCE, 0, 0, NULL);
+        if (tl)
+        {
+            ds_fill(want2, bb, 3 * 2, 3);
+            ID3D11DeviceContext_UpdateSubresource(context, (ID3D11Resource *)tl, 0, &box, want2, 3 * bb, 0);
+            got = read_subresource((ID3D11Resource *)tl, 0, &size);
+            if (got)
+            {
+                unsigned int bad = 0;
+                memset(want, 0, sizeof(want));
+                for (y = 0; y < 2; ++y)
+                    memcpy(want + ((y + 1) * W + 1) * bb, want2 + y * 3 * bb, 3 * bb);
+                bad = ds_compare(got, want, bb, W * H);
+                ok(!bad, "%s UpdateSubresource with a box: %u wrong", d3d11vk_format_name(typeless[f]), bad);
+            }
+            else
+                ok(0, "%s read back", d3d11vk_format_name(typeless[f]));
+            free(got);
+            ID3D11Texture2D_Release(tl);
+        }
+    }
+}
+
 static void test_formats_clear(void)
 {
     static const float color[4] = { 1.0f, 0.0f, 0.5f, 0.25f };
@@ -1006,6 +1199,7 @@ int main(void)
     run_test(test_map_do_not_wait);
     run_test(test_new_resources_zero);
     run_test(test_staging_copies);
+    run_test(test_depth_stencil_repack);
     run_test(test_release_after_copy);
     run_test(test_clears);
     run_test(test_generate_mips);
