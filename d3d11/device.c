@@ -298,6 +298,8 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDepthStencilState(ID3D11Devi
     return S_OK;
 }
 
+static HRESULT STDMETHODCALLTYPE d3d11_device_CreateRasterizerState2(ID3D11Device5 *iface, const D3D11_RASTERIZER_DESC2 *desc, ID3D11RasterizerState2 **state);
+
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateRasterizerState(ID3D11Device5 *iface, const D3D11_RASTERIZER_DESC *pRasterizerDesc, ID3D11RasterizerState **ppRasterizerState)
 {
     D3D11_RASTERIZER_DESC2 desc2;
