@@ -803,6 +803,149 @@ static bool uav_clear_value(const struct d3d11_resource *r, const struct d3d11_v
     return true;
 }
 
+/* A half float from a float (round to nearest even; overflow to infinity, NaN kept). */
+static uint16_t float_to_half(float f)
+{
+    uint32_t x, sign, mant;
+    int32_t exp;
+
+    memcpy(&x, &f, 4);
+    sign = (x >> 16) & 0x8000;
+    exp = (int32_t)((x >> 23) & 0xff) - 127 + 15;
+    mant = x & 0x7fffff;
+    if (((x >> 23) & 0xff) == 0xff)
+        return (uint16_t)(sign | 0x7c00 | (mant ? 0x200 : 0));
+    if (exp >= 31)
+        return (uint16_t)(sign | 0x7c00);
+    if (exp <= 0)
+    {
+        uint32_t shift, half, rem;
+        if (exp < -10)
+            return (uint16_t)sign;
+        mant |= 0x800000;
+        shift = (uint32_t)(14 - exp);
+        half = mant >> shift;
+        rem = mant & ((1u << shift) - 1);
+        if (rem > (1u << (shift - 1)) || (rem == (1u << (shift - 1)) && (half & 1)))
+            ++half;
+        return (uint16_t)(sign | half);
+    }
+    {
+        uint32_t h = ((uint32_t)exp << 10) | (mant >> 13), rem = mant & 0x1fff;
+        if (rem > 0x1000 || (rem == 0x1000 && (h & 1)))
+            ++h;
+        return (uint16_t)(sign | h);
+    }
+}
+
+/* Packs a typed UAV clear value into one texel of format info (channels named in the format's
+ * name, least significant bits first). Uint clears copy the low bits of each value; float
+ * clears convert as the format stores. False for layouts not handled (R11G11B10 float values,
+ * shared exponents, video formats). */
+static bool pack_uav_clear(const struct d3d11vk_format_info *info, const UINT *u, const FLOAT *f, uint8_t *out)
+{
+    unsigned int bits[4] = {0}, count = 0, pos = 0, i, b;
+    const char *p = info->name;
+
+    memset(out, 0, 16);
+    while (count < 4 && (*p == 'R' || *p == 'G' || *p == 'B' || *p == 'A'))
+    {
+        ++p;
+        bits[count] = 0;
+        while (*p >= '0' && *p <= '9')
+            bits[count] = bits[count] * 10 + (unsigned int)(*p++ - '0');
+        if (!bits[count] || bits[count] > 32)
+            return false;
+        ++count;
+    }
+    if (!count || *p != '_' || info->block_width != 1 || (info->flags & (D3D11VK_FORMAT_VIDEO | D3D11VK_FORMAT_PLANAR)))
+        return false;
+    for (i = 0; i < count; ++i)
+    {
+        uint64_t mask = bits[i] == 32 ? 0xffffffffu : ((1ull << bits[i]) - 1), v;
+        if (u)
+            v = u[i] & mask;
+        else if (info->flags & D3D11VK_FORMAT_FLOAT)
+        {
+            if (bits[i] == 32)
+            {
+                uint32_t w;
+                memcpy(&w, &f[i], 4);
+                v = w;
+            }
+            else if (bits[i] == 16)
+                v = float_to_half(f[i]);
+            else
+                return false;
+        }
+        else if (info->flags & D3D11VK_FORMAT_UNORM)
+        {
+            float x = f[i] > 0.0f ? (f[i] < 1.0f ? f[i] : 1.0f) : 0.0f;
+            v = (uint64_t)((double)x * (double)mask + 0.5);
+        }
+        else if (info->flags & D3D11VK_FORMAT_SNORM)
+        {
+            float x = f[i] > -1.0f ? (f[i] < 1.0f ? f[i] : 1.0f) : -1.0f;
+            double m = (double)(mask >> 1), y = (double)x * m;
+            v = (uint64_t)(int64_t)(y < 0 ? y - 0.5 : y + 0.5) & mask;
+        }
+        else if (info->flags & D3D11VK_FORMAT_SINT)
+        {
+            double lo = -(double)((mask >> 1) + 1), hi = (double)(mask >> 1), x = f[i];
+            x = x < lo ? lo : x > hi ? hi : x;
+            v = (uint64_t)(int64_t)x & mask;
+        }
+        else if (info->flags & D3D11VK_FORMAT_UINT)
+        {
+            double x = f[i] > 0.0f ? f[i] : 0.0;
+            v = x >= (double)mask ? mask : (uint64_t)x;
+        }
+        else
+            return false;
+        for (b = 0; b < bits[i]; ++b, ++pos)
+            if (v & (1ull << b))
+                out[pos / 8] |= (uint8_t)(1u << (pos % 8));
+    }
+    return pos == info->block_bytes * 8u;
+}
+
+/* Typed buffer UAVs: a fill for 4-byte texels, else a repeated pattern uploaded once and copied. */
+static void clear_typed_buffer_uav(struct d3d11_context *context, struct d3d11_view *v,
+        const struct d3d11vk_format_info *info, const UINT *u, const FLOAT *f)
+{
+    struct vk_cs *cs = ctx_cs(context);
+    VkDeviceSize done = 0, chunk, size = v->buffer_size;
+    struct vk_bufref ref, dref;
+    uint8_t texel[16], *ptr;
+    uint32_t word;
+    size_t i;
+
+    if (!info || !pack_uav_clear(info, u, f, texel))
+    {
+        FIXME("Clears of typed %s buffer UAVs with these values are not implemented.", info ? info->name : "?");
+        return;
+    }
+    if (info->block_bytes == 4)
+    {
+        memcpy(&word, texel, 4);
+        vk_buffer_ref(v->resource->backend->buffer, v->buffer_offset, &ref);
+        vk_cs_cmd_fill_buffer(cs, &ref, size & ~(VkDeviceSize)3, word);
+        return;
+    }
+    chunk = size < 65536 ? size : 65536 / info->block_bytes * info->block_bytes;
+    if (!chunk || !vk_cs_staging_alloc(cs, chunk, 16, &ref, (void **)&ptr))
+        return;
+    for (i = 0; i < chunk; i += info->block_bytes)
+        memcpy(ptr + i, texel, info->block_bytes);
+    while (done < size)
+    {
+        VkDeviceSize n = size - done < chunk ? size - done : chunk;
+        vk_buffer_ref(v->resource->backend->buffer, v->buffer_offset + done, &dref);
+        vk_cs_cmd_copy_buffer(cs, &dref, &ref, n);
+        done += n;
+    }
+}
+
 static void context_clear_uav(struct d3d11_context *context, ID3D11UnorderedAccessView *uav, const UINT *u, const FLOAT *f)
 {
     struct d3d11_view *v = d3d11_view_from_iface(uav);
@@ -823,7 +966,7 @@ static void context_clear_uav(struct d3d11_context *context, ID3D11UnorderedAcce
         if (v->format != DXGI_FORMAT_UNKNOWN && v->format != DXGI_FORMAT_R32_TYPELESS
                 && !(info && info->block_bytes == 4 && !strncmp(info->name, "R32_", 4)))
         {
-            FIXME("Clears of typed %s buffer UAVs are not implemented yet.", info ? info->name : "?");
+            clear_typed_buffer_uav(context, v, info, u, f);
             return;
         }
         if (u)

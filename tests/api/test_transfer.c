@@ -1020,6 +1020,83 @@ static void test_clears(void)
     if (rt) ID3D11Texture2D_Release(rt);
 }
 
+/* Typed buffer UAVs of formats wider or narrower than 32 bits: the clear value is converted as
+ * the format stores it and repeated over the view's elements only. */
+static void test_typed_buffer_uav_clears(void)
+{
+    static const struct
+    {
+        DXGI_FORMAT format;
+        bool use_float;
+        UINT bytes;
+        uint8_t texel[16];
+    }
+    tests[] =
+    {
+        { DXGI_FORMAT_R16G16B16A16_UNORM, true, 8, { 0x00, 0x00, 0xff, 0xff, 0x00, 0x80, 0xff, 0xff } },
+        { DXGI_FORMAT_R16G16B16A16_FLOAT, true, 8, { 0x00, 0x3c, 0x00, 0xc0, 0x00, 0x38, 0x00, 0x00 } },
+        { DXGI_FORMAT_R32G32B32A32_FLOAT, true, 16, { 0x00, 0x00, 0x80, 0x3f, 0x00, 0x00, 0x00, 0xc0,
+                0x00, 0x00, 0x00, 0x3f, 0x00, 0x00, 0x00, 0x00 } },
+        { DXGI_FORMAT_R32G32B32A32_UINT, false, 16, { 0x01, 0x00, 0x00, 0x00, 0x34, 0x12, 0x00, 0x00,
+                0x78, 0x56, 0x34, 0x12, 0xff, 0xff, 0xff, 0xff } },
+        { DXGI_FORMAT_R8G8B8A8_UINT, false, 4, { 0x01, 0x34, 0x78, 0xff } },
+        { DXGI_FORMAT_R8G8B8A8_UNORM, true, 4, { 0x00, 0xff, 0x80, 0x00 } },
+        { DXGI_FORMAT_R16_UINT, false, 2, { 0x01, 0x00 } },
+        { DXGI_FORMAT_R8_UINT, false, 1, { 0x01 } },
+        { DXGI_FORMAT_R16G16_SINT, false, 4, { 0x01, 0x00, 0x34, 0x12 } },
+    };
+    static const FLOAT fvals[4] = { 0.0f, 1.0f, 0.5f, 0.0f }, fvals16[4] = { 1.0f, -2.0f, 0.5f, 0.0f };
+    static const UINT uvals[4] = { 1, 0x1234, 0x12345678, 0xffffffff };
+    static const FLOAT fvals_unorm16[4] = { 0.0f, 1.0f, 0.5f, 2.0f };
+    D3D11_UNORDERED_ACCESS_VIEW_DESC ud;
+    ID3D11UnorderedAccessView *uav;
+    uint8_t got[256], want[256];
+    ID3D11Buffer *b;
+    unsigned int t, i;
+    HRESULT hr;
+
+    for (t = 0; t < ARRAY_SIZE(tests); ++t)
+    {
+        const char *name = d3d11vk_format_name(tests[t].format);
+        memset(want, 0xcd, sizeof(want));
+        if (!(b = create_buffer(sizeof(want), D3D11_USAGE_DEFAULT, D3D11_BIND_UNORDERED_ACCESS, 0, want)))
+            continue;
+        memset(&ud, 0, sizeof(ud));
+        ud.Format = tests[t].format;
+        ud.ViewDimension = D3D11_UAV_DIMENSION_BUFFER;
+        ud.Buffer.FirstElement = 2;
+        ud.Buffer.NumElements = 5;
+        hr = ID3D11Device_CreateUnorderedAccessView(device, (ID3D11Resource *)b, &ud, &uav);
+        ok(hr == S_OK, "%s buffer UAV: %#lx", name, (unsigned long)hr);
+        if (SUCCEEDED(hr))
+        {
+            if (!tests[t].use_float)
+                ID3D11DeviceContext_ClearUnorderedAccessViewUint(context, uav, uvals);
+            else if (tests[t].format == DXGI_FORMAT_R16G16B16A16_UNORM)
+                ID3D11DeviceContext_ClearUnorderedAccessViewFloat(context, uav, fvals_unorm16);
+            else if (tests[t].format == DXGI_FORMAT_R8G8B8A8_UNORM)
+                ID3D11DeviceContext_ClearUnorderedAccessViewFloat(context, uav, fvals);
+            else
+                ID3D11DeviceContext_ClearUnorderedAccessViewFloat(context, uav, fvals16);
+            for (i = 0; i < 5; ++i)
+                memcpy(want + (2 + i) * tests[t].bytes, tests[t].texel, tests[t].bytes);
+            if (tests[t].format == DXGI_FORMAT_R32G32B32A32_FLOAT)
+            {
+                /* 1.0, -2.0, 0.5, 0.0 as floats */
+                static const float v[4] = { 1.0f, -2.0f, 0.5f, 0.0f };
+                for (i = 0; i < 5; ++i)
+                    memcpy(want + (2 + i) * 16, v, 16);
+            }
+            ok(read_buffer(b, sizeof(got), got) && !memcmp(got, want, sizeof(want)),
+                    "%s typed buffer UAV clear: bytes %02x %02x %02x %02x at the first element, %02x after the view",
+                    name, got[2 * tests[t].bytes], got[2 * tests[t].bytes + 1], got[2 * tests[t].bytes + 2],
+                    got[2 * tests[t].bytes + 3], got[7 * tests[t].bytes]);
+            ID3D11UnorderedAccessView_Release(uav);
+        }
+        ID3D11Buffer_Release(b);
+    }
+}
+
 static void test_generate_mips(void)
 {
     enum { S = 16 };
@@ -1202,6 +1279,7 @@ int main(void)
     run_test(test_depth_stencil_repack);
     run_test(test_release_after_copy);
     run_test(test_clears);
+    run_test(test_typed_buffer_uav_clears);
     run_test(test_generate_mips);
     run_test(test_resolve);
     run_test(test_queries);
