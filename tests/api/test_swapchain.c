@@ -587,6 +587,25 @@ static void test_fullscreen(void)
     GetWindowRect(window, &after);
     ok(EqualRect(&before, &after), "window not restored: (%ld,%ld)-(%ld,%ld) vs (%ld,%ld)-(%ld,%ld)",
             after.left, after.top, after.right, after.bottom, before.left, before.top, before.right, before.bottom);
+    /* Created fullscreen: the description's Windowed = FALSE. */
+    {
+        IDXGIFactory2 *factory = device_factory(device);
+        IDXGISwapChain1 *fs_sc = NULL;
+
+        memset(&fs, 0, sizeof(fs));
+        fs.Windowed = FALSE;
+        hr = IDXGIFactory2_CreateSwapChainForHwnd(factory, (IUnknown *)device, window, &d, &fs, NULL, &fs_sc);
+        ok(hr == S_OK, "fullscreen creation: %#lx", (unsigned long)hr);
+        if (SUCCEEDED(hr))
+        {
+            hr = IDXGISwapChain1_GetFullscreenState(fs_sc, &full, NULL);
+            ok(hr == S_OK && full, "created fullscreen but windowed");
+            IDXGISwapChain1_Release(fs_sc);
+            GetWindowRect(window, &after);
+            ok(EqualRect(&before, &after), "window not restored after a fullscreen swap chain");
+        }
+        IDXGIFactory2_Release(factory);
+    }
     /* Released while fullscreen: the window comes back. */
     IDXGISwapChain1_SetFullscreenState(sc, TRUE, NULL);
     IDXGISwapChain1_Release(sc);
@@ -678,6 +697,25 @@ static void test_present(void)
     }
     ok(hr == S_OK && stats.PresentCount == 6 && stats.SyncQPCTime.QuadPart, "frame statistics: %#lx, count %u",
             (unsigned long)hr, stats.PresentCount);
+
+    /* DO_NOT_WAIT: presented, or refused while the queue is full; only presents count. */
+    {
+        UINT presented = 0, refused = 0, before_count = 0;
+
+        IDXGISwapChain1_GetLastPresentCount(sc, &before_count);
+        for (i = 0; i < 20; ++i)
+        {
+            hr = IDXGISwapChain1_Present(sc, 1, DXGI_PRESENT_DO_NOT_WAIT);
+            ok(hr == S_OK || hr == DXGI_ERROR_WAS_STILL_DRAWING, "Present(DO_NOT_WAIT): %#lx", (unsigned long)hr);
+            if (hr == S_OK)
+                ++presented;
+            else
+                ++refused;
+        }
+        hr = IDXGISwapChain1_GetLastPresentCount(sc, &count);
+        ok(hr == S_OK && count == before_count + presented, "present count %u after %u+%u presents (%u refused)",
+                count, before_count, presented, refused);
+    }
 
     /* A minimised window is occluded. */
     ShowWindow(window, SW_MINIMIZE);
