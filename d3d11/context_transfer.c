@@ -674,6 +674,9 @@ static void clear_view_rects(struct d3d11_context *context, struct d3d11_view *v
         vk_cs_cmd_clear_view(ctx_cs(context), v->backend->view, value, aspects, vk_rects, n);
 }
 
+static void clear_view_pattern(struct d3d11_context *context, struct d3d11_view *v, const FLOAT *color,
+        const D3D11_RECT *rects, UINT count);
+
 void STDMETHODCALLTYPE d3d11_context_ClearRenderTargetView(ID3D11DeviceContext4 *iface, ID3D11RenderTargetView *pRenderTargetView, const FLOAT ColorRGBA[4])
 {
     struct d3d11_view *v = d3d11_view_from_iface(pRenderTargetView);
@@ -681,6 +684,11 @@ void STDMETHODCALLTYPE d3d11_context_ClearRenderTargetView(ID3D11DeviceContext4 
 
     if (!v || v->kind != D3D11_VIEW_RTV || !ColorRGBA)
         return;
+    if (v->resource->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
+    {
+        LOCKED_VOID(clear_view_pattern(c_, v, ColorRGBA, NULL, 0));
+        return;
+    }
     color_value(v->format, ColorRGBA, &value);
     LOCKED_VOID(clear_view_rects(c_, v, &value, VK_IMAGE_ASPECT_COLOR_BIT, NULL, 0));
 }
@@ -909,40 +917,147 @@ static bool pack_uav_clear(const struct d3d11vk_format_info *info, const UINT *u
     return pos == info->block_bytes * 8u;
 }
 
-/* Typed buffer UAVs: a fill for 4-byte texels, else a repeated pattern uploaded once and copied. */
+/* Repeats one texel over size bytes of a buffer: a fill for 4-byte texels, else a pattern
+ * uploaded once and copied. */
+static void fill_buffer_pattern(struct vk_cs *cs, struct vk_buffer *buffer, VkDeviceSize offset, VkDeviceSize size,
+        const uint8_t *texel, UINT bytes)
+{
+    VkDeviceSize done = 0, chunk;
+    struct vk_bufref ref, dref;
+    uint8_t *ptr;
+    uint32_t word;
+    size_t i;
+
+    if (bytes == 4 && !(offset & 3))
+    {
+        memcpy(&word, texel, 4);
+        vk_buffer_ref(buffer, offset, &ref);
+        vk_cs_cmd_fill_buffer(cs, &ref, size & ~(VkDeviceSize)3, word);
+        return;
+    }
+    chunk = size < 65536 ? size : 65536 / bytes * bytes;
+    if (!chunk || !vk_cs_staging_alloc(cs, chunk, 16, &ref, (void **)&ptr))
+        return;
+    for (i = 0; i + bytes <= chunk; i += bytes)
+        memcpy(ptr + i, texel, bytes);
+    while (done < size)
+    {
+        VkDeviceSize n = size - done < chunk ? size - done : chunk;
+        vk_buffer_ref(buffer, offset + done, &dref);
+        vk_cs_cmd_copy_buffer(cs, &dref, &ref, n);
+        done += n;
+    }
+}
+
+/* Typed buffer UAVs: the converted value over the view's elements. */
 static void clear_typed_buffer_uav(struct d3d11_context *context, struct d3d11_view *v,
         const struct d3d11vk_format_info *info, const UINT *u, const FLOAT *f)
 {
-    struct vk_cs *cs = ctx_cs(context);
-    VkDeviceSize done = 0, chunk, size = v->buffer_size;
-    struct vk_bufref ref, dref;
-    uint8_t texel[16], *ptr;
-    uint32_t word;
-    size_t i;
+    uint8_t texel[16];
 
     if (!info || !pack_uav_clear(info, u, f, texel))
     {
         FIXME("Clears of typed %s buffer UAVs with these values are not implemented.", info ? info->name : "?");
         return;
     }
-    if (info->block_bytes == 4)
+    fill_buffer_pattern(ctx_cs(context), v->resource->backend->buffer, v->buffer_offset, v->buffer_size, texel,
+            info->block_bytes);
+}
+
+/* ClearView on UAVs (with rects) and on buffer RTVs: the colour packed as the view's format
+ * stores it, written with buffer fills/copies (buffers: rect x ranges are elements) or with
+ * buffer -> image copies of a uploaded block per rect and layer (images). */
+static void clear_view_pattern(struct d3d11_context *context, struct d3d11_view *v, const FLOAT *color,
+        const D3D11_RECT *rects, UINT count)
+{
+    const struct d3d11vk_format_info *info = d3d11vk_format_get(v->format);
+    struct d3d11_resource *r = v->resource;
+    struct vk_cs *cs = ctx_cs(context);
+    UINT i, layer, elements, w, h, d, x0, y0, x1, y1, bytes;
+    D3D11_RECT whole;
+    VkBufferImageCopy region;
+    struct vk_bufref ref;
+    uint8_t texel[16], *ptr;
+    size_t n, k;
+
+    if (!info || strstr(info->name, "_SRGB") || !pack_uav_clear(info, NULL, color, texel))
     {
-        memcpy(&word, texel, 4);
-        vk_buffer_ref(v->resource->backend->buffer, v->buffer_offset, &ref);
-        vk_cs_cmd_fill_buffer(cs, &ref, size & ~(VkDeviceSize)3, word);
+        FIXME("ClearView of %s views is not implemented.", info ? info->name : "?");
         return;
     }
-    chunk = size < 65536 ? size : 65536 / info->block_bytes * info->block_bytes;
-    if (!chunk || !vk_cs_staging_alloc(cs, chunk, 16, &ref, (void **)&ptr))
-        return;
-    for (i = 0; i < chunk; i += info->block_bytes)
-        memcpy(ptr + i, texel, info->block_bytes);
-    while (done < size)
+    bytes = info->block_bytes;
+    d3d11_resource_init_contents(r, cs);
+    if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
     {
-        VkDeviceSize n = size - done < chunk ? size - done : chunk;
-        vk_buffer_ref(v->resource->backend->buffer, v->buffer_offset + done, &dref);
-        vk_cs_cmd_copy_buffer(cs, &dref, &ref, n);
-        done += n;
+        elements = (UINT)(v->buffer_size / bytes);
+        if (!count)
+        {
+            fill_buffer_pattern(cs, r->backend->buffer, v->buffer_offset, (VkDeviceSize)elements * bytes, texel, bytes);
+            return;
+        }
+        for (i = 0; i < count; ++i)
+        {
+            x0 = rects[i].left > 0 ? (UINT)rects[i].left : 0;
+            x1 = rects[i].right > 0 ? (UINT)rects[i].right : 0;
+            if (x1 > elements)
+                x1 = elements;
+            if (x0 < x1 && rects[i].bottom > rects[i].top)
+                fill_buffer_pattern(cs, r->backend->buffer, v->buffer_offset + (VkDeviceSize)x0 * bytes,
+                        (VkDeviceSize)(x1 - x0) * bytes, texel, bytes);
+        }
+        return;
+    }
+    if (!is_image(r) || info->block_width != 1)
+        return;
+    w = d3d11_mip_size(r->width, v->first_mip);
+    h = d3d11_mip_size(r->height, v->first_mip);
+    d = d3d11_mip_size(r->depth, v->first_mip);
+    if (!count)
+    {
+        whole.left = whole.top = 0;
+        whole.right = (LONG)w;
+        whole.bottom = (LONG)h;
+        rects = &whole;
+        count = 1;
+    }
+    for (i = 0; i < count; ++i)
+    {
+        x0 = rects[i].left > 0 ? (UINT)rects[i].left : 0;
+        y0 = rects[i].top > 0 ? (UINT)rects[i].top : 0;
+        x1 = rects[i].right > 0 ? (UINT)rects[i].right : 0;
+        y1 = rects[i].bottom > 0 ? (UINT)rects[i].bottom : 0;
+        if (x1 > w)
+            x1 = w;
+        if (y1 > h)
+            y1 = h;
+        if (x0 >= x1 || y0 >= y1)
+            continue;
+        n = (size_t)(x1 - x0) * (y1 - y0);
+        if (!vk_cs_staging_alloc(cs, n * bytes, 16, &ref, (void **)&ptr))
+            return;
+        for (k = 0; k < n; ++k)
+            memcpy(ptr + k * bytes, texel, bytes);
+        for (layer = 0; layer < v->layer_count; ++layer)
+        {
+            memset(&region, 0, sizeof(region));
+            region.imageSubresource.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
+            region.imageSubresource.mipLevel = v->first_mip;
+            region.imageSubresource.layerCount = 1;
+            region.imageOffset.x = (int32_t)x0;
+            region.imageOffset.y = (int32_t)y0;
+            region.imageExtent.width = x1 - x0;
+            region.imageExtent.height = y1 - y0;
+            region.imageExtent.depth = 1;
+            if (r->dimension == D3D11_RESOURCE_DIMENSION_TEXTURE3D)
+            {
+                if (v->first_layer + layer >= d)
+                    break;
+                region.imageOffset.z = (int32_t)(v->first_layer + layer);
+            }
+            else
+                region.imageSubresource.baseArrayLayer = v->first_layer + layer;
+            vk_cs_cmd_copy_buffer_to_image(cs, r->backend->image, &ref, &region);
+        }
     }
 }
 
@@ -1013,7 +1128,9 @@ void STDMETHODCALLTYPE d3d11_context_ClearView(ID3D11DeviceContext4 *iface, ID3D
 
     if (!v || !Color || (NumRects && !pRect))
         return;
-    if (v->kind == D3D11_VIEW_RTV)
+    if (v->kind == D3D11_VIEW_RTV && v->resource->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
+        LOCKED_VOID(clear_view_pattern(c_, v, Color, pRect, NumRects));
+    else if (v->kind == D3D11_VIEW_RTV)
     {
         color_value(v->format, Color, &value);
         LOCKED_VOID(clear_view_rects(c_, v, &value, VK_IMAGE_ASPECT_COLOR_BIT, pRect, NumRects));
@@ -1029,8 +1146,8 @@ void STDMETHODCALLTYPE d3d11_context_ClearView(ID3D11DeviceContext4 *iface, ID3D
     }
     else if (v->kind == D3D11_VIEW_UAV && !NumRects)
         LOCKED_VOID(context_clear_uav(c_, (ID3D11UnorderedAccessView *)pView, NULL, Color));
-    else
-        FIXME("ClearView with rects on %s views is not implemented yet.", v->kind == D3D11_VIEW_UAV ? "UAV" : "SRV");
+    else if (v->kind == D3D11_VIEW_UAV)
+        LOCKED_VOID(clear_view_pattern(c_, v, Color, pRect, NumRects));
 }
 
 /* Resolve, mips, discard, LOD -------------------------------------------------------------------- */

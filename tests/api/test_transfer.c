@@ -1097,6 +1097,105 @@ static void test_typed_buffer_uav_clears(void)
     }
 }
 
+/* ClearView with rectangles on a texture array UAV (one layer viewed; rects clipped), and clears
+ * of buffer RTVs and of buffer UAVs with element ranges as rects. */
+static void test_clear_view_rects(void)
+{
+    static const FLOAT color[4] = { 1.0f, 0.0f, 0.5f, 1.0f }, hcolor[4] = { 1.0f, -2.0f, 0.5f, 0.0f };
+    static const D3D11_RECT rects[2] = { { 1, 1, 3, 4 }, { 6, 6, 20, 20 } }, brect = { 1, 0, 3, 1 };
+    D3D11_UNORDERED_ACCESS_VIEW_DESC ud;
+    D3D11_RENDER_TARGET_VIEW_DESC rd;
+    ID3D11UnorderedAccessView *uav;
+    ID3D11RenderTargetView *rtv;
+    ID3D11DeviceContext1 *ctx1;
+    ID3D11Texture2D *tex;
+    uint8_t *got, bgot[128], bwant[128];
+    unsigned int x, y, bad, i;
+    ID3D11Buffer *b;
+    size_t size;
+    HRESULT hr;
+
+    if (FAILED(ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11DeviceContext1, (void **)&ctx1)))
+    {
+        ok(0, "ID3D11DeviceContext1");
+        return;
+    }
+    tex = create_tex2d(8, 8, 1, 2, DXGI_FORMAT_R8G8B8A8_UNORM, D3D11_USAGE_DEFAULT, D3D11_BIND_UNORDERED_ACCESS, 0, 0, NULL);
+    if (tex)
+    {
+        memset(&ud, 0, sizeof(ud));
+        ud.Format = DXGI_FORMAT_R8G8B8A8_UNORM;
+        ud.ViewDimension = D3D11_UAV_DIMENSION_TEXTURE2DARRAY;
+        ud.Texture2DArray.FirstArraySlice = 1;
+        ud.Texture2DArray.ArraySize = 1;
+        hr = ID3D11Device_CreateUnorderedAccessView(device, (ID3D11Resource *)tex, &ud, &uav);
+        ok(hr == S_OK, "UAV: %#lx", (unsigned long)hr);
+        if (SUCCEEDED(hr))
+        {
+            ID3D11DeviceContext1_ClearView(ctx1, (ID3D11View *)uav, color, rects, 2);
+            got = read_subresource((ID3D11Resource *)tex, 1, &size);
+            bad = 0;
+            for (y = 0; got && y < 8; ++y)
+                for (x = 0; x < 8; ++x)
+                {
+                    bool in = (x >= 1 && x < 3 && y >= 1 && y < 4) || (x >= 6 && y >= 6);
+                    uint32_t v, want = in ? 0xff8000ffu : 0;
+                    memcpy(&v, got + (y * 8 + x) * 4, 4);
+                    bad += v != want;
+                }
+            ok(got && !bad, "ClearView with rects on a UAV layer: %u texels wrong", bad);
+            free(got);
+            got = read_subresource((ID3D11Resource *)tex, 0, &size);
+            for (i = 0, bad = 0; got && i < 8 * 8 * 4; ++i)
+                bad += got[i] != 0;
+            ok(got && !bad, "the layer outside the view is untouched: %u bytes", bad);
+            free(got);
+            ID3D11UnorderedAccessView_Release(uav);
+        }
+        ID3D11Texture2D_Release(tex);
+    }
+
+    /* Buffer RTV: the whole view; then a UAV with an element range. */
+    memset(bwant, 0x11, sizeof(bwant));
+    b = create_buffer(sizeof(bwant), D3D11_USAGE_DEFAULT, D3D11_BIND_RENDER_TARGET | D3D11_BIND_UNORDERED_ACCESS, 0, bwant);
+    if (b)
+    {
+        static const uint8_t half_texel[8] = { 0x00, 0x3c, 0x00, 0xc0, 0x00, 0x38, 0x00, 0x00 };
+        memset(&rd, 0, sizeof(rd));
+        rd.Format = DXGI_FORMAT_R16G16B16A16_FLOAT;
+        rd.ViewDimension = D3D11_RTV_DIMENSION_BUFFER;
+        rd.Buffer.FirstElement = 2;
+        rd.Buffer.NumElements = 4;
+        hr = ID3D11Device_CreateRenderTargetView(device, (ID3D11Resource *)b, &rd, &rtv);
+        ok(hr == S_OK, "buffer RTV: %#lx", (unsigned long)hr);
+        if (SUCCEEDED(hr))
+        {
+            ID3D11DeviceContext_ClearRenderTargetView(context, rtv, hcolor);
+            for (i = 2; i < 6; ++i)
+                memcpy(bwant + i * 8, half_texel, 8);
+            ok(read_buffer(b, sizeof(bgot), bgot) && !memcmp(bgot, bwant, sizeof(bwant)), "buffer RTV clear");
+            ID3D11RenderTargetView_Release(rtv);
+        }
+        memset(&ud, 0, sizeof(ud));
+        ud.Format = DXGI_FORMAT_R32_FLOAT;
+        ud.ViewDimension = D3D11_UAV_DIMENSION_BUFFER;
+        ud.Buffer.FirstElement = 20;
+        ud.Buffer.NumElements = 8;
+        hr = ID3D11Device_CreateUnorderedAccessView(device, (ID3D11Resource *)b, &ud, &uav);
+        ok(hr == S_OK, "buffer UAV: %#lx", (unsigned long)hr);
+        if (SUCCEEDED(hr))
+        {
+            ID3D11DeviceContext1_ClearView(ctx1, (ID3D11View *)uav, hcolor, &brect, 1);
+            memcpy(bwant + 21 * 4, &hcolor[0], 4);
+            memcpy(bwant + 22 * 4, &hcolor[0], 4);
+            ok(read_buffer(b, sizeof(bgot), bgot) && !memcmp(bgot, bwant, sizeof(bwant)), "ClearView rect on a buffer UAV");
+            ID3D11UnorderedAccessView_Release(uav);
+        }
+        ID3D11Buffer_Release(b);
+    }
+    ID3D11DeviceContext1_Release(ctx1);
+}
+
 static void test_generate_mips(void)
 {
     enum { S = 16 };
@@ -1280,6 +1379,7 @@ int main(void)
     run_test(test_release_after_copy);
     run_test(test_clears);
     run_test(test_typed_buffer_uav_clears);
+    run_test(test_clear_view_rects);
     run_test(test_generate_mips);
     run_test(test_resolve);
     run_test(test_queries);
