@@ -7,7 +7,7 @@ if [ -z "${XDG_RUNTIME_DIR:-}" ]; then
     mkdir -p -m 700 "$XDG_RUNTIME_DIR"
 fi
 if [ -z "${DISPLAY:-}" ]; then
-    for n in 99 98 97 96 95 94; do
+    for n in 99 98 97 96 95 94 93 92 91 90 89 88 87 86 85; do
         [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
         Xvfb ":$n" -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
         D3D11VK_XVFB_PID=$!

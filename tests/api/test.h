@@ -40,7 +40,7 @@ static void test_ok(bool cond, const char *file, int line, const char *fmt, ...)
     fflush(stdout);
 }
 
-static ULONG get_refcount(void *iface)
+static inline ULONG get_refcount(void *iface)
 {
     IUnknown *unk = iface;
     IUnknown_AddRef(unk);
@@ -112,7 +112,7 @@ static int test_finish(void)
 }
 
 /* Every slot of a COM vtable is filled. */
-static bool vtable_complete(const void *iface, size_t vtbl_size)
+static inline bool vtable_complete(const void *iface, size_t vtbl_size)
 {
     const void *const *vtbl = *(const void *const *const *)iface;
     size_t i;
