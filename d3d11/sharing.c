@@ -4,6 +4,9 @@
 #include "sharing.h"
 #include "config.h"
 #include "vk_resource.h"
+#ifdef D3D11VK_NATIVE
+# include <unistd.h>
+#endif
 
 #define SHARING_MISC (D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX \
         | D3D11_RESOURCE_MISC_SHARED_NTHANDLE)
@@ -43,14 +46,27 @@ enum shared_tier d3d11_sharing_tier(struct d3d11_device *device)
     enum shared_tier tier = SHARED_TIER_HOST;
 
     /* In-process openers always share the exporter's backend object; the tier in the header
-     * says how other processes get the data. host: through the section (any driver). The
-     * fd and win32 tiers are not implemented yet: they fall back to host. */
+     * says how other processes get the data. host: through the section (any driver). fd
+     * (native, VK_KHR_external_memory_fd): the memory itself, chosen by default where the
+     * device has the extension; each resource still falls back to host where its image
+     * cannot be exported (sharing_resource.c). win32 is not wired up yet: host. */
+#ifdef D3D11VK_NATIVE
+    if (device && device->vk && device->vk->extensions[VK_EXT_INDEX_EXTERNAL_MEMORY_FD])
+        tier = SHARED_TIER_FD;
+#endif
     if (forced && *forced)
     {
         tier = shared_tier_from_name(forced);
         if (tier == SHARED_TIER_NONE)
             LOG_WARN("Unknown D3D11VK_SHARING_TIER \"%s\".", forced);
-        if (tier == SHARED_TIER_NONE || tier == SHARED_TIER_FD || tier == SHARED_TIER_WIN32)
+#ifdef D3D11VK_NATIVE
+        if (tier == SHARED_TIER_WIN32)
+            tier = SHARED_TIER_HOST;
+#else
+        if (tier == SHARED_TIER_FD || tier == SHARED_TIER_WIN32)
+            tier = SHARED_TIER_HOST;
+#endif
+        if (tier == SHARED_TIER_NONE)
             tier = SHARED_TIER_HOST;
     }
     if (!__atomic_exchange_n(&logged, 1, __ATOMIC_RELAXED))
@@ -142,6 +158,7 @@ HRESULT d3d11_shared_wrap(struct shared_section *backing, bool read_only, bool e
     if (!(shared = calloc(1, sizeof(*shared))))
         return E_OUTOFMEMORY;
     shared->refcount = 1;
+    shared->memory_fd = -1;
     shared->backing = *backing;
     memcpy(&shared->header, backing->base, sizeof(shared->header));
     shared->read_only = read_only;
@@ -160,6 +177,13 @@ HRESULT d3d11_shared_wrap(struct shared_section *backing, bool read_only, bool e
 HRESULT d3d11_shared_export_create(struct d3d11_device *device, const struct shared_resource_desc *desc,
         struct vk_object *backend_object, struct d3d11_shared **out)
 {
+    return d3d11_shared_export_create_external(device, desc, backend_object, SHARED_TIER_NONE, NULL, -1, out);
+}
+
+HRESULT d3d11_shared_export_create_external(struct d3d11_device *device, const struct shared_resource_desc *desc,
+        struct vk_object *backend_object, enum shared_tier forced_tier, const struct shared_tier_payload *payload,
+        int memory_fd, struct d3d11_shared **out)
+{
     static volatile LONG serial;
     uint64_t data_offset, section_size, data_size = 0;
     struct shared_section backing;
@@ -168,7 +192,9 @@ HRESULT d3d11_shared_export_create(struct d3d11_device *device, const struct sha
     HRESULT hr;
 
     *out = NULL;
-    tier = d3d11_sharing_tier(device);
+    tier = payload ? forced_tier : d3d11_sharing_tier(device);
+    if (!payload && (tier == SHARED_TIER_FD || tier == SHARED_TIER_WIN32))
+        tier = SHARED_TIER_HOST;    /* nothing exported for this resource */
     if (tier == SHARED_TIER_HOST)
     {
         /* The data area holds the pixels: tight rows, every subresource; the backend imports
@@ -182,7 +208,13 @@ HRESULT d3d11_shared_export_create(struct d3d11_device *device, const struct sha
     if (!shared_section_layout(data_size, &data_offset, &section_size) || section_size > SIZE_MAX)
         return E_OUTOFMEMORY;
     if (FAILED(hr = shared_section_create_backing((size_t)section_size, &backing)))
+    {
+#ifdef D3D11VK_NATIVE
+        if (memory_fd >= 0)
+            close(memory_fd);
+#endif
         return hr;
+    }
     h = shared_section_header(&backing);
     memset(h, 0, sizeof(*h));
     h->section_size = section_size;
@@ -198,6 +230,12 @@ HRESULT d3d11_shared_export_create(struct d3d11_device *device, const struct sha
     h->payload.object_id = h->unique_id;
     h->payload.data_offset = data_offset;
     h->payload.data_size = data_size;
+    if (payload)
+    {
+        h->payload.alloc_size = payload->alloc_size;
+        h->payload.memory_type_bits = payload->memory_type_bits;
+        h->payload.exporter_handle = payload->exporter_handle;
+    }
     if (device->vk_adapter)
     {
         memcpy(h->payload.device_uuid, device->vk_adapter->id_properties.deviceUUID, 16);
@@ -213,8 +251,13 @@ HRESULT d3d11_shared_export_create(struct d3d11_device *device, const struct sha
     if (FAILED(hr = d3d11_shared_wrap(&backing, false, true, out)))
     {
         shared_section_close(&backing);
+#ifdef D3D11VK_NATIVE
+        if (memory_fd >= 0)
+            close(memory_fd);
+#endif
         return hr;
     }
+    (*out)->memory_fd = memory_fd;
     (*out)->backend_object = backend_object;
     if (backend_object && !registry_add(h->unique_id, backend_object))
     {
@@ -242,8 +285,14 @@ void d3d11_shared_release(struct d3d11_shared *shared)
         vk_object_release(shared->backend_object);
     if (shared->keyed)
         d3d11vk_keyed_mutex_cleanup(&shared->keyed_mutex);
+    if (shared->host_import)   /* idle (see sharing.h): destroyed before the mapping goes */
+        vk_object_release(&shared->host_import->obj);
     shared_section_close(&shared->backing);
     shared_section_unlink_names(shared->native_names);
+#ifdef D3D11VK_NATIVE
+    if (shared->memory_fd >= 0)
+        close(shared->memory_fd);
+#endif
     free(shared);
 }
 

@@ -41,6 +41,14 @@ struct d3d11_shared
     bool read_only;                     /* opened through a handle without write access */
     bool keyed;                         /* SHARED_KEYEDMUTEX */
     struct d3d11vk_keyed_mutex keyed_mutex;
+    int memory_fd;                      /* fd tier, exporter: the exported memory (-1: none) */
+    /* host tier: the section's data area imported as a Vulkan buffer (VK_EXT_external_memory_host)
+     * on host_import_device, so hand-offs copy between it and the image on the GPU; NULL:
+     * not (yet) tried or not possible (CPU copies through staging). Every GPU use is waited
+     * for before the hand-off returns, so releasing it never races the GPU. */
+    struct vk_buffer_slice *host_import;
+    struct vk_device *host_import_device;
+    bool host_import_tried;
     struct vk_object *backend_object;   /* in-process tier: the exporter's image/buffer (openers
                                          * hold a reference; the exporter's is the registry's) */
 };
@@ -50,6 +58,12 @@ struct d3d11_shared
  * header's unique id until the export is released. */
 HRESULT d3d11_shared_export_create(struct d3d11_device *device, const struct shared_resource_desc *desc,
         struct vk_object *backend_object, struct d3d11_shared **out);
+/* The same for a resource whose memory was exported (fd/win32 tiers): `payload` gives
+ * alloc_size, memory_type_bits and exporter_handle; memory_fd (fd tier) is owned by the share
+ * from then on, also on failure. */
+HRESULT d3d11_shared_export_create_external(struct d3d11_device *device, const struct shared_resource_desc *desc,
+        struct vk_object *backend_object, enum shared_tier tier, const struct shared_tier_payload *payload,
+        int memory_fd, struct d3d11_shared **out);
 /* Wraps a mapped backing whose header is sealed (takes the mapping over). */
 HRESULT d3d11_shared_wrap(struct shared_section *backing, bool read_only, bool exporter, struct d3d11_shared **out);
 void d3d11_shared_addref(struct d3d11_shared *shared);

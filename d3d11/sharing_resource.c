@@ -8,7 +8,15 @@
  *   d3d11_resource_get_shared_handle / d3d11_resource_create_shared_handle from IDXGIResource1
  *   d3d11_resource_keyed_mutex_acquire/release from its IDXGIKeyedMutex face. */
 #include "sharing.h"
+#include "config.h"
 #include <assert.h>
+#include <errno.h>
+#include <stdio.h>
+#ifdef D3D11VK_NATIVE
+# include <fcntl.h>
+# include <unistd.h>
+# include <sys/syscall.h>
+#endif
 #if __has_include("resource.h")
 # include "resource.h"
 # define HAVE_RESOURCES 1
@@ -166,6 +174,144 @@ static struct host_gen *gen_of_object(struct vk_object *object)
     return gen;
 }
 
+/* fd tier (native, VK_KHR_external_memory_fd; opaque fds).
+ *
+ * Export: the texture's image is replaced by an identical one whose dedicated memory is
+ * exportable (its contents copied over, or zeroed), and vkGetMemoryFdKHR gives an fd that
+ * the share keeps open. The header records the memory's size and type, the fd's NUMBER in
+ * the exporting process, and the device/driver UUIDs.
+ * Handle transport: the application passes only the section's fd (the NT handle; over a
+ * Unix socket with SCM_RIGHTS, or inherited). The opener reads the header and takes the
+ * memory fd from the exporter with pidfd_open + pidfd_getfd (Linux 5.6; allowed where the
+ * opener may ptrace the exporter: same user, no stricter Yama policy), else by reopening
+ * /proc/<pid>/fd/<n> (works for memfd-backed fds such as lavapipe's).
+ * Import: an identical image imported with VkImportMemoryFdInfoKHR: zero copies.
+ * Synchronisation: CPU wait on the producer's timeline before ReleaseSync / fence Signal
+ * (external semaphores are not exported yet). Images that cannot be exported (buffers,
+ * multisampled, formats without external support) fall back to the host tier. */
+static bool fd_export(struct d3d11_resource *r, struct shared_tier_payload *payload, int *memory_fd)
+{
+#ifdef D3D11VK_NATIVE
+    struct vk_external_memory ext = {VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT, false, -1, NULL, 0, 0};
+    struct vk_image *old = r->backend ? r->backend->image : NULL, *image;
+    struct vk_device *vk = r->device->vk;
+    struct vk_cs *cs;
+    VkImageCopy region;
+    uint32_t mip;
+    int fd;
+
+    if (!old || r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER || r->sample_count > 1
+            || !r->device->immediate || !(cs = r->device->immediate->cs))
+        return false;
+    if (!vk_image_external_supported(vk, &old->desc, ext.handle_type))
+    {
+        LOG_INFO("Format %#x cannot be exported as an fd: host tier for this resource.", r->format);
+        return false;
+    }
+    if (vk_image_create_external(vk, &old->desc, &ext, &image) != VK_SUCCESS)
+        return false;
+    if ((fd = vk_image_export_fd(image)) < 0)
+    {
+        vk_image_release(image);
+        return false;
+    }
+    r->backend->image = image;
+    if (__atomic_load_n(&r->backend->needs_zero, __ATOMIC_ACQUIRE))
+        d3d11_resource_init_contents(r, cs);
+    else
+    {
+        for (mip = 0; mip < old->desc.mip_levels; ++mip)
+        {
+            memset(&region, 0, sizeof(region));
+            region.srcSubresource.aspectMask = old->aspects;
+            region.srcSubresource.mipLevel = mip;
+            region.srcSubresource.layerCount = old->desc.array_layers;
+            region.dstSubresource = region.srcSubresource;
+            region.extent.width = d3d11vk_max(old->desc.extent.width >> mip, 1);
+            region.extent.height = d3d11vk_max(old->desc.extent.height >> mip, 1);
+            region.extent.depth = d3d11vk_max(old->desc.extent.depth >> mip, 1);
+            vk_cs_cmd_copy_image(cs, image, old, &region);
+        }
+    }
+    /* The memory holds defined contents in GENERAL before anyone may import it. */
+    vk_device_wait_timeline(vk, vk_cs_sync(cs), UINT64_MAX);
+    vk_image_release(old);
+    payload->alloc_size = image->allocation.size;
+    payload->memory_type_bits = 1u << image->allocation.memory_type;
+    payload->exporter_handle = (uint32_t)fd;
+    *memory_fd = fd;
+    return true;
+#else
+    (void)r; (void)payload; (void)memory_fd;
+    return false;
+#endif
+}
+
+#ifdef D3D11VK_NATIVE
+/* The exporter's memory fd, duplicated into this process (see above); -1 on failure. */
+static int fd_take_from_exporter(uint32_t pid, uint32_t number)
+{
+    char path[64];
+    int pidfd, fd = -1;
+
+#if defined(SYS_pidfd_open) && defined(SYS_pidfd_getfd)
+    if ((pidfd = (int)syscall(SYS_pidfd_open, (pid_t)pid, 0)) >= 0)
+    {
+        fd = (int)syscall(SYS_pidfd_getfd, pidfd, (int)number, 0);
+        close(pidfd);
+    }
+#else
+    (void)pidfd;
+#endif
+    if (fd < 0)
+    {
+        snprintf(path, sizeof(path), "/proc/%u/fd/%u", pid, number);
+        fd = open(path, O_RDWR | O_CLOEXEC);
+    }
+    return fd;
+}
+#endif
+
+static HRESULT fd_import(struct d3d11_resource *r, struct d3d11_shared *shared)
+{
+#ifdef D3D11VK_NATIVE
+    const struct shared_tier_payload *p = &shared->header.payload;
+    struct vk_external_memory ext = {VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT, true, -1, NULL, 0, 0};
+    struct vk_image *image;
+    VkResult vr;
+
+    if (!r->backend || !r->backend->image || !r->device->vk_adapter)
+        return E_FAIL;
+    if (memcmp(p->device_uuid, r->device->vk_adapter->id_properties.deviceUUID, 16)
+            || memcmp(p->driver_uuid, r->device->vk_adapter->id_properties.driverUUID, 16))
+    {
+        FIXME("Opening an fd-tier share made on another device or driver is not implemented.");
+        return E_NOTIMPL;
+    }
+    if ((ext.fd = fd_take_from_exporter(shared->header.exporter_pid, p->exporter_handle)) < 0)
+    {
+        LOG_WARN("Cannot take memory fd %u from process %u (%s).", p->exporter_handle, shared->header.exporter_pid,
+                strerror(errno));
+        return E_INVALIDARG;
+    }
+    ext.size = p->alloc_size;
+    ext.memory_type = (uint32_t)__builtin_ctz(p->memory_type_bits);
+    if ((vr = vk_image_create_external(r->device->vk, &r->backend->image->desc, &ext, &image)) != VK_SUCCESS)
+    {
+        close(ext.fd);
+        LOG_WARN("Importing memory fd failed: %s.", vk_result_str(vr));
+        return E_INVALIDARG;
+    }
+    vk_image_release(r->backend->image);
+    r->backend->image = image;
+    __atomic_store_n(&r->backend->needs_zero, 0, __ATOMIC_RELEASE);
+    return S_OK;
+#else
+    (void)r; (void)shared;
+    return E_NOTIMPL;
+#endif
+}
+
 HRESULT d3d11_resource_share_init(struct d3d11_resource *r)
 {
     struct shared_resource_desc desc = {0};
@@ -203,8 +349,21 @@ HRESULT d3d11_resource_share_init(struct d3d11_resource *r)
         ID3D11Texture2D_GetDesc((ID3D11Texture2D *)r->iface, &td);
         desc.sample_quality = td.SampleDesc.Quality;
     }
-    if (FAILED(hr = d3d11_shared_export_create(r->device, &desc, resource_backend_object(r), &shared)))
-        return hr;
+    /* Openers (other devices, other processes) may use it first: zero it now, not lazily. */
+    if (r->device->immediate && r->device->immediate->cs)
+        d3d11_resource_init_contents(r, r->device->immediate->cs);
+    {
+        struct shared_tier_payload payload = {0};
+        int memory_fd = -1;
+
+        if (d3d11_sharing_tier(r->device) == SHARED_TIER_FD && fd_export(r, &payload, &memory_fd))
+            hr = d3d11_shared_export_create_external(r->device, &desc, resource_backend_object(r), SHARED_TIER_FD,
+                    &payload, memory_fd, &shared);
+        else
+            hr = d3d11_shared_export_create(r->device, &desc, resource_backend_object(r), &shared);
+        if (FAILED(hr))
+            return hr;
+    }
     if (!link_add(r, shared, false, NULL))
     {
         d3d11_shared_release(shared);
@@ -299,8 +458,49 @@ static bool host_layout(struct d3d11_resource *r, struct d3d11_shared *shared, U
     return at + *size <= shared->header.payload.data_size;
 }
 
+/* Host tier, zero CPU copies: the section's data area imported as a buffer on r's device
+ * (once per share object; D3D11VK_SHARING_HOST_IMPORT=0 turns it off). The property query
+ * may report nothing where the import still works (Wine 8): the import's result decides. */
+static struct vk_buffer_slice *host_import(struct d3d11_resource *r, struct d3d11_shared *shared)
+{
+    static struct plat_mutex import_lock = PLAT_MUTEX_INIT;
+    static volatile LONG logged;
+    const char *setting = d3d11vk_config_get("SHARING_HOST_IMPORT");
+    struct vk_device *vk = r->device->vk;
+    struct vk_buffer_slice *slice = NULL;
+    VkDeviceSize align, size;
+    VkResult vr = VK_ERROR_FEATURE_NOT_PRESENT;
+
+    plat_mutex_lock(&import_lock);
+    if (!shared->host_import_tried)
+    {
+        shared->host_import_tried = true;
+        align = vk_device_host_import_alignment(vk);
+        if (setting && !strcmp(setting, "0"))
+            vr = VK_ERROR_FEATURE_NOT_PRESENT;
+        else if (!align || shared->read_only || !shared->backing.writable)
+            vr = VK_ERROR_EXTENSION_NOT_PRESENT;
+        else if ((size = align_u64(shared->header.payload.data_size, align))
+                > shared->backing.size - shared->header.payload.data_offset)
+            vr = VK_ERROR_INVALID_EXTERNAL_HANDLE;
+        else
+            vr = vk_buffer_import_host(vk, (uint8_t *)shared->backing.base + shared->header.payload.data_offset,
+                    size, 0, &shared->host_import);
+        if (vr == VK_SUCCESS)
+            shared->host_import_device = vk;
+        if (!__atomic_exchange_n(&logged, 1, __ATOMIC_RELAXED))
+            LOG_INFO("Host tier: %s (%s).", vr == VK_SUCCESS ? "the section is imported as host memory, GPU copies"
+                    : "CPU copies through staging", vk_result_str(vr));
+    }
+    if (shared->host_import && shared->host_import_device == vk)
+        slice = shared->host_import;
+    plat_mutex_unlock(&import_lock);
+    return slice;
+}
+
 static HRESULT host_publish(struct d3d11_resource *r, struct d3d11_shared *shared, uint64_t *seen)
 {
+    struct vk_buffer_slice *import = host_import(r, shared);
     struct vk_cs *cs = r->device->immediate->cs;
     struct vk_buffer_desc desc = {0};
     UINT sub, count = d3d11_resource_subresource_count(r);
@@ -321,12 +521,21 @@ static HRESULT host_publish(struct d3d11_resource *r, struct d3d11_shared *share
     desc.size = total;
     desc.usage = VK_BUFFER_USAGE_TRANSFER_DST_BIT;
     desc.domain = VK_MEM_DOMAIN_READBACK;
-    if (vk_buffer_create(r->device->vk, &desc, &buffer) != VK_SUCCESS)
+    if (import)
+        buffer = NULL;
+    else if (vk_buffer_create(r->device->vk, &desc, &buffer) != VK_SUCCESS)
         return E_OUTOFMEMORY;
     for (sub = 0; sub < count; ++sub)
     {
         host_layout(r, shared, sub, &offset, &row, &slice, &size);
-        vk_buffer_ref(buffer, offset, &ref);
+        if (import)
+        {
+            ref.owner = &import->obj;
+            ref.buffer = import->buffer;
+            ref.offset = offset;
+        }
+        else
+            vk_buffer_ref(buffer, offset, &ref);
         if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
         {
             vk_buffer_ref(r->backend->buffer, 0, &src);
@@ -334,14 +543,18 @@ static HRESULT host_publish(struct d3d11_resource *r, struct d3d11_shared *share
             continue;
         }
         d3d11_resource_mip_extent(r, sub % r->mip_levels, &w, &h, &d);
-        d3d11_resource_buffer_region(r, sub, offset, row, slice, 0, 0, 0, w, h, d, &region);
+        /* ref.offset already points at the subresource (the command adds it to bufferOffset). */
+        d3d11_resource_buffer_region(r, sub, 0, row, slice, 0, 0, 0, w, h, d, &region);
         vk_cs_cmd_copy_image_to_buffer(cs, &ref, r->backend->image, &region);
     }
     timeline = vk_cs_sync(cs);
     vk_device_wait_timeline(r->device->vk, timeline, UINT64_MAX);
-    if ((map = vk_buffer_map(buffer)))
+    if (import)
+        map = import->map;   /* the GPU wrote the section itself */
+    else if ((map = vk_buffer_map(buffer)))
         memcpy((uint8_t *)shared->backing.base + shared->header.payload.data_offset, map, (size_t)total);
-    vk_buffer_release(buffer);
+    if (buffer)
+        vk_buffer_release(buffer);
     __atomic_store_n(seen, __atomic_add_fetch(&shared_section_sync(&shared->backing)->writes, 1, __ATOMIC_ACQ_REL),
             __ATOMIC_RELEASE);
     return map ? S_OK : E_FAIL;
@@ -360,16 +573,27 @@ static HRESULT host_fetch(struct d3d11_resource *r, struct d3d11_shared *shared,
     UINT w, h, d;
     void *ptr;
 
+    struct vk_buffer_slice *import;
+
     if (generation == __atomic_load_n(seen, __ATOMIC_ACQUIRE))
         return S_OK;
     if (r->sample_count > 1)
         return E_NOTIMPL;
+    import = host_import(r, shared);
     for (sub = 0; sub < count; ++sub)
     {
-        if (!host_layout(r, shared, sub, &offset, &row, &slice, &size)
-                || !vk_cs_staging_alloc(cs, size, 16, &ref, &ptr))
+        if (!host_layout(r, shared, sub, &offset, &row, &slice, &size))
             return E_OUTOFMEMORY;
-        memcpy(ptr, data + offset, size);
+        if (import)
+        {
+            ref.owner = &import->obj;
+            ref.buffer = import->buffer;
+            ref.offset = offset;
+        }
+        else if (!vk_cs_staging_alloc(cs, size, 16, &ref, &ptr))
+            return E_OUTOFMEMORY;
+        else
+            memcpy(ptr, data + offset, size);
         if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
         {
             vk_buffer_ref(r->backend->buffer, 0, &dst);
@@ -380,6 +604,10 @@ static HRESULT host_fetch(struct d3d11_resource *r, struct d3d11_shared *shared,
         d3d11_resource_buffer_region(r, sub, 0, row, slice, 0, 0, 0, w, h, d, &region);
         vk_cs_cmd_copy_buffer_to_image(cs, r->backend->image, &ref, &region);
     }
+    /* The imported section is read before the hand-off returns (the next publisher may
+     * overwrite it, and the import must be idle whenever the share goes). */
+    if (import)
+        vk_device_wait_timeline(r->device->vk, vk_cs_sync(cs), UINT64_MAX);
     __atomic_store_n(seen, generation, __ATOMIC_RELEASE);
     return S_OK;
 }
@@ -571,7 +799,7 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
 
     bool remote = !object;
 
-    if (remote && shared->header.tier != SHARED_TIER_HOST)
+    if (remote && shared->header.tier != SHARED_TIER_HOST && shared->header.tier != SHARED_TIER_FD)
     {
         FIXME("Opening %s-tier shares from another process is not implemented yet.",
                 shared_tier_name(shared->header.tier));
@@ -622,7 +850,18 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
         return E_FAIL;
     }
     /* Same memory: the new object's own backend object goes, the exporter's takes its place.
-     * From another process (host tier) the object keeps its own and takes the published data. */
+     * From another process: fd tier, an image over the imported memory; host tier, the
+     * object keeps its own and takes the published data. */
+    if (remote && shared->header.tier == SHARED_TIER_FD && FAILED(hr = fd_import(r, shared)))
+    {
+        ID3D11Resource_Release(resource);
+        return hr;
+    }
+    /* The new object's contents are the share's: the opener must not zero them on first use
+     * (host tier: zeroed now, then the published data is fetched over it). */
+    if (remote && shared->header.tier == SHARED_TIER_HOST && device->immediate && device->immediate->cs)
+        d3d11_resource_init_contents(r, device->immediate->cs);
+    __atomic_store_n(&r->backend->needs_zero, 0, __ATOMIC_RELEASE);
     if (object)
     {
         vk_object_addref(object);

@@ -96,6 +96,9 @@ HRESULT shared_header_validate(const void *data, size_t size, uint32_t kind, uin
         return h.tier == SHARED_TIER_NONE ? S_OK : E_INVALIDARG;
     if (h.tier == SHARED_TIER_NONE || !desc_is_valid(&h.desc))
         return E_INVALIDARG;
+    if ((h.tier == SHARED_TIER_FD || h.tier == SHARED_TIER_WIN32) && !(h.flags & SHARED_FLAG_REDIRECT)
+            && (!h.payload.alloc_size || !h.payload.memory_type_bits))
+        return E_INVALIDARG;
     if (h.tier == SHARED_TIER_HOST && !(h.flags & SHARED_FLAG_REDIRECT))
     {
         if (!h.payload.data_size || h.payload.data_offset < SHARED_DATA_ALIGN

@@ -87,13 +87,18 @@ struct shared_resource_desc
 /* Tier payload. inprocess: object_id names the backend object in the exporting process's
  * registry (valid only when exporter_pid is the opener's pid). host: the data area
  * [data_offset, data_offset + data_size) of the backing holds the pixels. fd/win32: the
- * exported memory's size and memory type bits, and the exporter's device/driver UUIDs. */
+ * exported memory's size (alloc_size), its memory type (the lowest bit of memory_type_bits),
+ * the exporter's handle number (exporter_handle) and device/driver UUIDs: the opener must be
+ * on the same device and driver. */
 struct shared_tier_payload
 {
     uint64_t object_id;
     uint64_t data_offset, data_size;
     uint64_t alloc_size;
-    uint32_t memory_type_bits, row_pitch, slice_pitch, layout_flags;
+    uint32_t memory_type_bits, row_pitch, slice_pitch;
+    uint32_t exporter_handle;           /* fd: the memory fd's number in the exporting process
+                                         * (the opener takes it with pidfd_getfd); win32: the
+                                         * exporter's NT handle value (DuplicateHandle'd) */
     uint8_t device_uuid[16];
     uint8_t driver_uuid[16];
 };

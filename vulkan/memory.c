@@ -480,3 +480,51 @@ void vk_memory_log_stats(struct vk_device *device)
                     (unsigned long long)(s.types[i].allocated >> 10), (unsigned long long)(s.types[i].used >> 10),
                     s.types[i].block_count, s.types[i].dedicated_count, s.types[i].allocation_count);
 }
+
+/* ---------------------------------------------------------------------------------------
+ * External memory (sharing): one VkDeviceMemory of its own per resource, exported or
+ * imported through `next` (VkExportMemoryAllocateInfo / VkImportMemory*Info chained with a
+ * VkMemoryDedicatedAllocateInfo). Counted like a dedicated allocation, freed by
+ * vk_memory_free. `type` >= 0 forces the memory type (an import must use the exporter's). */
+VkResult vk_memory_alloc_external(struct vk_device *device, VkDeviceSize size, uint32_t type_bits,
+        VkMemoryPropertyFlags properties, int type, const void *next, struct vk_allocation *out)
+{
+    struct vk_memory_allocator *a = vk_core(device)->allocator;
+    uint8_t *map = NULL;
+    VkResult vr;
+
+    memset(out, 0, sizeof(*out));
+    if (!size)
+        return VK_ERROR_INITIALIZATION_FAILED;
+    plat_mutex_lock(&a->lock);
+    if (type < 0 && (type = find_type(a, type_bits, properties, 0)) < 0)
+        type = find_type(a, type_bits, 0, 0);
+    if (type < 0 || (uint32_t)type >= a->props.memoryTypeCount || !(type_bits & (1u << type)))
+    {
+        plat_mutex_unlock(&a->lock);
+        return VK_ERROR_FORMAT_NOT_SUPPORTED;
+    }
+    a->ignore_budget = true;    /* the memory exists already (import) or must be this type */
+    vr = allocate_device_memory(device, a, size, (uint32_t)type, next, &out->memory, &map);
+    a->ignore_budget = false;
+    if (vr == VK_SUCCESS)
+    {
+        out->offset = 0;
+        out->size = size;
+        out->map = map;
+        out->memory_type = (uint32_t)type;
+        a->stats[type].allocated += size;
+        a->stats[type].used += size;
+        ++a->stats[type].dedicated_count;
+        ++a->stats[type].allocation_count;
+    }
+    plat_mutex_unlock(&a->lock);
+    return vr;
+}
+
+VkMemoryPropertyFlags vk_device_memory_type_flags(struct vk_device *device, uint32_t type)
+{
+    const struct vk_memory_allocator *a = vk_core(device)->allocator;
+
+    return type < a->props.memoryTypeCount ? a->props.memoryTypes[type].propertyFlags : 0;
+}

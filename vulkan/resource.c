@@ -615,8 +615,52 @@ static void image_destroy(struct vk_object *obj)
     free(image);
 }
 
-VkResult vk_image_create(struct vk_device *device, const struct vk_image_desc *desc, struct vk_image **out)
+/* External memory (sharing): the allocation of an exported or imported image. */
+static VkResult image_alloc_external(struct vk_device *device, const VkMemoryRequirements *reqs,
+        const struct vk_external_memory *ext, VkMemoryDedicatedAllocateInfo *dedicated, struct vk_allocation *out)
 {
+    VkExportMemoryAllocateInfo export_info = { VK_STRUCTURE_TYPE_EXPORT_MEMORY_ALLOCATE_INFO };
+    VkImportMemoryFdInfoKHR fd_info = { VK_STRUCTURE_TYPE_IMPORT_MEMORY_FD_INFO_KHR };
+#ifdef VK_USE_PLATFORM_WIN32_KHR
+    VkImportMemoryWin32HandleInfoKHR win32_info = { VK_STRUCTURE_TYPE_IMPORT_MEMORY_WIN32_HANDLE_INFO_KHR };
+#endif
+    const void *next = dedicated;
+
+    if (!ext->import)
+    {
+        export_info.handleTypes = ext->handle_type;
+        export_info.pNext = dedicated;
+        return vk_memory_alloc_external(device, reqs->size, reqs->memoryTypeBits,
+                VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, -1, &export_info, out);
+    }
+    /* Same driver and device (the caller compared UUIDs): the exporter's size and type fit. */
+    if (ext->size < reqs->size || ext->memory_type >= 32 || !(reqs->memoryTypeBits & (1u << ext->memory_type)))
+        return VK_ERROR_INVALID_EXTERNAL_HANDLE;
+    if (ext->handle_type == VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT)
+    {
+        fd_info.handleType = ext->handle_type;
+        fd_info.fd = ext->fd;
+        fd_info.pNext = dedicated;
+        next = &fd_info;
+    }
+#ifdef VK_USE_PLATFORM_WIN32_KHR
+    else if (ext->handle_type == VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_WIN32_BIT)
+    {
+        win32_info.handleType = ext->handle_type;
+        win32_info.handle = ext->win32_handle;
+        win32_info.pNext = dedicated;
+        next = &win32_info;
+    }
+#endif
+    else
+        return VK_ERROR_INVALID_EXTERNAL_HANDLE;
+    return vk_memory_alloc_external(device, ext->size, reqs->memoryTypeBits, 0, (int)ext->memory_type, next, out);
+}
+
+static VkResult image_create(struct vk_device *device, const struct vk_image_desc *desc,
+        const struct vk_external_memory *ext, struct vk_image **out)
+{
+    VkExternalMemoryImageCreateInfo ext_info = { VK_STRUCTURE_TYPE_EXTERNAL_MEMORY_IMAGE_CREATE_INFO };
     VkImageCreateInfo info = { VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO };
     VkImageFormatListCreateInfo list = { VK_STRUCTURE_TYPE_IMAGE_FORMAT_LIST_CREATE_INFO };
     VkImageMemoryRequirementsInfo2 req_info = { VK_STRUCTURE_TYPE_IMAGE_MEMORY_REQUIREMENTS_INFO_2 };
@@ -671,6 +715,12 @@ VkResult vk_image_create(struct vk_device *device, const struct vk_image_desc *d
             info.pNext = &list;
         }
     }
+    if (ext)
+    {
+        ext_info.handleTypes = ext->handle_type;
+        ext_info.pNext = info.pNext;
+        info.pNext = &ext_info;
+    }
     if ((vr = device->vk.vkCreateImage(device->device, &info, NULL, &image->image)) != VK_SUCCESS)
     {
         free(image->formats);
@@ -687,8 +737,12 @@ VkResult vk_image_create(struct vk_device *device, const struct vk_image_desc *d
     if (desc->domain != VK_MEM_DOMAIN_DEVICE)
         flags |= VK_ALLOC_HOST_VISIBLE;
     dedicated_info.image = image->image;
-    if ((vr = vk_memory_alloc(device, &reqs.memoryRequirements, vk_memory_domain_properties(desc->domain), flags,
-            &dedicated_info, &image->allocation)) != VK_SUCCESS
+    if (ext)
+        vr = image_alloc_external(device, &reqs.memoryRequirements, ext, &dedicated_info, &image->allocation);
+    else
+        vr = vk_memory_alloc(device, &reqs.memoryRequirements, vk_memory_domain_properties(desc->domain), flags,
+                &dedicated_info, &image->allocation);
+    if (vr != VK_SUCCESS
             || (vr = device->vk.vkBindImageMemory(device->device, image->image, image->allocation.memory,
             image->allocation.offset)) != VK_SUCCESS)
     {
@@ -696,6 +750,164 @@ VkResult vk_image_create(struct vk_device *device, const struct vk_image_desc *d
         return vr;
     }
     *out = image;
+    return VK_SUCCESS;
+}
+
+VkResult vk_image_create(struct vk_device *device, const struct vk_image_desc *desc, struct vk_image **out)
+{
+    return image_create(device, desc, NULL, out);
+}
+
+bool vk_image_external_supported(struct vk_device *device, const struct vk_image_desc *desc,
+        VkExternalMemoryHandleTypeFlagBits handle_type)
+{
+    VkPhysicalDeviceExternalImageFormatInfo ext_info = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_EXTERNAL_IMAGE_FORMAT_INFO };
+    VkPhysicalDeviceImageFormatInfo2 info = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_IMAGE_FORMAT_INFO_2, &ext_info };
+    VkExternalImageFormatProperties ext_props = { VK_STRUCTURE_TYPE_EXTERNAL_IMAGE_FORMAT_PROPERTIES };
+    VkImageFormatProperties2 props = { VK_STRUCTURE_TYPE_IMAGE_FORMAT_PROPERTIES_2, &ext_props };
+    VkExternalMemoryFeatureFlags need = VK_EXTERNAL_MEMORY_FEATURE_EXPORTABLE_BIT | VK_EXTERNAL_MEMORY_FEATURE_IMPORTABLE_BIT;
+
+    if (handle_type == VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT
+            ? !device->extensions[VK_EXT_INDEX_EXTERNAL_MEMORY_FD] || !device->vk.vkGetMemoryFdKHR
+            : !device->extensions[VK_EXT_INDEX_EXTERNAL_MEMORY_WIN32])
+        return false;
+    if (!vkGetPhysicalDeviceImageFormatProperties2 || (desc->flags & VK_IMG_LINEAR))
+        return false;
+    ext_info.handleType = handle_type;
+    info.format = desc->format;
+    info.type = desc->type;
+    info.tiling = VK_IMAGE_TILING_OPTIMAL;
+    info.usage = desc->usage | VK_IMAGE_USAGE_TRANSFER_SRC_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    if (desc->flags & VK_IMG_CUBE_COMPATIBLE)
+        info.flags |= VK_IMAGE_CREATE_CUBE_COMPATIBLE_BIT;
+    if (desc->flags & VK_IMG_2D_ARRAY_COMPATIBLE)
+        info.flags |= VK_IMAGE_CREATE_2D_ARRAY_COMPATIBLE_BIT;
+    if (desc->flags & VK_IMG_MUTABLE_FORMAT)
+        info.flags |= VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT | VK_IMAGE_CREATE_EXTENDED_USAGE_BIT;
+    if (vkGetPhysicalDeviceImageFormatProperties2(device->adapter->physical_device, &info, &props) != VK_SUCCESS)
+        return false;
+    return (ext_props.externalMemoryProperties.externalMemoryFeatures & need) == need
+            && props.imageFormatProperties.maxExtent.width >= desc->extent.width
+            && props.imageFormatProperties.maxExtent.height >= desc->extent.height
+            && props.imageFormatProperties.maxArrayLayers >= desc->array_layers;
+}
+
+VkResult vk_image_create_external(struct vk_device *device, const struct vk_image_desc *desc,
+        const struct vk_external_memory *ext, struct vk_image **out)
+{
+    VkResult vr;
+
+    if (!ext || (desc->flags & VK_IMG_LINEAR))
+        return VK_ERROR_FORMAT_NOT_SUPPORTED;
+    if ((vr = image_create(device, desc, ext, out)) == VK_SUCCESS && ext->import)
+        __atomic_store_n(&(*out)->initialized, 1, __ATOMIC_RELEASE);   /* the exporter made it GENERAL */
+    return vr;
+}
+
+int vk_image_export_fd(struct vk_image *image)
+{
+    VkMemoryGetFdInfoKHR info = { VK_STRUCTURE_TYPE_MEMORY_GET_FD_INFO_KHR };
+    struct vk_device *device = image->obj.device;
+    int fd = -1;
+
+    if (!device->vk.vkGetMemoryFdKHR)
+        return -1;
+    info.memory = image->allocation.memory;
+    info.handleType = VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT;
+    if (device->vk.vkGetMemoryFdKHR(device->device, &info, &fd) != VK_SUCCESS)
+        return -1;
+    return fd;
+}
+
+void *vk_image_export_win32(struct vk_image *image)
+{
+#ifdef VK_USE_PLATFORM_WIN32_KHR
+    VkMemoryGetWin32HandleInfoKHR info = { VK_STRUCTURE_TYPE_MEMORY_GET_WIN32_HANDLE_INFO_KHR };
+    struct vk_device *device = image->obj.device;
+    HANDLE handle = NULL;
+
+    if (!device->vk.vkGetMemoryWin32HandleKHR)
+        return NULL;
+    info.memory = image->allocation.memory;
+    info.handleType = VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_WIN32_BIT;
+    if (device->vk.vkGetMemoryWin32HandleKHR(device->device, &info, &handle) != VK_SUCCESS)
+        return NULL;
+    return handle;
+#else
+    (void)image;
+    return NULL;
+#endif
+}
+
+VkDeviceSize vk_device_host_import_alignment(struct vk_device *device)
+{
+    VkPhysicalDeviceExternalMemoryHostPropertiesEXT host = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_EXTERNAL_MEMORY_HOST_PROPERTIES_EXT };
+    VkPhysicalDeviceProperties2 props = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2, &host };
+
+    if (!device->extensions[VK_EXT_INDEX_EXTERNAL_MEMORY_HOST] || !vkGetPhysicalDeviceProperties2)
+        return 0;
+    vkGetPhysicalDeviceProperties2(device->adapter->physical_device, &props);
+    return host.minImportedHostPointerAlignment;
+}
+
+VkResult vk_buffer_import_host(struct vk_device *device, void *ptr, VkDeviceSize size,
+        VkBufferUsageFlags usage, struct vk_buffer_slice **out)
+{
+    const VkExternalMemoryHandleTypeFlagBits type = VK_EXTERNAL_MEMORY_HANDLE_TYPE_HOST_ALLOCATION_BIT_EXT;
+    VkExternalMemoryBufferCreateInfo ext_info = { VK_STRUCTURE_TYPE_EXTERNAL_MEMORY_BUFFER_CREATE_INFO };
+    VkMemoryHostPointerPropertiesEXT ptr_props = { VK_STRUCTURE_TYPE_MEMORY_HOST_POINTER_PROPERTIES_EXT };
+    VkImportMemoryHostPointerInfoEXT import = { VK_STRUCTURE_TYPE_IMPORT_MEMORY_HOST_POINTER_INFO_EXT };
+    VkBufferCreateInfo info = { VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO, &ext_info };
+    VkDeviceSize align = vk_device_host_import_alignment(device);
+    struct vk_buffer_slice *slice;
+    VkMemoryRequirements reqs;
+    uint32_t bits, t;
+    VkResult vr = VK_ERROR_INVALID_EXTERNAL_HANDLE;
+
+    *out = NULL;
+    if (!align || !ptr || !size || ((uintptr_t)ptr % align) || (size % align))
+        return VK_ERROR_INVALID_EXTERNAL_HANDLE;
+    if (!(slice = calloc(1, sizeof(*slice))))
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    vk_object_init(&slice->obj, device, VK_OBJ_BUFFER_SLICE, slice_destroy);
+    ext_info.handleTypes = type;
+    info.size = size;
+    info.usage = usage | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+    info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
+    if ((vr = device->vk.vkCreateBuffer(device->device, &info, NULL, &slice->buffer)) != VK_SUCCESS)
+    {
+        free(slice);
+        return vr;
+    }
+    device->vk.vkGetBufferMemoryRequirements(device->device, slice->buffer, &reqs);
+    bits = reqs.memoryTypeBits;
+    if (device->vk.vkGetMemoryHostPointerPropertiesEXT
+            && device->vk.vkGetMemoryHostPointerPropertiesEXT(device->device, type, ptr, &ptr_props) == VK_SUCCESS
+            && (ptr_props.memoryTypeBits & bits))
+        bits &= ptr_props.memoryTypeBits;
+    import.handleType = type;
+    import.pHostPointer = ptr;
+    vr = VK_ERROR_INVALID_EXTERNAL_HANDLE;
+    /* Host-visible types first (an import is host memory), the rest after. */
+    for (t = 0; t < 64 && vr != VK_SUCCESS; ++t)
+    {
+        uint32_t i = t % 32;
+        VkMemoryPropertyFlags flags = vk_device_memory_type_flags(device, i);
+        if (!(bits & (1u << i)) || (t < 32) != !!(flags & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT))
+            continue;
+        if (reqs.size <= size)
+            vr = vk_memory_alloc_external(device, size, 1u << i, 0, (int)i, &import, &slice->allocation);
+    }
+    if (vr != VK_SUCCESS || (vr = device->vk.vkBindBufferMemory(device->device, slice->buffer,
+            slice->allocation.memory, 0)) != VK_SUCCESS)
+    {
+        slice_free_resources(device, slice);
+        return vr;
+    }
+    slice->offset = 0;
+    slice->size = size;
+    slice->map = ptr;
+    *out = slice;
     return VK_SUCCESS;
 }
 

@@ -82,7 +82,7 @@ enum vk_alloc_flags
 {
     VK_ALLOC_DEDICATED    = 0x1,         /* own VkDeviceMemory */
     VK_ALLOC_HOST_VISIBLE = 0x2,         /* map it persistently (implied by UPLOAD/READBACK) */
-    VK_ALLOC_EXPORTABLE   = 0x4,         /* dedicated and exportable (sharing; not yet offered) */
+    VK_ALLOC_EXPORTABLE   = 0x4,         /* dedicated (sharing: see vk_image_create_external) */
     VK_ALLOC_OPTIMAL      = 0x8,         /* an optimal-tiling image: kept apart from linear
                                           * resources (bufferImageGranularity) */
 };
@@ -266,6 +266,50 @@ struct vk_buffer_view
 VkResult vk_buffer_view_create(struct vk_buffer *buffer, VkFormat format, VkDeviceSize offset,
         VkDeviceSize range, struct vk_buffer_view **out);
 static inline void vk_buffer_view_release(struct vk_buffer_view *view) { vk_object_release(&view->obj); }
+
+/* ---------------------------------------------------------------------------------------
+ * External memory (sharing): images whose memory is exported to, or imported from, another
+ * VkDevice (another process) through a handle. */
+
+struct vk_external_memory
+{
+    VkExternalMemoryHandleTypeFlagBits handle_type;   /* OPAQUE_FD (native) / OPAQUE_WIN32 */
+    bool import;                         /* false: allocate exportable memory */
+    int fd;                              /* import, fd handle types: consumed on success */
+    void *win32_handle;                  /* import, win32 handle types (not consumed) */
+    VkDeviceSize size;                   /* import: the exporter's allocation size */
+    uint32_t memory_type;                /* import: the exporter's memory type index */
+};
+
+/* Whether images of `desc` can be exported AND imported with handle_type on this device
+ * (vkGetPhysicalDeviceImageFormatProperties2 with VkPhysicalDeviceExternalImageFormatInfo;
+ * the device must have the handle type's extension enabled). */
+bool vk_image_external_supported(struct vk_device *device, const struct vk_image_desc *desc,
+        VkExternalMemoryHandleTypeFlagBits handle_type);
+/* vk_image_create with external memory (dedicated allocation). */
+VkResult vk_image_create_external(struct vk_device *device, const struct vk_image_desc *desc,
+        const struct vk_external_memory *ext, struct vk_image **out);
+/* A new fd for an exportable image's memory (vkGetMemoryFdKHR), -1 on failure. */
+int vk_image_export_fd(struct vk_image *image);
+/* A new NT handle for an exportable image's memory (vkGetMemoryWin32HandleKHR), NULL on
+ * failure or where the extension is not built in. */
+void *vk_image_export_win32(struct vk_image *image);
+/* VK_EXT_external_memory_host: a buffer over `size` bytes of this process's memory at `ptr`
+ * (both multiples of the device's minImportedHostPointerAlignment, else
+ * VK_ERROR_INVALID_EXTERNAL_HANDLE). The memory type comes from
+ * vkGetMemoryHostPointerPropertiesEXT; where that reports none (some layered drivers do
+ * while the import works), every host-visible type the buffer allows is tried. The memory
+ * must outlive the returned slice (refcount 1, the caller's; use it through a vk_bufref
+ * {&slice->obj, slice->buffer, 0}). */
+VkResult vk_buffer_import_host(struct vk_device *device, void *ptr, VkDeviceSize size,
+        VkBufferUsageFlags usage, struct vk_buffer_slice **out);
+/* minImportedHostPointerAlignment, 0 where host import is not available. */
+VkDeviceSize vk_device_host_import_alignment(struct vk_device *device);
+/* The property flags of memory type `type` (0 past the last). */
+VkMemoryPropertyFlags vk_device_memory_type_flags(struct vk_device *device, uint32_t type);
+/* Allocation behind vk_image_create_external (memory.c). */
+VkResult vk_memory_alloc_external(struct vk_device *device, VkDeviceSize size, uint32_t type_bits,
+        VkMemoryPropertyFlags properties, int type, const void *next, struct vk_allocation *out);
 
 /* ---------------------------------------------------------------------------------------
  * Queries and semaphores */
