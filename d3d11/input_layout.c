@@ -16,41 +16,7 @@ static const struct d3d11vk_qi_entry layout_qi[] =
     { &IID_ID3D11DeviceChild, offsetof(struct d3d11_input_layout, ID3D11InputLayout_iface) },
 };
 
-static HRESULT STDMETHODCALLTYPE layout_QueryInterface(ID3D11InputLayout *iface, REFIID riid, void **out)
-{
-    return d3d11vk_query_interface(impl_from_ID3D11InputLayout(iface), layout_qi, ARRAY_SIZE(layout_qi), riid, out);
-}
-
-static ULONG STDMETHODCALLTYPE layout_AddRef(ID3D11InputLayout *iface)
-{
-    return d3d11vk_child_addref(&impl_from_ID3D11InputLayout(iface)->child);
-}
-
-static ULONG STDMETHODCALLTYPE layout_Release(ID3D11InputLayout *iface)
-{
-    return d3d11vk_child_release(&impl_from_ID3D11InputLayout(iface)->child);
-}
-
-static void STDMETHODCALLTYPE layout_GetDevice(ID3D11InputLayout *iface, ID3D11Device **device)
-{
-    *device = (ID3D11Device *)impl_from_ID3D11InputLayout(iface)->child.device;
-    ID3D11Device_AddRef(*device);
-}
-
-static HRESULT STDMETHODCALLTYPE layout_GetPrivateData(ID3D11InputLayout *iface, REFGUID guid, UINT *size, void *data)
-{
-    return d3d11vk_private_store_get(&impl_from_ID3D11InputLayout(iface)->child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE layout_SetPrivateData(ID3D11InputLayout *iface, REFGUID guid, UINT size, const void *data)
-{
-    return d3d11vk_private_store_set(&impl_from_ID3D11InputLayout(iface)->child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE layout_SetPrivateDataInterface(ID3D11InputLayout *iface, REFGUID guid, const IUnknown *object)
-{
-    return d3d11vk_private_store_set_interface(&impl_from_ID3D11InputLayout(iface)->child.private_data, guid, object);
-}
+D3D11VK_DEVICE_CHILD_METHODS(layout, ID3D11InputLayout, struct d3d11_input_layout, ID3D11InputLayout_iface, layout_qi)
 
 static const ID3D11InputLayoutVtbl layout_vtbl =
 {

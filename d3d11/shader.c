@@ -457,41 +457,7 @@ static const struct d3d11vk_qi_entry instance_qi[] =
     { &IID_ID3D11DeviceChild, offsetof(struct d3d11_class_instance, ID3D11ClassInstance_iface) },
 };
 
-static HRESULT STDMETHODCALLTYPE instance_QueryInterface(ID3D11ClassInstance *iface, REFIID riid, void **out)
-{
-    return d3d11vk_query_interface(impl_from_ID3D11ClassInstance(iface), instance_qi, ARRAY_SIZE(instance_qi), riid, out);
-}
-
-static ULONG STDMETHODCALLTYPE instance_AddRef(ID3D11ClassInstance *iface)
-{
-    return d3d11vk_child_addref(&impl_from_ID3D11ClassInstance(iface)->child);
-}
-
-static ULONG STDMETHODCALLTYPE instance_Release(ID3D11ClassInstance *iface)
-{
-    return d3d11vk_child_release(&impl_from_ID3D11ClassInstance(iface)->child);
-}
-
-static void STDMETHODCALLTYPE instance_GetDevice(ID3D11ClassInstance *iface, ID3D11Device **device)
-{
-    *device = (ID3D11Device *)impl_from_ID3D11ClassInstance(iface)->child.device;
-    ID3D11Device_AddRef(*device);
-}
-
-static HRESULT STDMETHODCALLTYPE instance_GetPrivateData(ID3D11ClassInstance *iface, REFGUID guid, UINT *size, void *data)
-{
-    return d3d11vk_private_store_get(&impl_from_ID3D11ClassInstance(iface)->child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE instance_SetPrivateData(ID3D11ClassInstance *iface, REFGUID guid, UINT size, const void *data)
-{
-    return d3d11vk_private_store_set(&impl_from_ID3D11ClassInstance(iface)->child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE instance_SetPrivateDataInterface(ID3D11ClassInstance *iface, REFGUID guid, const IUnknown *object)
-{
-    return d3d11vk_private_store_set_interface(&impl_from_ID3D11ClassInstance(iface)->child.private_data, guid, object);
-}
+D3D11VK_DEVICE_CHILD_METHODS(instance, ID3D11ClassInstance, struct d3d11_class_instance, ID3D11ClassInstance_iface, instance_qi)
 
 static void STDMETHODCALLTYPE instance_GetClassLinkage(ID3D11ClassInstance *iface, ID3D11ClassLinkage **linkage)
 {
@@ -573,41 +539,7 @@ static const struct d3d11vk_qi_entry linkage_qi[] =
     { &IID_ID3D11DeviceChild, offsetof(struct d3d11_class_linkage, ID3D11ClassLinkage_iface) },
 };
 
-static HRESULT STDMETHODCALLTYPE linkage_QueryInterface(ID3D11ClassLinkage *iface, REFIID riid, void **out)
-{
-    return d3d11vk_query_interface(impl_from_ID3D11ClassLinkage(iface), linkage_qi, ARRAY_SIZE(linkage_qi), riid, out);
-}
-
-static ULONG STDMETHODCALLTYPE linkage_AddRef(ID3D11ClassLinkage *iface)
-{
-    return d3d11vk_child_addref(&impl_from_ID3D11ClassLinkage(iface)->child);
-}
-
-static ULONG STDMETHODCALLTYPE linkage_Release(ID3D11ClassLinkage *iface)
-{
-    return d3d11vk_child_release(&impl_from_ID3D11ClassLinkage(iface)->child);
-}
-
-static void STDMETHODCALLTYPE linkage_GetDevice(ID3D11ClassLinkage *iface, ID3D11Device **device)
-{
-    *device = (ID3D11Device *)impl_from_ID3D11ClassLinkage(iface)->child.device;
-    ID3D11Device_AddRef(*device);
-}
-
-static HRESULT STDMETHODCALLTYPE linkage_GetPrivateData(ID3D11ClassLinkage *iface, REFGUID guid, UINT *size, void *data)
-{
-    return d3d11vk_private_store_get(&impl_from_ID3D11ClassLinkage(iface)->child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE linkage_SetPrivateData(ID3D11ClassLinkage *iface, REFGUID guid, UINT size, const void *data)
-{
-    return d3d11vk_private_store_set(&impl_from_ID3D11ClassLinkage(iface)->child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE linkage_SetPrivateDataInterface(ID3D11ClassLinkage *iface, REFGUID guid, const IUnknown *object)
-{
-    return d3d11vk_private_store_set_interface(&impl_from_ID3D11ClassLinkage(iface)->child.private_data, guid, object);
-}
+D3D11VK_DEVICE_CHILD_METHODS(linkage, ID3D11ClassLinkage, struct d3d11_class_linkage, ID3D11ClassLinkage_iface, linkage_qi)
 
 static HRESULT STDMETHODCALLTYPE linkage_GetClassInstance(ID3D11ClassLinkage *iface, const char *instance_name,
         UINT instance_index, ID3D11ClassInstance **instance)

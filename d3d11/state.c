@@ -164,37 +164,9 @@ static void state_child_abandon(struct d3d11vk_child *child)
     IUnknown_Release(device);
 }
 
-#define STATE_GETDEVICE_AND_PRIVATE(prefix, iface_type, type, field) \
-static void STDMETHODCALLTYPE prefix##_GetDevice(iface_type *iface, ID3D11Device **device) \
-{ \
-    struct type *state = CONTAINING_RECORD(iface, struct type, field); \
-    *device = (ID3D11Device *)state->child.device; \
-    ID3D11Device_AddRef(*device); \
-} \
-static HRESULT STDMETHODCALLTYPE prefix##_GetPrivateData(iface_type *iface, REFGUID guid, UINT *size, void *data) \
-{ \
-    return d3d11vk_private_store_get(&CONTAINING_RECORD(iface, struct type, field)->child.private_data, guid, size, data); \
-} \
-static HRESULT STDMETHODCALLTYPE prefix##_SetPrivateData(iface_type *iface, REFGUID guid, UINT size, const void *data) \
-{ \
-    return d3d11vk_private_store_set(&CONTAINING_RECORD(iface, struct type, field)->child.private_data, guid, size, data); \
-} \
-static HRESULT STDMETHODCALLTYPE prefix##_SetPrivateDataInterface(iface_type *iface, REFGUID guid, const IUnknown *object) \
-{ \
-    return d3d11vk_private_store_set_interface(&CONTAINING_RECORD(iface, struct type, field)->child.private_data, guid, object); \
-} \
-static ULONG STDMETHODCALLTYPE prefix##_AddRef(iface_type *iface) \
-{ \
-    return d3d11vk_child_addref(&CONTAINING_RECORD(iface, struct type, field)->child); \
-} \
-static ULONG STDMETHODCALLTYPE prefix##_Release(iface_type *iface) \
-{ \
-    return d3d11vk_child_release(&CONTAINING_RECORD(iface, struct type, field)->child); \
-}
-
 /* Blend state ----------------------------------------------------------------------------- */
 
-STATE_GETDEVICE_AND_PRIVATE(d3d11_blend_state, ID3D11BlendState1, d3d11_blend_state, ID3D11BlendState1_iface)
+D3D11VK_DEVICE_CHILD_BASE_METHODS(d3d11_blend_state, ID3D11BlendState1, struct d3d11_blend_state, ID3D11BlendState1_iface)
 
 static const struct d3d11vk_qi_entry blend_qi[] =
 {
@@ -470,7 +442,7 @@ HRESULT d3d11_blend_state_create(struct d3d11_device *device, const D3D11_BLEND_
 
 /* Depth-stencil state ---------------------------------------------------------------------- */
 
-STATE_GETDEVICE_AND_PRIVATE(d3d11_ds_state, ID3D11DepthStencilState, d3d11_depthstencil_state, ID3D11DepthStencilState_iface)
+D3D11VK_DEVICE_CHILD_BASE_METHODS(d3d11_ds_state, ID3D11DepthStencilState, struct d3d11_depthstencil_state, ID3D11DepthStencilState_iface)
 
 static const struct d3d11vk_qi_entry ds_qi[] =
 {
@@ -643,7 +615,7 @@ HRESULT d3d11_depthstencil_state_create(struct d3d11_device *device, const D3D11
 
 /* Rasterizer state ------------------------------------------------------------------------- */
 
-STATE_GETDEVICE_AND_PRIVATE(d3d11_rs_state, ID3D11RasterizerState2, d3d11_rasterizer_state, ID3D11RasterizerState2_iface)
+D3D11VK_DEVICE_CHILD_BASE_METHODS(d3d11_rs_state, ID3D11RasterizerState2, struct d3d11_rasterizer_state, ID3D11RasterizerState2_iface)
 
 static const struct d3d11vk_qi_entry rs_qi[] =
 {
@@ -786,7 +758,7 @@ HRESULT d3d11_rasterizer_state_create(struct d3d11_device *device, const D3D11_R
 
 /* Sampler state --------------------------------------------------------------------------- */
 
-STATE_GETDEVICE_AND_PRIVATE(d3d11_sampler, ID3D11SamplerState, d3d11_sampler_state, ID3D11SamplerState_iface)
+D3D11VK_DEVICE_CHILD_BASE_METHODS(d3d11_sampler, ID3D11SamplerState, struct d3d11_sampler_state, ID3D11SamplerState_iface)
 
 static const struct d3d11vk_qi_entry sampler_qi[] =
 {

@@ -49,6 +49,44 @@ ULONG d3d11vk_child_release(struct d3d11vk_child *child);
 void d3d11vk_child_incref_internal(struct d3d11vk_child *child);
 void d3d11vk_child_decref_internal(struct d3d11vk_child *child);
 
+/* The ID3D11DeviceChild methods every device child shares: AddRef/Release with the device-child
+ * rule, GetDevice and private data, for an object `type` (a struct with a `child` member)
+ * whose `field` is its `iface_type` face. The _METHODS variant adds QueryInterface from the
+ * QI table `qi`. */
+#define D3D11VK_DEVICE_CHILD_BASE_METHODS(prefix, iface_type, type, field) \
+static ULONG STDMETHODCALLTYPE prefix##_AddRef(iface_type *iface) \
+{ \
+    return d3d11vk_child_addref(&CONTAINING_RECORD(iface, type, field)->child); \
+} \
+static ULONG STDMETHODCALLTYPE prefix##_Release(iface_type *iface) \
+{ \
+    return d3d11vk_child_release(&CONTAINING_RECORD(iface, type, field)->child); \
+} \
+static void STDMETHODCALLTYPE prefix##_GetDevice(iface_type *iface, ID3D11Device **device) \
+{ \
+    *device = (ID3D11Device *)CONTAINING_RECORD(iface, type, field)->child.device; \
+    ID3D11Device_AddRef(*device); \
+} \
+static HRESULT STDMETHODCALLTYPE prefix##_GetPrivateData(iface_type *iface, REFGUID guid, UINT *size, void *data) \
+{ \
+    return d3d11vk_private_store_get(&CONTAINING_RECORD(iface, type, field)->child.private_data, guid, size, data); \
+} \
+static HRESULT STDMETHODCALLTYPE prefix##_SetPrivateData(iface_type *iface, REFGUID guid, UINT size, const void *data) \
+{ \
+    return d3d11vk_private_store_set(&CONTAINING_RECORD(iface, type, field)->child.private_data, guid, size, data); \
+} \
+static HRESULT STDMETHODCALLTYPE prefix##_SetPrivateDataInterface(iface_type *iface, REFGUID guid, const IUnknown *object) \
+{ \
+    return d3d11vk_private_store_set_interface(&CONTAINING_RECORD(iface, type, field)->child.private_data, guid, object); \
+}
+
+#define D3D11VK_DEVICE_CHILD_METHODS(prefix, iface_type, type, field, qi) \
+static HRESULT STDMETHODCALLTYPE prefix##_QueryInterface(iface_type *iface, REFIID riid, void **out) \
+{ \
+    return d3d11vk_query_interface(CONTAINING_RECORD(iface, type, field), qi, ARRAY_SIZE(qi), riid, out); \
+} \
+D3D11VK_DEVICE_CHILD_BASE_METHODS(prefix, iface_type, type, field)
+
 /* Plain refcounted object (factories, adapters, outputs): destroyed at zero. */
 struct d3d11vk_object
 {
