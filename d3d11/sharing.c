@@ -53,6 +53,9 @@ enum shared_tier d3d11_sharing_tier(struct d3d11_device *device)
 #ifdef D3D11VK_NATIVE
     if (device && device->vk && device->vk->extensions[VK_EXT_INDEX_EXTERNAL_MEMORY_FD])
         tier = SHARED_TIER_FD;
+#else
+    if (device && device->vk && device->vk->extensions[VK_EXT_INDEX_EXTERNAL_MEMORY_WIN32])
+        tier = SHARED_TIER_WIN32;
 #endif
     if (forced && *forced)
     {
@@ -63,7 +66,7 @@ enum shared_tier d3d11_sharing_tier(struct d3d11_device *device)
         if (tier == SHARED_TIER_WIN32)
             tier = SHARED_TIER_HOST;
 #else
-        if (tier == SHARED_TIER_FD || tier == SHARED_TIER_WIN32)
+        if (tier == SHARED_TIER_FD)
             tier = SHARED_TIER_HOST;
 #endif
         if (tier == SHARED_TIER_NONE)
@@ -212,6 +215,9 @@ HRESULT d3d11_shared_export_create_external(struct d3d11_device *device, const s
 #ifdef D3D11VK_NATIVE
         if (memory_fd >= 0)
             close(memory_fd);
+#else
+        if (memory_fd > 0)
+            CloseHandle((HANDLE)(uintptr_t)memory_fd);
 #endif
         return hr;
     }
@@ -254,6 +260,9 @@ HRESULT d3d11_shared_export_create_external(struct d3d11_device *device, const s
 #ifdef D3D11VK_NATIVE
         if (memory_fd >= 0)
             close(memory_fd);
+#else
+        if (memory_fd > 0)
+            CloseHandle((HANDLE)(uintptr_t)memory_fd);
 #endif
         return hr;
     }
@@ -292,6 +301,9 @@ void d3d11_shared_release(struct d3d11_shared *shared)
 #ifdef D3D11VK_NATIVE
     if (shared->memory_fd >= 0)
         close(shared->memory_fd);
+#else
+    if (shared->memory_fd > 0)   /* win32 tier: the exported NT handle's value */
+        CloseHandle((HANDLE)(uintptr_t)shared->memory_fd);
 #endif
     free(shared);
 }

@@ -41,7 +41,8 @@ struct d3d11_shared
     bool read_only;                     /* opened through a handle without write access */
     bool keyed;                         /* SHARED_KEYEDMUTEX */
     struct d3d11vk_keyed_mutex keyed_mutex;
-    int memory_fd;                      /* fd tier, exporter: the exported memory (-1: none) */
+    int memory_fd;                      /* fd tier, exporter: the exported memory fd (-1: none);
+                                         * win32 tier (PE): the exported NT handle value */
     /* host tier: the section's data area imported as a Vulkan buffer (VK_EXT_external_memory_host)
      * on host_import_device, so hand-offs copy between it and the image on the GPU; NULL:
      * not (yet) tried or not possible (CPU copies through staging). Every GPU use is waited

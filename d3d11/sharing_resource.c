@@ -192,7 +192,11 @@ static struct host_gen *gen_of_object(struct vk_object *object)
 static bool fd_export(struct d3d11_resource *r, struct shared_tier_payload *payload, int *memory_fd)
 {
 #ifdef D3D11VK_NATIVE
-    struct vk_external_memory ext = {VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT, false, -1, NULL, 0, 0};
+    const VkExternalMemoryHandleTypeFlagBits handle_type = VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT;
+#else
+    const VkExternalMemoryHandleTypeFlagBits handle_type = VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_WIN32_BIT;
+#endif
+    struct vk_external_memory ext = {handle_type, false, -1, NULL, 0, 0};
     struct vk_image *old = r->backend ? r->backend->image : NULL, *image;
     struct vk_device *vk = r->device->vk;
     struct vk_cs *cs;
@@ -205,12 +209,24 @@ static bool fd_export(struct d3d11_resource *r, struct shared_tier_payload *payl
         return false;
     if (!vk_image_external_supported(vk, &old->desc, ext.handle_type))
     {
-        LOG_INFO("Format %#x cannot be exported as an fd: host tier for this resource.", r->format);
+        LOG_INFO("Format %#x cannot be exported: host tier for this resource.", r->format);
         return false;
     }
     if (vk_image_create_external(vk, &old->desc, &ext, &image) != VK_SUCCESS)
         return false;
-    if ((fd = vk_image_export_fd(image)) < 0)
+#ifdef D3D11VK_NATIVE
+    fd = vk_image_export_fd(image);
+#else
+    {
+        /* win32 tier: an NT handle of this process; openers DuplicateHandle it from the
+         * exporter (header's pid). Kept open as long as the share (its value in memory_fd). */
+        HANDLE h = vk_image_export_win32(image);
+        fd = h && (uintptr_t)h <= 0x7fffffffu ? (int)(uintptr_t)h : -1;
+        if (h && fd < 0)
+            CloseHandle(h);
+    }
+#endif
+    if (fd < 0)
     {
         vk_image_release(image);
         return false;
@@ -241,10 +257,6 @@ static bool fd_export(struct d3d11_resource *r, struct shared_tier_payload *payl
     payload->exporter_handle = (uint32_t)fd;
     *memory_fd = fd;
     return true;
-#else
-    (void)r; (void)payload; (void)memory_fd;
-    return false;
-#endif
 }
 
 #ifdef D3D11VK_NATIVE
@@ -272,11 +284,29 @@ static int fd_take_from_exporter(uint32_t pid, uint32_t number)
 }
 #endif
 
+#ifndef D3D11VK_NATIVE
+/* win32 tier: the exporter's memory handle duplicated into this process; NULL on failure. */
+static HANDLE win32_take_from_exporter(uint32_t pid, uint32_t value)
+{
+    HANDLE process, h = NULL;
+
+    if (!(process = OpenProcess(PROCESS_DUP_HANDLE, FALSE, pid)))
+        return NULL;
+    if (!DuplicateHandle(process, (HANDLE)(uintptr_t)value, GetCurrentProcess(), &h, 0, FALSE, DUPLICATE_SAME_ACCESS))
+        h = NULL;
+    CloseHandle(process);
+    return h;
+}
+#endif
+
 static HRESULT fd_import(struct d3d11_resource *r, struct d3d11_shared *shared)
 {
-#ifdef D3D11VK_NATIVE
     const struct shared_tier_payload *p = &shared->header.payload;
+#ifdef D3D11VK_NATIVE
     struct vk_external_memory ext = {VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT, true, -1, NULL, 0, 0};
+#else
+    struct vk_external_memory ext = {VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_WIN32_BIT, true, -1, NULL, 0, 0};
+#endif
     struct vk_image *image;
     VkResult vr;
 
@@ -288,28 +318,34 @@ static HRESULT fd_import(struct d3d11_resource *r, struct d3d11_shared *shared)
         FIXME("Opening an fd-tier share made on another device or driver is not implemented.");
         return E_NOTIMPL;
     }
+#ifdef D3D11VK_NATIVE
     if ((ext.fd = fd_take_from_exporter(shared->header.exporter_pid, p->exporter_handle)) < 0)
+#else
+    if (!(ext.win32_handle = win32_take_from_exporter(shared->header.exporter_pid, p->exporter_handle)))
+#endif
     {
-        LOG_WARN("Cannot take memory fd %u from process %u (%s).", p->exporter_handle, shared->header.exporter_pid,
+        LOG_WARN("Cannot take memory handle %u from process %u (%s).", p->exporter_handle, shared->header.exporter_pid,
                 strerror(errno));
         return E_INVALIDARG;
     }
     ext.size = p->alloc_size;
     ext.memory_type = (uint32_t)__builtin_ctz(p->memory_type_bits);
-    if ((vr = vk_image_create_external(r->device->vk, &r->backend->image->desc, &ext, &image)) != VK_SUCCESS)
-    {
+    vr = vk_image_create_external(r->device->vk, &r->backend->image->desc, &ext, &image);
+#ifdef D3D11VK_NATIVE
+    if (vr != VK_SUCCESS)
         close(ext.fd);
-        LOG_WARN("Importing memory fd failed: %s.", vk_result_str(vr));
+#else
+    CloseHandle(ext.win32_handle);   /* a win32 import does not take the handle over */
+#endif
+    if (vr != VK_SUCCESS)
+    {
+        LOG_WARN("Importing the exported memory failed: %s.", vk_result_str(vr));
         return E_INVALIDARG;
     }
     vk_image_release(r->backend->image);
     r->backend->image = image;
     __atomic_store_n(&r->backend->needs_zero, 0, __ATOMIC_RELEASE);
     return S_OK;
-#else
-    (void)r; (void)shared;
-    return E_NOTIMPL;
-#endif
 }
 
 HRESULT d3d11_resource_share_init(struct d3d11_resource *r)
@@ -356,8 +392,10 @@ HRESULT d3d11_resource_share_init(struct d3d11_resource *r)
         struct shared_tier_payload payload = {0};
         int memory_fd = -1;
 
-        if (d3d11_sharing_tier(r->device) == SHARED_TIER_FD && fd_export(r, &payload, &memory_fd))
-            hr = d3d11_shared_export_create_external(r->device, &desc, resource_backend_object(r), SHARED_TIER_FD,
+        enum shared_tier tier = d3d11_sharing_tier(r->device);
+
+        if ((tier == SHARED_TIER_FD || tier == SHARED_TIER_WIN32) && fd_export(r, &payload, &memory_fd))
+            hr = d3d11_shared_export_create_external(r->device, &desc, resource_backend_object(r), tier,
                     &payload, memory_fd, &shared);
         else
             hr = d3d11_shared_export_create(r->device, &desc, resource_backend_object(r), &shared);
@@ -799,7 +837,11 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
 
     bool remote = !object;
 
+#ifdef D3D11VK_NATIVE
     if (remote && shared->header.tier != SHARED_TIER_HOST && shared->header.tier != SHARED_TIER_FD)
+#else
+    if (remote && shared->header.tier != SHARED_TIER_HOST && shared->header.tier != SHARED_TIER_WIN32)
+#endif
     {
         FIXME("Opening %s-tier shares from another process is not implemented yet.",
                 shared_tier_name(shared->header.tier));
@@ -852,7 +894,8 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
     /* Same memory: the new object's own backend object goes, the exporter's takes its place.
      * From another process: fd tier, an image over the imported memory; host tier, the
      * object keeps its own and takes the published data. */
-    if (remote && shared->header.tier == SHARED_TIER_FD && FAILED(hr = fd_import(r, shared)))
+    if (remote && (shared->header.tier == SHARED_TIER_FD || shared->header.tier == SHARED_TIER_WIN32)
+            && FAILED(hr = fd_import(r, shared)))
     {
         ID3D11Resource_Release(resource);
         return hr;

@@ -137,6 +137,24 @@ static void test_validate(void)
             h->payload.alloc_size ^= 1;   /* not resealed: the checksum catches it */
             check(shared_header_validate(buf, sizeof(buf), 0, 0) == E_INVALIDARG, "%s payload change accepted",
                     shared_tier_name(tiers[t]));
+            if (tiers[t] == SHARED_TIER_INPROCESS)
+                continue;
+            /* fd/win32: the exported allocation's size and memory type are required; the
+             * exporter's handle value travels as is (the opener duplicates it from that pid). */
+            h->payload.alloc_size = 1 << 20;
+            h->payload.exporter_handle = 0x1234;
+            shared_header_seal(h);
+            check(shared_header_validate(buf, sizeof(buf), SHARED_KIND_RESOURCE, 0) == S_OK
+                    && h->payload.exporter_handle == 0x1234, "%s handle value", shared_tier_name(tiers[t]));
+            h->payload.alloc_size = 0;
+            shared_header_seal(h);
+            check(shared_header_validate(buf, sizeof(buf), 0, 0) == E_INVALIDARG, "%s header without a size accepted",
+                    shared_tier_name(tiers[t]));
+            h->payload.alloc_size = 1 << 20;
+            h->payload.memory_type_bits = 0;
+            shared_header_seal(h);
+            check(shared_header_validate(buf, sizeof(buf), 0, 0) == E_INVALIDARG, "%s header without a memory type accepted",
+                    shared_tier_name(tiers[t]));
         }
         *h = saved;
     }
