@@ -63,6 +63,9 @@ struct d3d11_device
 
     struct d3d11_context *immediate;
     struct d3d11_state_cache *state_cache;  /* deduplicated state objects (state.c) */
+    /* The stream initial data is uploaded on (texture.c), made on first use; its own lock keeps
+     * creation free-threaded. Destroyed with the device (d3d11_upload_stream_destroy). */
+    struct d3d11_upload_stream *upload;
 
     struct plat_mutex format_lock;
     struct d3d11_format_cache

@@ -37,6 +37,7 @@ static ULONG STDMETHODCALLTYPE d3d11_device_AddRef(ID3D11Device5 *iface)
 static void device_destroy(struct d3d11_device *device)
 {
     d3d11_context_destroy_immediate(device->immediate);
+    d3d11_upload_stream_destroy(device);
     d3d11_state_cache_release(device->state_cache);
     d3d11vk_private_store_cleanup(&device->obj.private_data);
     vk_device_release(device->vk);

@@ -114,6 +114,7 @@ void d3d11_repack_download(struct vk_cs *cs, struct d3d11_resource *dst, UINT ds
 void d3d11_repack_settle(struct vk_cs *cs, struct d3d11_resource *r, UINT sub);
 /* The single-threaded stream uploads run on when no context is at hand (initial data). */
 HRESULT d3d11_upload_initial(struct d3d11_resource *r, const D3D11_SUBRESOURCE_DATA *data);
+void d3d11_upload_stream_destroy(struct d3d11_device *device);
 UINT d3d11_buffer_stride(struct d3d11_resource *r);
 /* The VkFormat of images (or views) of a format; *alt tells whether the row's vk_alt was picked. */
 VkFormat d3d11_texture_vk_format(struct d3d11_device *device, const struct d3d11vk_format_info *info, UINT bind,

@@ -1429,6 +1429,50 @@ void d3d11_resource_init_contents(struct d3d11_resource *r, struct vk_cs *cs)
         vk_cs_cmd_clear_color_image(cs, b->image, &color, &range);
 }
 
+struct d3d11_upload_stream
+{
+    struct plat_mutex lock;
+    struct vk_cs *cs;
+};
+
+/* The device's upload stream, made by the first creation that needs it (a racing loser
+ * destroys its own). */
+static struct d3d11_upload_stream *upload_stream_get(struct d3d11_device *device)
+{
+    struct d3d11_upload_stream *u = __atomic_load_n(&device->upload, __ATOMIC_ACQUIRE), *expected = NULL;
+
+    if (u)
+        return u;
+    if (!(u = calloc(1, sizeof(*u))))
+        return NULL;
+    if (vk_cs_create(device->vk, VK_CS_IMMEDIATE, &u->cs) != VK_SUCCESS)
+    {
+        free(u);
+        return NULL;
+    }
+    plat_mutex_init(&u->lock);
+    if (!__atomic_compare_exchange_n(&device->upload, &expected, u, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+    {
+        vk_cs_destroy(u->cs);
+        plat_mutex_destroy(&u->lock);
+        free(u);
+        return expected;
+    }
+    return u;
+}
+
+void d3d11_upload_stream_destroy(struct d3d11_device *device)
+{
+    struct d3d11_upload_stream *u = device->upload;
+
+    if (!u)
+        return;
+    vk_cs_destroy(u->cs);
+    plat_mutex_destroy(&u->lock);
+    free(u);
+    device->upload = NULL;
+}
+
 HRESULT d3d11_upload_initial(struct d3d11_resource *r, const D3D11_SUBRESOURCE_DATA *data)
 {
     struct d3d11_resource_backend *b = r->backend;
@@ -1436,6 +1480,7 @@ HRESULT d3d11_upload_initial(struct d3d11_resource *r, const D3D11_SUBRESOURCE_D
     size_t row, slice, size;
     VkBufferImageCopy region;
     struct vk_bufref ref, dst;
+    struct d3d11_upload_stream *upload;
     struct vk_cs *cs;
     HRESULT hr = S_OK;
     uint64_t value;
@@ -1446,9 +1491,12 @@ HRESULT d3d11_upload_initial(struct d3d11_resource *r, const D3D11_SUBRESOURCE_D
         FIXME("Initial data for %s textures is not uploaded yet.", r->info->name);
         return S_OK;
     }
-    /* Creation is free-threaded: a private stream, waited for, keeps it off the contexts'. */
-    if (vk_cs_create(r->device->vk, VK_CS_IMMEDIATE, &cs) != VK_SUCCESS)
+    /* Creation is free-threaded: the device's upload stream, under its lock and waited for,
+     * keeps uploads off the contexts' streams (whose image layouts and barriers are their own). */
+    if (!(upload = upload_stream_get(r->device)))
         return E_OUTOFMEMORY;
+    plat_mutex_lock(&upload->lock);
+    cs = upload->cs;
     for (i = 0; i < count && SUCCEEDED(hr); ++i)
     {
         if (!d3d11_resource_subresource_layout(r, i, &row, &slice, &size)
@@ -1481,7 +1529,7 @@ HRESULT d3d11_upload_initial(struct d3d11_resource *r, const D3D11_SUBRESOURCE_D
     }
     value = vk_cs_sync(cs);
     vk_device_wait_timeline(r->device->vk, value, UINT64_MAX);
-    vk_cs_destroy(cs);
+    plat_mutex_unlock(&upload->lock);
     return hr;
 }
 

@@ -160,6 +160,32 @@ static void bench_create(double seconds)
     printf("create_texture2d %.0f creates/s\n", n / el);
 }
 
+/* CreateTexture2D with initial data (256x256 RGBA8) + Release. */
+static void bench_create_data(double seconds)
+{
+    D3D11_TEXTURE2D_DESC d = { 256, 256, 1, 1, DXGI_FORMAT_R8G8B8A8_UNORM, { 1, 0 }, D3D11_USAGE_DEFAULT, D3D11_BIND_SHADER_RESOURCE };
+    static uint32_t pixels[256 * 256];
+    D3D11_SUBRESOURCE_DATA data = { pixels, 256 * 4, 0 };
+    ID3D11Texture2D *t;
+    double start, el;
+    unsigned long n = 0;
+
+    start = now();
+    do
+    {
+        unsigned int i;
+        for (i = 0; i < 16; ++i, ++n)
+        {
+            pixels[n & 0xffff] = (uint32_t)n;
+            if (FAILED(ID3D11Device_CreateTexture2D(device, &d, &data, &t)))
+                return;
+            ID3D11Texture2D_Release(t);
+        }
+        el = now() - start;
+    } while (el < seconds);
+    printf("create_texture2d_data %.0f creates/s\n", n / el);
+}
+
 int main(int argc, char **argv)
 {
     double seconds = argc > 1 ? atof(argv[1]) : 1.0;
@@ -176,6 +202,7 @@ int main(int argc, char **argv)
     bench_update(seconds);
     bench_readback(seconds);
     bench_create(seconds);
+    bench_create_data(seconds);
     ID3D11DeviceContext_Release(context);
     ID3D11Device_Release(device);
     return 0;

@@ -39,7 +39,7 @@ done
 printf '%-20s' "benchmark"
 for n in $names; do printf ' %16s' "$n"; done
 printf '   (ratio vs wine)\n'
-for metric in map_discard update_subresource readback create_texture2d; do
+for metric in map_discard update_subresource readback create_texture2d create_texture2d_data; do
     base=$(awk -v m=$metric '$1 == m { print $2 }' "$tmp/wine.txt")
     unit=$(awk -v m=$metric '$1 == m { print $3 }' "$tmp/d3d11vk.txt" "$tmp/wine.txt" | head -n1)
     printf '%-20s' "$metric"
