@@ -376,6 +376,26 @@ static void test_depth_stencil_repack(void)
             free(got);
             ID3D11Texture2D_Release(tl);
         }
+
+        /* A dynamic typeless texture: Map(WRITE_DISCARD) in the D3D layout, repacked at Unmap. */
+        tl = create_tex2d(W, H, 1, 1, typeless[f], D3D11_USAGE_DYNAMIC, D3D11_BIND_SHADER_RESOURCE,
+                D3D11_CPU_ACCESS_WRITE, 0, NULL);
+        if (tl)
+        {
+            hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)tl, 0, D3D11_MAP_WRITE_DISCARD, 0, &map);
+            ok(hr == S_OK, "%s Map(WRITE_DISCARD): %#lx", d3d11vk_format_name(typeless[f]), (unsigned long)hr);
+            if (SUCCEEDED(hr))
+            {
+                ds_fill(want2, bb, W * H, 4);
+                for (y = 0; y < H; ++y)
+                    memcpy((uint8_t *)map.pData + y * map.RowPitch, want2 + y * W * bb, W * bb);
+                ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)tl, 0);
+                got = read_subresource((ID3D11Resource *)tl, 0, &size);
+                ok(got && !ds_compare(got, want2, bb, W * H), "%s dynamic Map reads back", d3d11vk_format_name(typeless[f]));
+                free(got);
+            }
+            ID3D11Texture2D_Release(tl);
+        }
     }
 }
 
