@@ -264,6 +264,7 @@ struct d3d11_texture
         ID3D11Texture3D1 t3;
     } iface;
     IDXGISurface2 IDXGISurface2_iface;
+    ID3D11VKResource ID3D11VKResource_iface;    /* the backend image, for swap chains */
     struct d3d11_resource r;
     D3D11_TEXTURE_LAYOUT layout;
     UINT sample_quality;
@@ -334,10 +335,52 @@ struct d3d11_resource *d3d11_resource_from_iface(ID3D11Resource *iface)
 }
 
 /* The ID3D11DeviceChild + ID3D11Resource part of the three texture vtables. */
+/* ID3D11VKResource: a private face reached only through QueryInterface. */
+static inline struct d3d11_texture *impl_from_ID3D11VKResource(ID3D11VKResource *iface)
+{
+    return CONTAINING_RECORD(iface, struct d3d11_texture, ID3D11VKResource_iface);
+}
+
+static HRESULT STDMETHODCALLTYPE texture_vkresource_QueryInterface(ID3D11VKResource *iface, REFIID riid, void **out)
+{
+    return d3d11_resource_query_interface(&impl_from_ID3D11VKResource(iface)->r, riid, out);
+}
+
+static ULONG STDMETHODCALLTYPE texture_vkresource_AddRef(ID3D11VKResource *iface)
+{
+    return d3d11vk_child_addref(&impl_from_ID3D11VKResource(iface)->r.child);
+}
+
+static ULONG STDMETHODCALLTYPE texture_vkresource_Release(ID3D11VKResource *iface)
+{
+    return d3d11vk_child_release(&impl_from_ID3D11VKResource(iface)->r.child);
+}
+
+static struct vk_image *STDMETHODCALLTYPE texture_vkresource_GetBackendImage(ID3D11VKResource *iface)
+{
+    struct d3d11_texture *t = impl_from_ID3D11VKResource(iface);
+    return t->r.backend ? t->r.backend->image : NULL;
+}
+
+static const ID3D11VKResourceVtbl texture_vkresource_vtbl =
+{
+    texture_vkresource_QueryInterface,
+    texture_vkresource_AddRef,
+    texture_vkresource_Release,
+    texture_vkresource_GetBackendImage,
+};
+
 static HRESULT STDMETHODCALLTYPE texture_QueryInterface(ID3D11Texture2D1 *iface, REFIID riid, void **out)
 {
     struct d3d11_texture *t = texture_from_any(iface);
 
+    if (out && IsEqualGUID(riid, &IID_ID3D11VKResource))
+    {
+        t->ID3D11VKResource_iface.lpVtbl = &texture_vkresource_vtbl;
+        d3d11vk_child_addref(&t->r.child);
+        *out = &t->ID3D11VKResource_iface;
+        return S_OK;
+    }
     if (t->r.dimension == D3D11_RESOURCE_DIMENSION_TEXTURE2D && d3d11_resource_subresource_count(&t->r) > 1
             && (IsEqualGUID(riid, &IID_IDXGISurface) || IsEqualGUID(riid, &IID_IDXGISurface1)
             || IsEqualGUID(riid, &IID_IDXGISurface2)))

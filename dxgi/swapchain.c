@@ -6,21 +6,6 @@
 #include "presenter.h"
 #include "vk_resource.h"
 
-/* Proposed for d3d11vk_private.h: on every ID3D11Resource of the project, the backend image
- * behind a texture (NULL for buffers). The swap chain presents from it. */
-#ifndef D3D11VK_HAVE_ID3D11VKRESOURCE
-static const GUID IID_ID3D11VKResource = { 0x3c9b7e14, 0x51d2, 0x4a6f, { 0x8e, 0x0b, 0x27, 0xd4, 0x91, 0x6a, 0xc3, 0x58 } };
-typedef struct ID3D11VKResource ID3D11VKResource;
-typedef struct ID3D11VKResourceVtbl
-{
-    HRESULT (STDMETHODCALLTYPE *QueryInterface)(ID3D11VKResource *iface, REFIID riid, void **out);
-    ULONG (STDMETHODCALLTYPE *AddRef)(ID3D11VKResource *iface);
-    ULONG (STDMETHODCALLTYPE *Release)(ID3D11VKResource *iface);
-    struct vk_image *(STDMETHODCALLTYPE *GetBackendImage)(ID3D11VKResource *iface);
-} ID3D11VKResourceVtbl;
-struct ID3D11VKResource { const ID3D11VKResourceVtbl *lpVtbl; };
-#endif
-
 #ifndef DXGI_MAX_SWAP_CHAIN_BUFFERS
 # define DXGI_MAX_SWAP_CHAIN_BUFFERS 16
 #endif

@@ -34,6 +34,19 @@ typedef struct ID3D11VKDeviceVtbl
 } ID3D11VKDeviceVtbl;
 struct ID3D11VKDevice { const ID3D11VKDeviceVtbl *lpVtbl; };
 
+/* On every texture of the project: the backend image behind it (swap chains blit from it). */
+struct vk_image;
+DEFINE_GUID(IID_ID3D11VKResource, 0x3c9b7e14, 0x51d2, 0x4a6f, 0x8e, 0x0b, 0x27, 0xd4, 0x91, 0x6a, 0xc3, 0x58);
+typedef struct ID3D11VKResource ID3D11VKResource;
+typedef struct ID3D11VKResourceVtbl
+{
+    HRESULT (STDMETHODCALLTYPE *QueryInterface)(ID3D11VKResource *iface, REFIID riid, void **out);
+    ULONG (STDMETHODCALLTYPE *AddRef)(ID3D11VKResource *iface);
+    ULONG (STDMETHODCALLTYPE *Release)(ID3D11VKResource *iface);
+    struct vk_image *(STDMETHODCALLTYPE *GetBackendImage)(ID3D11VKResource *iface);
+} ID3D11VKResourceVtbl;
+struct ID3D11VKResource { const ID3D11VKResourceVtbl *lpVtbl; };
+
 /* On the project's IDXGIFactory: process-wide facts for tests. */
 DEFINE_GUID(IID_ID3D11VKFactory, 0x8b1e4f70, 0x5d2a, 0x4c19, 0xb6, 0x4e, 0x71, 0x0a, 0x93, 0xcd, 0x28, 0x3f);
 typedef struct ID3D11VKFactory ID3D11VKFactory;
