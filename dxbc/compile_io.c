@@ -158,14 +158,17 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
             dxc_fail(c, "signature register %u out of range", el->register_index);
             return;
         }
+        /* Signature masks name components x..w only: an element with none names nothing. */
+        if (!(el->mask & 0xf))
+            continue;
         if (!(e = new_elem(c, output)))
             return;
         e->reg = el->register_index;
-        e->mask = el->mask;
-        for (e->first = 0; !(el->mask & (1u << e->first)); ++e->first)
+        e->mask = el->mask & 0xf;
+        for (e->first = 0; !(e->mask & (1u << e->first)); ++e->first)
             ;
         /* Only contiguous masks make a vector; a hole still works as a wider vector. */
-        for (j = 3; !(el->mask & (1u << j)); --j)
+        for (j = 3; !(e->mask & (1u << j)); --j)
             ;
         e->comps = j - e->first + 1;
         e->type = sig_type(el->component_type);
