@@ -58,6 +58,19 @@ static ULONG STDMETHODCALLTYPE d3d11_device_Release(ID3D11Device5 *iface)
     return refcount;
 }
 
+/* D3D11: with a NULL out pointer a creation method validates, creates nothing and returns
+ * S_FALSE; otherwise the new object is handed out. */
+static HRESULT publish_object(IUnknown *object, void **out)
+{
+    if (!out)
+    {
+        IUnknown_Release(object);
+        return S_FALSE;
+    }
+    *out = object;
+    return S_OK;
+}
+
 /* Deferred contexts (created here, implemented in context.c / context_transfer.c). */
 static HRESULT create_deferred_context(struct d3d11_device *device, UINT flags, REFIID riid, void **out)
 {
@@ -148,13 +161,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateInputLayout(ID3D11Device5 *i
     if (FAILED(hr = d3d11_input_layout_create(device, pInputElementDescs, NumElements,
             pShaderBytecodeWithInputSignature, BytecodeLength, &layout)))
         return hr;
-    if (!ppInputLayout)
-    {
-        ID3D11InputLayout_Release(&layout->ID3D11InputLayout_iface);
-        return S_FALSE;
-    }
-    *ppInputLayout = &layout->ID3D11InputLayout_iface;
-    return S_OK;
+    return publish_object((IUnknown *)&layout->ID3D11InputLayout_iface, (void **)ppInputLayout);
 }
 
 /* The six Create*Shader methods: parse and check the stage; a NULL out pointer validates only. */
@@ -168,13 +175,7 @@ static HRESULT create_shader(struct d3d11_device *device, enum dxbc_stage stage,
         *out = NULL;
     if (FAILED(hr = d3d11_shader_create(device, stage, bytecode, size, linkage, &shader)))
         return hr;
-    if (!out)
-    {
-        IUnknown_Release(&shader->IUnknown_iface);
-        return S_FALSE;
-    }
-    *out = &shader->IUnknown_iface;
-    return S_OK;
+    return publish_object((IUnknown *)&shader->IUnknown_iface, (void **)out);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateVertexShader(ID3D11Device5 *iface, const void *pShaderBytecode, SIZE_T BytecodeLength, ID3D11ClassLinkage *pClassLinkage, ID3D11VertexShader **ppVertexShader)
@@ -290,13 +291,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateDepthStencilState(ID3D11Devi
         *ppDepthStencilState = NULL;
     if (FAILED(hr = d3d11_depthstencil_state_create(device, pDepthStencilDesc, &state)))
         return hr;
-    if (!ppDepthStencilState)
-    {
-        ID3D11DepthStencilState_Release(&state->ID3D11DepthStencilState_iface);
-        return S_FALSE;
-    }
-    *ppDepthStencilState = &state->ID3D11DepthStencilState_iface;
-    return S_OK;
+    return publish_object((IUnknown *)&state->ID3D11DepthStencilState_iface, (void **)ppDepthStencilState);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateRasterizerState2(ID3D11Device5 *iface, const D3D11_RASTERIZER_DESC2 *desc, ID3D11RasterizerState2 **state);
@@ -324,13 +319,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateSamplerState(ID3D11Device5 *
         *ppSamplerState = NULL;
     if (FAILED(hr = d3d11_sampler_state_create(device, pSamplerDesc, &state)))
         return hr;
-    if (!ppSamplerState)
-    {
-        ID3D11SamplerState_Release(&state->ID3D11SamplerState_iface);
-        return S_FALSE;
-    }
-    *ppSamplerState = &state->ID3D11SamplerState_iface;
-    return S_OK;
+    return publish_object((IUnknown *)&state->ID3D11SamplerState_iface, (void **)ppSamplerState);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateQuery(ID3D11Device5 *iface, const D3D11_QUERY_DESC *pQueryDesc, ID3D11Query **ppQuery)
@@ -395,13 +384,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateBlendState1(ID3D11Device5 *i
         *ppBlendState = NULL;
     if (FAILED(hr = d3d11_blend_state_create(device, pBlendStateDesc, &state)))
         return hr;
-    if (!ppBlendState)
-    {
-        ID3D11BlendState1_Release(&state->ID3D11BlendState1_iface);
-        return S_FALSE;
-    }
-    *ppBlendState = &state->ID3D11BlendState1_iface;
-    return S_OK;
+    return publish_object((IUnknown *)&state->ID3D11BlendState1_iface, (void **)ppBlendState);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateRasterizerState1(ID3D11Device5 *iface, const D3D11_RASTERIZER_DESC1 *pRasterizerDesc, ID3D11RasterizerState1 **ppRasterizerState)
@@ -489,13 +472,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_device_CreateRasterizerState2(ID3D11Devic
         *state = NULL;
     if (FAILED(hr = d3d11_rasterizer_state_create(device, desc, &rs)))
         return hr;
-    if (!state)
-    {
-        ID3D11RasterizerState2_Release(&rs->ID3D11RasterizerState2_iface);
-        return S_FALSE;
-    }
-    *state = &rs->ID3D11RasterizerState2_iface;
-    return S_OK;
+    return publish_object((IUnknown *)&rs->ID3D11RasterizerState2_iface, (void **)state);
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_device_CreateShaderResourceView1(ID3D11Device5 *iface, ID3D11Resource *resource, const D3D11_SHADER_RESOURCE_VIEW_DESC1 *desc, ID3D11ShaderResourceView1 **view)
