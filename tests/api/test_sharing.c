@@ -11,6 +11,7 @@
 # define USE_WS_PREFIX
 #endif
 #include "test.h"
+#include "test_handles.h"
 #ifdef D3D11VK_NATIVE
 # include <unistd.h>
 # include <fcntl.h>
@@ -22,38 +23,6 @@ static const char *self_path;
 
 static ID3D11Device *device_a, *device_b;
 static ID3D11DeviceContext *context_a, *context_b;
-
-static void handle_close(HANDLE h)
-{
-#ifdef D3D11VK_NATIVE
-    close((int)(intptr_t)h);
-#else
-    CloseHandle(h);
-#endif
-}
-
-static unsigned long handle_count(void)
-{
-#ifdef D3D11VK_NATIVE
-    unsigned long count = 0;
-    DIR *dir = opendir("/proc/self/fd");
-    if (!dir)
-        return 0;
-    while (readdir(dir))
-        ++count;
-    closedir(dir);
-    return count;
-#else
-    DWORD count = 0;
-    HANDLE probe;
-    if (GetProcessHandleCount(GetCurrentProcess(), &count) && count)
-        return count;
-    /* Wine answers 0: a fresh handle's value grows with every handle leaked. */
-    probe = CreateEventW(NULL, FALSE, FALSE, NULL);
-    CloseHandle(probe);
-    return (unsigned long)((uintptr_t)probe / 4);
-#endif
-}
 
 static D3D11_TEXTURE2D_DESC tex_desc(UINT misc)
 {

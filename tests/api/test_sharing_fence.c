@@ -12,6 +12,7 @@
 # define USE_WS_PREFIX
 #endif
 #include "test.h"
+#include "test_handles.h"
 #ifdef D3D11VK_NATIVE
 # include <unistd.h>
 # include <fcntl.h>
@@ -47,39 +48,6 @@ static bool event_wait(HANDLE event, unsigned int ms)
     return read(p.fd, &v, sizeof(v)) == sizeof(v);
 #else
     return WaitForSingleObject(event, ms) == WAIT_OBJECT_0;
-#endif
-}
-
-static void handle_close(HANDLE h)
-{
-#ifdef D3D11VK_NATIVE
-    close((int)(intptr_t)h);
-#else
-    CloseHandle(h);
-#endif
-}
-
-static unsigned long handle_count(void)
-{
-#ifdef D3D11VK_NATIVE
-    unsigned long count = 0;
-    DIR *dir = opendir("/proc/self/fd");
-    if (!dir)
-        return 0;
-    while (readdir(dir))
-        ++count;
-    closedir(dir);
-    return count;
-#else
-    DWORD count = 0;
-    HANDLE probe;
-    if (GetProcessHandleCount(GetCurrentProcess(), &count) && count)
-        return count;
-    /* Wine answers 0: handle values come from the lowest free slot of the handle table, so
-     * a fresh handle's value grows with every handle leaked. */
-    probe = CreateEventW(NULL, FALSE, FALSE, NULL);
-    CloseHandle(probe);
-    return (unsigned long)((uintptr_t)probe / 4);
 #endif
 }
 
