@@ -122,40 +122,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_fence_QueryInterface(ID3D11Fence *iface, 
     return d3d11vk_query_interface(impl_from_ID3D11Fence(iface), qi, ARRAY_SIZE(qi), riid, out);
 }
 
-static ULONG STDMETHODCALLTYPE d3d11_fence_AddRef(ID3D11Fence *iface)
-{
-    return d3d11vk_child_addref(&impl_from_ID3D11Fence(iface)->child);
-}
-
-static ULONG STDMETHODCALLTYPE d3d11_fence_Release(ID3D11Fence *iface)
-{
-    return d3d11vk_child_release(&impl_from_ID3D11Fence(iface)->child);
-}
-
-static void STDMETHODCALLTYPE d3d11_fence_GetDevice(ID3D11Fence *iface, ID3D11Device **device)
-{
-    struct d3d11_fence *fence = impl_from_ID3D11Fence(iface);
-
-    if (!device)
-        return;
-    *device = (ID3D11Device *)&fence->device->ID3D11Device5_iface;
-    ID3D11Device_AddRef(*device);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_fence_GetPrivateData(ID3D11Fence *iface, REFGUID guid, UINT *size, void *data)
-{
-    return d3d11vk_private_store_get(&impl_from_ID3D11Fence(iface)->child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_fence_SetPrivateData(ID3D11Fence *iface, REFGUID guid, UINT size, const void *data)
-{
-    return d3d11vk_private_store_set(&impl_from_ID3D11Fence(iface)->child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_fence_SetPrivateDataInterface(ID3D11Fence *iface, REFGUID guid, const IUnknown *object)
-{
-    return d3d11vk_private_store_set_interface(&impl_from_ID3D11Fence(iface)->child.private_data, guid, object);
-}
+D3D11VK_DEVICE_CHILD_BASE_METHODS(d3d11_fence, ID3D11Fence, struct d3d11_fence, ID3D11Fence_iface)
 
 /* D3D11: "Currently the only value [dwAccess] accepts is GENERIC_ALL"; fences created
  * without D3D11_FENCE_FLAG_SHARED cannot be shared. */

@@ -56,40 +56,7 @@ static HRESULT STDMETHODCALLTYPE query_QueryInterface(ID3D11Query1 *iface, REFII
     return d3d11vk_query_interface(q, query_qi, ARRAY_SIZE(query_qi), riid, out);
 }
 
-static ULONG STDMETHODCALLTYPE query_AddRef(ID3D11Query1 *iface)
-{
-    return d3d11vk_child_addref(&impl_from_ID3D11Query1(iface)->child);
-}
-
-static ULONG STDMETHODCALLTYPE query_Release(ID3D11Query1 *iface)
-{
-    return d3d11vk_child_release(&impl_from_ID3D11Query1(iface)->child);
-}
-
-static void STDMETHODCALLTYPE query_GetDevice(ID3D11Query1 *iface, ID3D11Device **device)
-{
-    struct d3d11_query *q = impl_from_ID3D11Query1(iface);
-
-    if (!device)
-        return;
-    *device = (ID3D11Device *)&q->device->ID3D11Device5_iface;
-    ID3D11Device_AddRef(*device);
-}
-
-static HRESULT STDMETHODCALLTYPE query_GetPrivateData(ID3D11Query1 *iface, REFGUID guid, UINT *size, void *data)
-{
-    return d3d11vk_private_store_get(&impl_from_ID3D11Query1(iface)->child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE query_SetPrivateData(ID3D11Query1 *iface, REFGUID guid, UINT size, const void *data)
-{
-    return d3d11vk_private_store_set(&impl_from_ID3D11Query1(iface)->child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE query_SetPrivateDataInterface(ID3D11Query1 *iface, REFGUID guid, const IUnknown *object)
-{
-    return d3d11vk_private_store_set_interface(&impl_from_ID3D11Query1(iface)->child.private_data, guid, object);
-}
+D3D11VK_DEVICE_CHILD_BASE_METHODS(query, ID3D11Query1, struct d3d11_query, ID3D11Query1_iface)
 
 static UINT query_data_size(D3D11_QUERY type)
 {

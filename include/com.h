@@ -64,6 +64,8 @@ static ULONG STDMETHODCALLTYPE prefix##_Release(iface_type *iface) \
 } \
 static void STDMETHODCALLTYPE prefix##_GetDevice(iface_type *iface, ID3D11Device **device) \
 { \
+    if (!device) \
+        return; \
     *device = (ID3D11Device *)CONTAINING_RECORD(iface, type, field)->child.device; \
     ID3D11Device_AddRef(*device); \
 } \
