@@ -1,11 +1,13 @@
-/* test_handles.h — kernel-handle helpers the sharing tests share: closing a shared handle
- * (an fd in the native build) and counting the process's open handles. */
+/* test_handles.h — kernel-handle and process helpers the sharing tests share: closing a shared
+ * handle (an fd in the native build), counting the process's open handles, and starting a
+ * child process that inherits handles and collecting its exit code. */
 #ifndef D3D11VK_TEST_HANDLES_H
 #define D3D11VK_TEST_HANDLES_H
 
 #ifdef D3D11VK_NATIVE
 # include <dirent.h>
 # include <unistd.h>
+# include <sys/wait.h>
 #endif
 
 static inline void handle_close(HANDLE h)
@@ -38,6 +40,57 @@ static inline unsigned long handle_count(void)
     probe = CreateEventW(NULL, FALSE, FALSE, NULL);
     CloseHandle(probe);
     return (unsigned long)((uintptr_t)probe / 4);
+#endif
+}
+
+/* Starts "path mode arg" with the caller's inheritable handles; false if it did not start. */
+static inline bool child_start(const char *path, const char *mode, const char *arg, void **process)
+{
+#ifdef D3D11VK_NATIVE
+    pid_t pid = fork();
+
+    if (pid < 0)
+        return false;
+    if (!pid)
+    {
+        char *argv[] = {(char *)path, (char *)mode, (char *)arg, NULL};
+        execv(path, argv);
+        _exit(127);
+    }
+    *process = (void *)(intptr_t)pid;
+    return true;
+#else
+    char cmdline[MAX_PATH + 128];
+    STARTUPINFOA si = {sizeof(si)};
+    PROCESS_INFORMATION pi;
+
+    snprintf(cmdline, sizeof(cmdline), "\"%s\" %s %s", path, mode, arg);
+    if (!CreateProcessA(path, cmdline, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi))
+        return false;
+    CloseHandle(pi.hThread);
+    *process = pi.hProcess;
+    return true;
+#endif
+}
+
+/* The child's exit code (-1 natively if it did not exit normally); waits for it (on PE at
+ * most timeout_ms). */
+static inline int child_exit_code(void *process, DWORD timeout_ms)
+{
+#ifdef D3D11VK_NATIVE
+    int status;
+
+    (void)timeout_ms;
+    if (waitpid((pid_t)(intptr_t)process, &status, 0) < 0 || !WIFEXITED(status))
+        return -1;
+    return WEXITSTATUS(status);
+#else
+    DWORD code = 1;
+
+    WaitForSingleObject(process, timeout_ms);
+    GetExitCodeProcess(process, &code);
+    CloseHandle(process);
+    return (int)code;
 #endif
 }
 

@@ -562,49 +562,7 @@ static bool spawn_child(HANDLE handle, void **process)
                 (unsigned long long)(uintptr_t)second_handle);
     else
         snprintf(arg, sizeof(arg), "%#llx", (unsigned long long)(uintptr_t)handle);
-#ifdef D3D11VK_NATIVE
-    {
-        pid_t pid = fork();
-        if (pid < 0)
-            return false;
-        if (!pid)
-        {
-            char *argv[] = {(char *)self_path, (char *)child_mode, arg, NULL};
-            execv(self_path, argv);
-            _exit(127);
-        }
-        *process = (void *)(intptr_t)pid;
-        return true;
-    }
-#else
-    {
-        char cmdline[MAX_PATH + 128];
-        STARTUPINFOA si = {sizeof(si)};
-        PROCESS_INFORMATION pi;
-        snprintf(cmdline, sizeof(cmdline), "\"%s\" %s %s", self_path, child_mode, arg);
-        if (!CreateProcessA(self_path, cmdline, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi))
-            return false;
-        CloseHandle(pi.hThread);
-        *process = pi.hProcess;
-        return true;
-    }
-#endif
-}
-
-static int child_exit_code(void *process)
-{
-#ifdef D3D11VK_NATIVE
-    int status;
-    if (waitpid((pid_t)(intptr_t)process, &status, 0) < 0 || !WIFEXITED(status))
-        return -1;
-    return WEXITSTATUS(status);
-#else
-    DWORD code = 1;
-    WaitForSingleObject(process, 120000);
-    GetExitCodeProcess(process, &code);
-    CloseHandle(process);
-    return (int)code;
-#endif
+    return child_start(self_path, child_mode, arg, process);
 }
 
 static void test_keyed_mutex_child_process(void)
@@ -659,7 +617,7 @@ static void test_keyed_mutex_child_process(void)
         ++bad;
         printf("   final: parent read %#x, expected %#x\n", v, km_expect[4]);
     }
-    code = child_exit_code(process);
+    code = child_exit_code(process, 120000);
     ok(code == 0, "child exit code %d (pixel mismatches or a failed step)", code);
     ok(!bad, "%u parent pixel mismatches", bad);
     IDXGIKeyedMutex_ReleaseSync(km, 0);
@@ -691,7 +649,7 @@ static void test_keyed_mutex_abandoned(void)
     else
     {
         handle_close(h);
-        code = child_exit_code(process);
+        code = child_exit_code(process, 120000);
         ok(code == 0, "child exit code %d", code);
         /* The holder died holding it: the next acquirer gets it with WAIT_ABANDONED. */
         hr = IDXGIKeyedMutex_AcquireSync(km, 0, 5000);
@@ -761,7 +719,7 @@ static void test_fence_orders_work(void)
         ID3D11DeviceContext4_Wait(ca4, fa, 2);
         v = read_texel(device_a, context_a, ta, 12, 3);
         ok(v == GREEN, "parent after the child's signal: %#x", v);
-        code = child_exit_code(process);
+        code = child_exit_code(process, 120000);
         ok(code == 0, "child exit code %d", code);
     }
     second_handle = NULL;

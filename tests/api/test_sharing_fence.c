@@ -440,49 +440,7 @@ static bool spawn_child(HANDLE handle, void **process)
     char arg[64];
 
     snprintf(arg, sizeof(arg), "%#llx", (unsigned long long)(uintptr_t)handle);
-#ifdef D3D11VK_NATIVE
-    {
-        pid_t pid = fork();
-        if (pid < 0)
-            return false;
-        if (!pid)
-        {
-            char *argv[] = {(char *)self_path, (char *)"child-fence", arg, NULL};
-            execv(self_path, argv);
-            _exit(127);
-        }
-        *process = (void *)(intptr_t)pid;
-        return true;
-    }
-#else
-    {
-        char cmdline[MAX_PATH + 128];
-        STARTUPINFOA si = {sizeof(si)};
-        PROCESS_INFORMATION pi;
-        snprintf(cmdline, sizeof(cmdline), "\"%s\" child-fence %s", self_path, arg);
-        if (!CreateProcessA(self_path, cmdline, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi))
-            return false;
-        CloseHandle(pi.hThread);
-        *process = pi.hProcess;
-        return true;
-    }
-#endif
-}
-
-static int child_exit_code(void *process)
-{
-#ifdef D3D11VK_NATIVE
-    int status;
-    if (waitpid((pid_t)(intptr_t)process, &status, 0) < 0 || !WIFEXITED(status))
-        return -1;
-    return WEXITSTATUS(status);
-#else
-    DWORD code = 1;
-    WaitForSingleObject(process, 60000);
-    GetExitCodeProcess(process, &code);
-    CloseHandle(process);
-    return (int)code;
-#endif
+    return child_start(self_path, "child-fence", arg, process);
 }
 
 static void test_fence_child_process(void)
@@ -511,7 +469,7 @@ static void test_fence_child_process(void)
     ok(event_wait(event, 30000), "child's signal (2) not seen");
     ok(ID3D11Fence_GetCompletedValue(fence) == 2, "value after the child %llu",
             (unsigned long long)ID3D11Fence_GetCompletedValue(fence));
-    ok(child_exit_code(process) == 0, "child failed");
+    ok(child_exit_code(process, 60000) == 0, "child failed");
     handle_close(event);
     ID3D11Fence_Release(fence);
 }
