@@ -336,9 +336,10 @@ static HRESULT normalize_blend_desc(struct d3d11_device *device, const D3D11_BLE
         if (o->LogicOpEnable)
         {
             /* D3D11.1: logic ops only on RT0, without blending and without independent blend,
-             * and only on feature level 11_1 hardware that offers them. */
+             * where D3D11_FEATURE_D3D11_OPTIONS reports OutputMergerLogicOp (optional on 10_0..11_0,
+             * never on 9_x). */
             if (o->BlendEnable || out->IndependentBlendEnable || rt->LogicOp > D3D11_LOGIC_OP_OR_INVERTED
-                    || device->feature_level < D3D_FEATURE_LEVEL_11_1 || !device->vk->enabled.core.features.logicOp)
+                    || device->feature_level < D3D_FEATURE_LEVEL_10_0 || !device->vk->enabled.core.features.logicOp)
                 return E_INVALIDARG;
             o->LogicOp = rt->LogicOp;
         }
