@@ -177,15 +177,12 @@ static void view_entry(struct vk_cs *cs, struct d3d11_view *v, struct vk_descrip
         ref(cs, bref.owner);
         if (!buffer_view_is_raw(v))
         {
-            const struct d3d11vk_format_info *info = d3d11vk_format_get(v->format);
-            struct vk_buffer_view *bv;
+            /* The view keeps its texel view per slice: the worker may write it into descriptor
+             * sets again while the binding stands (view.c). */
+            struct vk_buffer_view *bv = d3d11_view_texel(v, cs);
 
-            if (info && info->vk && vk_buffer_view_create(buffer, info->vk, v->buffer_offset, v->buffer_size, &bv) == VK_SUCCESS)
-            {
+            if (bv)
                 e->texel = bv->view;
-                ref(cs, &bv->obj);
-                vk_buffer_view_release(bv);
-            }
         }
     }
     if (v->kind == D3D11_VIEW_UAV && v->backend->counter)
@@ -306,6 +303,22 @@ static void record_views(struct d3d11_context *context, enum d3d11_stage s, enum
         while (mask)
         {
             unsigned int i = h * 64 + __builtin_ctzll(mask);
+/* Remembers which SRV slots hold views of renamable buffers (see touch_srvs). */
+static void track_srv(struct d3d11_context *context, enum d3d11_stage s, unsigned int i, const struct d3d11_view *v)
+{
+    uint64_t bit = 1ull << (i & 63);
+    struct vk_buffer *buffer;
+
+    if (v && v->backend && v->resource->dimension == D3D11_RESOURCE_DIMENSION_BUFFER && v->resource->backend
+            && (buffer = v->resource->backend->buffer) && (buffer->desc.flags & VK_BUF_DISCARDABLE))
+    {
+        context->draw.srv_renamable[s][i >> 6] |= bit;
+        context->draw.srv_slices[s][i] = buffer->slice;
+    }
+    else
+        context->draw.srv_renamable[s][i >> 6] &= ~bit;
+}
+
 
             mask &= mask - 1;
             view_entry(b.cs, views[i], batch_add(&b, i));
@@ -326,11 +339,38 @@ static void record_uav_counts(struct d3d11_context *context, struct d3d11_view *
         struct d3d11_view *v = views[i];
 
         mask &= mask - 1;
+            if (kind == DXBC_BINDING_SRV)
+                track_srv(context, s, i, views[i]);
         if (v && v->backend && v->backend->counter && counts[i] != ~0u)
         {
             struct vk_bufref dst;
 
             vk_buffer_ref(v->backend->counter, 0, &dst);
+/* SRVs of renamed buffers are recorded again (they name the slice current at the draw); an
+ * unchanged renamable slice is marked used by this draw, as constant buffers are. */
+static void touch_srvs(struct d3d11_context *context, enum d3d11_stage s)
+{
+    uint64_t renamed[2] = { 0, 0 }, mask;
+    unsigned int h, i;
+
+    if (!(context->draw.srv_renamable[s][0] | context->draw.srv_renamable[s][1]))
+        return;
+    for (h = 0; h < 2; ++h)
+        for (mask = context->draw.srv_renamable[s][h]; mask; mask &= mask - 1)
+        {
+            struct vk_buffer *buffer;
+
+            i = h * 64 + __builtin_ctzll(mask);
+            buffer = context->state.stages[s].srvs[i]->resource->backend->buffer;
+            if ((const void *)buffer->slice != context->draw.srv_slices[s][i])
+                renamed[h] |= 1ull << (i & 63);
+            else
+                ref(context->cs, &buffer->slice->obj);
+        }
+    if (renamed[0] | renamed[1])
+        record_views(context, s, DXBC_BINDING_SRV, context->state.stages[s].srvs, renamed, 2);
+}
+
             vk_cs_cmd_fill_buffer(context->cs, &dst, 4, counts[i]);
         }
     }
@@ -728,7 +768,10 @@ static void flush_graphics(struct d3d11_context *context)
             && st->index_buffer->backend->buffer && (const void *)st->index_buffer->backend->buffer->slice != context->draw.ib_slice))
         record_index_buffer(context);
     else if (st->index_buffer && st->index_buffer->backend && st->index_buffer->backend->buffer
+    {
             && (st->index_buffer->backend->buffer->desc.flags & VK_BUF_DISCARDABLE))
+        touch_srvs(context, s);
+    }
         ref(context->cs, &st->index_buffer->backend->buffer->slice->obj);
     if (st->uav_counts_pending)
         record_uav_counts(context, st->uavs, st->uav_initial_counts, &st->uav_counts_pending);
@@ -777,6 +820,7 @@ static void draw(struct d3d11_context *context, bool indexed, UINT count, UINT i
     c->count = count;
     c->instance_count = instances;
     c->first = first;
+    touch_srvs(context, D3D11_STAGE_CS);
     c->base_vertex = base_vertex;
     c->first_instance = first_instance;
 }

@@ -1,5 +1,6 @@
 /* context_transfer.c — the context's transfer, clear, Map, query, flush and command-list methods:
  * validation as D3D11 does it, then plain commands recorded on the context's stream. */
+#include <math.h>
 #include "d3d11_private.h"
 #include "context_methods.h"
 #include "sharing.h"
@@ -922,6 +923,16 @@ static bool pack_uav_clear(const struct d3d11vk_format_info *info, const UINT *u
 static void fill_buffer_pattern(struct vk_cs *cs, struct vk_buffer *buffer, VkDeviceSize offset, VkDeviceSize size,
         const uint8_t *texel, UINT bytes)
 {
+/* The sRGB encoding of a linear value (clamped to [0, 1]). */
+static float linear_to_srgb(float x)
+{
+    if (!(x > 0.0f))
+        return 0.0f;
+    if (x >= 1.0f)
+        return 1.0f;
+    return x <= 0.0031308f ? x * 12.92f : 1.055f * powf(x, 1.0f / 2.4f) - 0.055f;
+}
+
     VkDeviceSize done = 0, chunk;
     struct vk_bufref ref, dref;
     uint8_t *ptr;
@@ -980,9 +991,17 @@ static void clear_view_pattern(struct d3d11_context *context, struct d3d11_view 
     uint8_t texel[16], *ptr;
     size_t n, k;
 
-    if (!info || strstr(info->name, "_SRGB") || !pack_uav_clear(info, NULL, color, texel))
+    if (info && (info->flags & D3D11VK_FORMAT_SRGB))
+    {
+        /* The colour is linear; sRGB views store it encoded (alpha stays linear). */
+        for (i = 0; i < 4; ++i)
+            srgb[i] = i < 3 ? linear_to_srgb(color[i]) : color[i];
+        color = srgb;
+    }
+    if (!info || !pack_uav_clear(info, NULL, color, texel))
     {
         FIXME("ClearView of %s views is not implemented.", info ? info->name : "?");
+    FLOAT srgb[4];
         return;
     }
     bytes = info->block_bytes;
@@ -1159,11 +1178,105 @@ static void context_resolve(struct d3d11_context *context, ID3D11Resource *dst_i
     VkImageResolve region;
     UINT w, h, d;
 
+/* Whether views of format f with colour attachment usage can be made of an image. */
+static bool image_attachable_as(const struct vk_image *image, VkFormat f)
+{
+    uint32_t i;
+
+    if (!(image->desc.usage & VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT))
+        return false;
+    if (image->desc.format == f)
+        return true;
+    if (!(image->desc.flags & VK_IMG_MUTABLE_FORMAT))
+        return false;
+    for (i = 0; i < image->desc.view_format_count; ++i)
+        if (image->formats[i] == f)
+            return true;
+    return false;
+}
+
+static struct vk_image_view *resolve_view(struct vk_image *image, const struct d3d11_resource *r, UINT sub, VkFormat f)
+{
+    struct vk_image_view_desc desc;
+    struct vk_image_view *view;
+
+    memset(&desc, 0, sizeof(desc));
+    desc.type = VK_IMAGE_VIEW_TYPE_2D;
+    desc.format = f;
+    desc.aspects = VK_IMAGE_ASPECT_COLOR_BIT;
+    desc.base_mip = r ? sub % r->mip_levels : 0;
+    desc.mip_count = 1;
+    desc.base_layer = r ? sub / r->mip_levels : 0;
+    desc.layer_count = 1;
+    desc.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
+    return vk_image_view_create(image, &desc, &view) == VK_SUCCESS ? view : NULL;
+}
+
+/* ResolveSubresource where the format differs from the images' own (a typeless resource
+ * resolved as UNORM or sRGB, or images of two members of a family): the samples are averaged
+ * as `format` reads them, by a rendering pass resolve between views of that format. A
+ * destination that cannot be an attachment of that format gets the result through a
+ * single-sampled scratch image and an image copy (same texel size). */
+static void resolve_views(struct d3d11_context *context, struct d3d11_resource *dst, UINT dsub,
+        struct d3d11_resource *src, UINT ssub, VkFormat format, UINT w, UINT h)
+{
+    struct vk_image *dst_image = dst->backend->image, *scratch = NULL;
+    struct vk_image_view *src_view = NULL, *dst_view = NULL;
+    struct vk_image_desc desc;
+    VkExtent2D extent = { w, h };
+    VkImageCopy copy;
+
+    if (!image_attachable_as(src->backend->image, format))
+    {
+        FIXME("Resolves of %s images as VkFormat %d are not implemented.", src->info->name, format);
+        return;
+    }
+    if (!image_attachable_as(dst_image, format))
+    {
+        memset(&desc, 0, sizeof(desc));
+        desc.type = VK_IMAGE_TYPE_2D;
+        desc.format = format;
+        desc.extent.width = w;
+        desc.extent.height = h;
+        desc.extent.depth = 1;
+        desc.mip_levels = desc.array_layers = 1;
+        desc.samples = VK_SAMPLE_COUNT_1_BIT;
+        desc.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
+        desc.domain = VK_MEM_DOMAIN_DEVICE;
+        if (vk_image_create(context->device->vk, &desc, &scratch) != VK_SUCCESS)
+            return;
+    }
+    if ((src_view = resolve_view(src->backend->image, src, ssub, format))
+            && (dst_view = resolve_view(scratch ? scratch : dst_image, scratch ? NULL : dst, dsub, format)))
+    {
+        vk_cs_cmd_resolve_views(ctx_cs(context), dst_view, src_view, extent);
+        if (scratch)
+        {
+            memset(&copy, 0, sizeof(copy));
+            copy.srcSubresource.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
+            copy.srcSubresource.layerCount = 1;
+            d3d11_resource_vk_subresource(dst, dsub, &copy.dstSubresource);
+            copy.extent.width = w;
+            copy.extent.height = h;
+            copy.extent.depth = 1;
+            vk_cs_cmd_copy_image(ctx_cs(context), dst_image, scratch, &copy);
+        }
+    }
+    if (src_view)
+        vk_image_view_release(src_view);
+    if (dst_view)
+        vk_image_view_release(dst_view);
+    if (scratch)
+        vk_image_release(scratch);
+}
+
     if (!dst || !src || !is_image(dst) || !is_image(src) || src->sample_count <= 1 || dst->sample_count != 1)
         return;
     if (dsub >= d3d11_resource_subresource_count(dst) || ssub >= d3d11_resource_subresource_count(src))
         return;
+    const struct d3d11vk_format_info *info;
     if (!d3d11vk_format_compatible_for_view(dst->format, format) && dst->format != format)
+    VkFormat vk_format;
         return;
     if (!d3d11vk_format_compatible_for_view(src->format, format) && src->format != format)
         return;
@@ -1172,9 +1285,15 @@ static void context_resolve(struct d3d11_context *context, ID3D11Resource *dst_i
         return;
     d3d11_resource_init_contents(src, ctx_cs(context));
     d3d11_resource_init_contents(dst, ctx_cs(context));
-    if (dst->backend->vk_format != src->backend->vk_format)
-        FIXME("Resolves between different image formats (%s, %s) are not implemented yet.",
-                dst->info->name, src->info->name);
+    if (!(info = d3d11vk_format_get(format)) || (info->flags & D3D11VK_FORMAT_TYPELESS)
+            || (vk_format = d3d11_texture_vk_format(context->device, info, 0, NULL))
+            == VK_FORMAT_UNDEFINED)
+        return;
+    if (dst->backend->vk_format != src->backend->vk_format || vk_format != src->backend->vk_format)
+    {
+        resolve_views(context, dst, dsub, src, ssub, vk_format, w, h);
+        return;
+    }
     memset(&region, 0, sizeof(region));
     d3d11_resource_vk_subresource(src, ssub, &region.srcSubresource);
     d3d11_resource_vk_subresource(dst, dsub, &region.dstSubresource);

@@ -22,6 +22,10 @@ struct d3d11_draw_tracking
     const void *cb_slices[D3D11_STAGE_COUNT][D3D11_CB_SLOTS];
     const void *vb_slices[D3D11_VB_SLOTS];
     const void *ib_slice;
+    /* SRV slots recorded with a renamable (dynamic) buffer's slice, and that slice: a
+     * Map(WRITE_DISCARD) of the buffer makes the next draw/dispatch record the view again. */
+    uint64_t srv_renamable[D3D11_STAGE_COUNT][2];
+    const void *srv_slices[D3D11_STAGE_COUNT][D3D11_SRV_SLOTS];
 };
 
 struct d3d11_context

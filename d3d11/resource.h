@@ -192,6 +192,9 @@ struct d3d11_view
         D3D11_RENDER_TARGET_VIEW_DESC1 rtv;
         D3D11_DEPTH_STENCIL_VIEW_DESC dsv;
         D3D11_UNORDERED_ACCESS_VIEW_DESC1 uav;
+    /* Typed buffer views: the texel view of the slice last bound (a rename makes a new one). */
+    struct plat_mutex texel_lock;
+    struct vk_buffer_view *texel;
     } desc;
     DXGI_FORMAT format;                 /* resolved view format */
     /* The subresource range viewed, in resource terms (buffers: element range in bytes). */
@@ -230,3 +233,8 @@ HRESULT d3d11_query_get_data(struct d3d11_query *query, struct d3d11_context *co
         void *data, UINT size, UINT flags);
 
 #endif
+/* A typed buffer view's texel view of its buffer's current slice, referenced on cs (made once
+ * per slice and kept by the view, so descriptor sets that still name it stay valid); NULL
+ * when it cannot be made. */
+struct vk_buffer_view *d3d11_view_texel(struct d3d11_view *v, struct vk_cs *cs);
+

@@ -903,7 +903,11 @@ static HRESULT validate_texture(struct d3d11_device *device, struct texture_desc
             INVALID("Multisampled textures cannot have initial data.");
     }
     levels = d->samples.Count == 1 ? 1 : resource_msaa_levels(device, d->format, d->samples.Count);
-    if (d->samples.Quality >= levels)
+    /* D3D11_STANDARD_MULTISAMPLE_PATTERN (10_1 and up): the standard sample positions, which
+     * Vulkan uses for every image where standardSampleLocations is set. */
+    if (d->samples.Quality >= levels && !(d->samples.Count > 1 && levels
+            && d->samples.Quality == D3D11_STANDARD_MULTISAMPLE_PATTERN && device->feature_level >= D3D_FEATURE_LEVEL_10_1
+            && device->vk->adapter->properties.properties.limits.standardSampleLocations))
         INVALID("Sample count %u quality %u not supported by %s (%u levels).", d->samples.Count,
                 d->samples.Quality, info->name, levels);
 
@@ -1526,7 +1530,6 @@ HRESULT d3d11_upload_initial(struct d3d11_resource *r, const D3D11_SUBRESOURCE_D
     struct d3d11_upload_stream *upload;
     struct vk_cs *cs;
     HRESULT hr = S_OK;
-    uint64_t value;
     void *ptr;
 
     if ((r->info->flags & D3D11VK_FORMAT_PLANAR) && r->dimension != D3D11_RESOURCE_DIMENSION_BUFFER)
@@ -1570,8 +1573,12 @@ HRESULT d3d11_upload_initial(struct d3d11_resource *r, const D3D11_SUBRESOURCE_D
         if (!vk_cs_cmd_copy_buffer_to_image(cs, b->image, &ref, &region))
             hr = E_OUTOFMEMORY;
     }
-    value = vk_cs_sync(cs);
-    vk_device_wait_timeline(r->device->vk, value, UINT64_MAX);
+    /* No GPU wait: the upload is submitted (vk_cs_sync returns once the worker has handed it
+     * to the queue) before creation returns, so every later use of the resource is submitted
+     * after it on the one device queue; each command buffer starts with a full barrier, which
+     * orders it after the upload's writes, and CPU readers (Map of staging resources) wait for
+     * the upload's timeline value through the objects' last use. */
+    vk_cs_sync(cs);
     plat_mutex_unlock(&upload->lock);
     return hr;
 }

@@ -1009,6 +1009,7 @@ HRESULT d3d11_view_backend_init(struct d3d11_view *v)
         {
             bdesc.size = 4;
             bdesc.usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
+    plat_mutex_init(&b->texel_lock);
             bdesc.domain = VK_MEM_DOMAIN_DEVICE;
             if ((vr = vk_buffer_create(r->device->vk, &bdesc, &b->counter)) != VK_SUCCESS)
                 return E_OUTOFMEMORY;
@@ -1067,4 +1068,35 @@ void d3d11_view_backend_destroy(struct d3d11_view *v)
         vk_buffer_release(b->counter);
     free(b);
     v->backend = NULL;
+}
+    if (b->texel)
+        vk_buffer_view_release(b->texel);
+    plat_mutex_destroy(&b->texel_lock);
+
+struct vk_buffer_view *d3d11_view_texel(struct d3d11_view *v, struct vk_cs *cs)
+{
+    const struct d3d11vk_format_info *info = d3d11vk_format_get(v->format);
+    struct d3d11_view_backend *b = v->backend;
+    struct vk_buffer *buffer;
+    struct vk_buffer_view *bv;
+
+    if (!b || !info || !info->vk || !v->resource->backend || !(buffer = v->resource->backend->buffer))
+        return NULL;
+    /* Views may be bound on several contexts at once (deferred contexts on other threads). */
+    plat_mutex_lock(&b->texel_lock);
+    if (!(bv = b->texel) || bv->slice != buffer->slice)
+    {
+        if (vk_buffer_view_create(buffer, info->vk, v->buffer_offset, v->buffer_size, &bv) != VK_SUCCESS)
+            bv = NULL;
+        else
+        {
+            if (b->texel)
+                vk_buffer_view_release(b->texel);   /* commands recorded with it hold their own references */
+            b->texel = bv;
+        }
+    }
+    if (bv)
+        vk_cs_ref(cs, &bv->obj);
+    plat_mutex_unlock(&b->texel_lock);
+    return bv;
 }

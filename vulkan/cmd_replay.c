@@ -423,6 +423,61 @@ static void replay_semaphore(struct vk_replay *r, const struct vk_cmd_semaphore 
 
     if (signal)
     {
+/* DiscardResource/DiscardView: the range goes through a transition from UNDEFINED, so the
+ * driver may drop its contents (and compression state) instead of preserving them; ordered
+ * after every earlier access like a write. */
+static void replay_discard_image(struct vk_replay *r, const struct vk_cmd_discard_image *c)
+{
+    VkImageMemoryBarrier b = { VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER };
+    uint32_t mips = c->range.levelCount, layers = c->range.layerCount;
+
+    use_image(r, c->image, c->range.baseMipLevel, mips, c->range.baseArrayLayer, layers, true);
+    sync(r);
+    b.srcAccessMask = VK_ACCESS_MEMORY_READ_BIT | VK_ACCESS_MEMORY_WRITE_BIT;
+    b.dstAccessMask = VK_ACCESS_MEMORY_READ_BIT | VK_ACCESS_MEMORY_WRITE_BIT;
+    b.oldLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+    b.newLayout = VK_IMAGE_LAYOUT_GENERAL;
+    b.srcQueueFamilyIndex = b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    b.image = c->image->image;
+    b.subresourceRange = c->range;
+    b.subresourceRange.aspectMask = c->image->aspects;
+    r->device->vk.vkCmdPipelineBarrier(r->cb, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT,
+            0, 0, NULL, 0, NULL, 1, &b);
+}
+
+/* A resolve through views (ResolveSubresource in a format other than the images' own, or
+ * between images of different formats): an empty dynamic rendering pass that loads the
+ * multisampled view and resolves it (average) into the single-sampled view. */
+static void replay_resolve_views(struct vk_replay *r, const struct vk_cmd_resolve_views *c)
+{
+    struct vk_device *device = r->device;
+    VkRenderingInfo ri = { VK_STRUCTURE_TYPE_RENDERING_INFO };
+    VkRenderingAttachmentInfo color = { VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO };
+    const struct vk_image_view *src = c->src, *dst = c->dst;
+
+    use_image(r, src->image, src->desc.base_mip, 1, src->desc.base_layer, 1, false);
+    use_image(r, dst->image, dst->desc.base_mip, 1, dst->desc.base_layer, 1, true);
+    sync(r);
+    if (!device->enabled.v13.dynamicRendering)
+    {
+        FIXME("Resolves through views without dynamic rendering.");
+        return;
+    }
+    ri.renderArea.extent = c->extent;
+    ri.layerCount = 1;
+    ri.colorAttachmentCount = 1;
+    ri.pColorAttachments = &color;
+    color.imageView = src->view;
+    color.imageLayout = VK_IMAGE_LAYOUT_GENERAL;
+    color.loadOp = VK_ATTACHMENT_LOAD_OP_LOAD;
+    color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    color.resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
+    color.resolveImageView = dst->view;
+    color.resolveImageLayout = VK_IMAGE_LAYOUT_GENERAL;
+    device->vk.vkCmdBeginRendering(r->cb, &ri);
+    device->vk.vkCmdEndRendering(r->cb);
+}
+
         if (s->signal_count == ARRAY_SIZE(s->signal))
             submit(r);
         s->signal[s->signal_count] = c->semaphore->semaphore;
@@ -445,7 +500,6 @@ static void replay_one(struct vk_replay *r, const struct vk_cmd_header *h)
     switch (h->type)
     {
         case VK_CMD_NOP:
-        case VK_CMD_DISCARD_IMAGE:   /* contents may stay: a valid result of a discard */
             return;
         case VK_CMD_SIGNAL_SEMAPHORE:
         case VK_CMD_WAIT_SEMAPHORE:
@@ -577,6 +631,12 @@ static void replay_one(struct vk_replay *r, const struct vk_cmd_header *h)
  * What the draw context (cmd_draw.c) uses */
 
 struct vk_device *vk_replay_device(struct vk_replay *r)
+        case VK_CMD_DISCARD_IMAGE:
+            replay_discard_image(r, (const struct vk_cmd_discard_image *)h);
+            break;
+        case VK_CMD_RESOLVE_VIEWS:
+            replay_resolve_views(r, (const struct vk_cmd_resolve_views *)h);
+            break;
 {
     return r->device;
 }

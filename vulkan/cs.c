@@ -649,6 +649,18 @@ bool vk_cs_cmd_resolve_image(struct vk_cs *cs, struct vk_image *dst, struct vk_i
     return vk_cs_ref(cs, &dst->obj) && vk_cs_ref(cs, &src->obj);
 }
 
+bool vk_cs_cmd_resolve_views(struct vk_cs *cs, struct vk_image_view *dst, struct vk_image_view *src, VkExtent2D extent)
+{
+    struct vk_cmd_resolve_views *c;
+
+    if (!(c = vk_cs_alloc_cmd(cs, VK_CMD_RESOLVE_VIEWS, sizeof(*c))))
+        return false;
+    c->dst = dst;
+    c->src = src;
+    c->extent = extent;
+    return vk_cs_ref(cs, &dst->obj) && vk_cs_ref(cs, &src->obj);
+}
+
 bool vk_cs_cmd_generate_mips(struct vk_cs *cs, struct vk_image *image, uint32_t base_mip, uint32_t mip_count,
         uint32_t base_layer, uint32_t layer_count)
 {

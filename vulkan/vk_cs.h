@@ -46,6 +46,7 @@ enum vk_cmd_type
     VK_CMD_CLEAR_VIEW,
     VK_CMD_FILL_BUFFER,
     VK_CMD_RESOLVE_IMAGE,
+    VK_CMD_RESOLVE_VIEWS,
     VK_CMD_GENERATE_MIPS,
     VK_CMD_RESET_QUERIES,
     VK_CMD_WRITE_TIMESTAMP,
@@ -130,6 +131,16 @@ struct vk_cmd_resolve_image
 };
 
 /* Mip i (i > base_mip) = linear blit of mip i-1, for every layer in the range. */
+/* A resolve through views (formats other than the images' own): src a multisampled colour
+ * view, dst a single-sampled one of the same format, both of one mip and layer and with
+ * colour attachment usage; extent: the region from (0, 0). */
+struct vk_cmd_resolve_views
+{
+    struct vk_cmd_header hdr;
+    struct vk_image_view *dst, *src;
+    VkExtent2D extent;
+};
+
 struct vk_cmd_generate_mips
 {
     struct vk_cmd_header hdr;
@@ -249,7 +260,9 @@ bool vk_cs_cmd_write_timestamp(struct vk_cs *cs, struct vk_query_pool *pool, uin
 /* ID3D11DeviceContext4::Signal/Wait: the worker splits the submission there. */
 bool vk_cs_cmd_signal_semaphore(struct vk_cs *cs, struct vk_semaphore *semaphore, uint64_t value);
 bool vk_cs_cmd_wait_semaphore(struct vk_cs *cs, struct vk_semaphore *semaphore, uint64_t value);
-/* DiscardResource/DiscardView: contents become undefined (may be a no-op). */
+/* DiscardResource/DiscardView: contents become undefined (the range is transitioned from
+ * VK_IMAGE_LAYOUT_UNDEFINED, so the driver may drop them). */
 bool vk_cs_cmd_discard_image(struct vk_cs *cs, struct vk_image *image, const VkImageSubresourceRange *range);
 
 #endif
+bool vk_cs_cmd_resolve_views(struct vk_cs *cs, struct vk_image_view *dst, struct vk_image_view *src, VkExtent2D extent);

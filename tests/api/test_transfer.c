@@ -1292,6 +1292,336 @@ static void test_resolve(void)
     ID3D11Texture2D_Release(ms);
 }
 
+/* ResolveSubresource in a format other than the images' own: a typeless multisampled target
+ * cleared through an sRGB view, resolved as sRGB into an sRGB texture that is no render target
+ * (a scratch attachment and a copy), as UNORM into a typeless render target, and as UNORM into
+ * a UNORM texture. Uniform samples keep their bits whatever the averaging space; mismatched
+ * Vulkan formats in a plain image resolve would fail validation. */
+static void test_resolve_formats(void)
+{
+    static const float color[4] = { 0.25f, 0.0f, 1.0f, 0.2f };
+    D3D11_TEXTURE2D_DESC d = { 8, 8, 1, 1, DXGI_FORMAT_R8G8B8A8_TYPELESS, { 4, 0 }, D3D11_USAGE_DEFAULT,
+            D3D11_BIND_RENDER_TARGET | D3D11_BIND_SHADER_RESOURCE };
+    D3D11_RENDER_TARGET_VIEW_DESC rd;
+    ID3D11Texture2D *ms = NULL, *dst_srgb, *dst_typeless, *dst_unorm;
+    ID3D11RenderTargetView *rtv;
+    uint32_t want, *got;
+    size_t size;
+    unsigned int i, bad;
+    double e;
+
+    /* The encoded red channel: linear 0.25 in sRGB (alpha stays linear). */
+    e = 1.055 * pow(0.25, 1.0 / 2.4) - 0.055;
+    want = (uint32_t)(e * 255.0 + 0.5) | (0xffu << 16) | ((uint32_t)(0.2 * 255.0 + 0.5) << 24);
+    if (FAILED(ID3D11Device_CreateTexture2D(device, &d, NULL, &ms)))
+    {
+        ok(0, "4x typeless MSAA target");
+        return;
+    }
+    memset(&rd, 0, sizeof(rd));
+    rd.Format = DXGI_FORMAT_R8G8B8A8_UNORM_SRGB;
+    rd.ViewDimension = D3D11_RTV_DIMENSION_TEXTURE2DMS;
+    if (FAILED(ID3D11Device_CreateRenderTargetView(device, (ID3D11Resource *)ms, &rd, &rtv)))
+    {
+        ok(0, "sRGB RTV of a typeless MSAA target");
+        ID3D11Texture2D_Release(ms);
+        return;
+    }
+    ID3D11DeviceContext_ClearRenderTargetView(context, rtv, color);
+    dst_srgb = create_tex2d(8, 8, 1, 1, DXGI_FORMAT_R8G8B8A8_UNORM_SRGB, D3D11_USAGE_DEFAULT, D3D11_BIND_SHADER_RESOURCE, 0, 0, NULL);
+    dst_typeless = create_tex2d(8, 8, 1, 1, DXGI_FORMAT_R8G8B8A8_TYPELESS, D3D11_USAGE_DEFAULT, D3D11_BIND_RENDER_TARGET, 0, 0, NULL);
+    dst_unorm = create_tex2d(8, 8, 1, 1, DXGI_FORMAT_R8G8B8A8_UNORM, D3D11_USAGE_DEFAULT, 0, 0, 0, NULL);
+    if (dst_srgb)
+    {
+        ID3D11DeviceContext_ResolveSubresource(context, (ID3D11Resource *)dst_srgb, 0, (ID3D11Resource *)ms, 0,
+                DXGI_FORMAT_R8G8B8A8_UNORM_SRGB);
+        got = (uint32_t *)read_subresource((ID3D11Resource *)dst_srgb, 0, &size);
+        for (i = bad = 0; got && i < 64; ++i) bad += got[i] != want;
+        ok(got && !bad, "sRGB resolve of a typeless target into an sRGB texture: %u wrong (%#x, expected %#x)", bad,
+                got ? got[0] : 0, want);
+        free(got);
+    }
+    if (dst_typeless)
+    {
+        ID3D11DeviceContext_ResolveSubresource(context, (ID3D11Resource *)dst_typeless, 0, (ID3D11Resource *)ms, 0,
+                DXGI_FORMAT_R8G8B8A8_UNORM);
+        got = (uint32_t *)read_subresource((ID3D11Resource *)dst_typeless, 0, &size);
+        for (i = bad = 0; got && i < 64; ++i) bad += got[i] != want;
+        ok(got && !bad, "UNORM resolve into a typeless target: %u wrong (%#x)", bad, got ? got[0] : 0);
+        free(got);
+    }
+    if (dst_unorm)
+    {
+        ID3D11DeviceContext_ResolveSubresource(context, (ID3D11Resource *)dst_unorm, 0, (ID3D11Resource *)ms, 0,
+                DXGI_FORMAT_R8G8B8A8_UNORM);
+        got = (uint32_t *)read_subresource((ID3D11Resource *)dst_unorm, 0, &size);
+        for (i = bad = 0; got && i < 64; ++i) bad += got[i] != want;
+        ok(got && !bad, "UNORM resolve into a UNORM texture: %u wrong (%#x)", bad, got ? got[0] : 0);
+        free(got);
+        /* A typeless resolve format is invalid: nothing is written. */
+        ID3D11DeviceContext_ClearState(context);
+        ID3D11DeviceContext_ResolveSubresource(context, (ID3D11Resource *)dst_srgb, 0, (ID3D11Resource *)ms, 0,
+                DXGI_FORMAT_R8G8B8A8_TYPELESS);
+    }
+    if (dst_srgb) ID3D11Texture2D_Release(dst_srgb);
+    if (dst_typeless) ID3D11Texture2D_Release(dst_typeless);
+    if (dst_unorm) ID3D11Texture2D_Release(dst_unorm);
+    ID3D11RenderTargetView_Release(rtv);
+    ID3D11Texture2D_Release(ms);
+}
+
+/* DiscardResource / DiscardView / DiscardView1: the discarded range may lose its contents, what
+ * is written after it is exact, and subresources outside the view keep theirs. */
+static void test_discard(void)
+{
+    static const float red[4] = { 1.0f, 0.0f, 0.0f, 1.0f };
+    D3D11_SUBRESOURCE_DATA init[2];
+    ID3D11DeviceContext1 *ctx1;
+    ID3D11RenderTargetView *rtv;
+    D3D11_RENDER_TARGET_VIEW_DESC rd;
+    ID3D11DepthStencilView *dsv;
+    ID3D11Texture2D *tex, *ds;
+    uint32_t mip0[16 * 16], mip1[8 * 8], upd[16 * 16], *got;
+    unsigned int i, bad;
+    size_t size;
+
+    if (FAILED(ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11DeviceContext1, (void **)&ctx1)))
+    {
+        ok(0, "ID3D11DeviceContext1");
+        return;
+    }
+    for (i = 0; i < 16 * 16; ++i)
+    {
+        mip0[i] = 0x01010101u * (i & 0xff);
+        upd[i] = 0x80000000u | i;
+    }
+    for (i = 0; i < 8 * 8; ++i)
+        mip1[i] = 0xa5000000u | (i * 3);
+    init[0].pSysMem = mip0;
+    init[0].SysMemPitch = 16 * 4;
+    init[1].pSysMem = mip1;
+    init[1].SysMemPitch = 8 * 4;
+    init[0].SysMemSlicePitch = init[1].SysMemSlicePitch = 0;
+    tex = create_tex2d(16, 16, 2, 1, DXGI_FORMAT_R8G8B8A8_UNORM, D3D11_USAGE_DEFAULT, D3D11_BIND_RENDER_TARGET, 0, 0, init);
+    if (!tex)
+        goto done;
+    /* The whole resource, then a full upload: exactly the new contents. */
+    ID3D11DeviceContext1_DiscardResource(ctx1, (ID3D11Resource *)tex);
+    ID3D11DeviceContext_UpdateSubresource(context, (ID3D11Resource *)tex, 0, NULL, upd, 16 * 4, 0);
+    got = (uint32_t *)read_subresource((ID3D11Resource *)tex, 0, &size);
+    for (i = bad = 0; got && i < 16 * 16; ++i) bad += got[i] != upd[i];
+    ok(got && !bad, "written after DiscardResource: %u texels wrong", bad);
+    free(got);
+    ID3D11DeviceContext_UpdateSubresource(context, (ID3D11Resource *)tex, 1, NULL, mip1, 8 * 4, 0);
+
+    /* A view of mip 0: cleared after the discard; mip 1 keeps its data. */
+    memset(&rd, 0, sizeof(rd));
+    rd.Format = DXGI_FORMAT_R8G8B8A8_UNORM;
+    rd.ViewDimension = D3D11_RTV_DIMENSION_TEXTURE2D;
+    if (SUCCEEDED(ID3D11Device_CreateRenderTargetView(device, (ID3D11Resource *)tex, &rd, &rtv)))
+    {
+        ID3D11DeviceContext1_DiscardView(ctx1, (ID3D11View *)rtv);
+        ID3D11DeviceContext_ClearRenderTargetView(context, rtv, red);
+        got = (uint32_t *)read_subresource((ID3D11Resource *)tex, 0, &size);
+        for (i = bad = 0; got && i < 16 * 16; ++i) bad += got[i] != 0xff0000ffu;
+        ok(got && !bad, "cleared after DiscardView: %u texels wrong", bad);
+        free(got);
+        got = (uint32_t *)read_subresource((ID3D11Resource *)tex, 1, &size);
+        for (i = bad = 0; got && i < 8 * 8; ++i) bad += got[i] != mip1[i];
+        ok(got && !bad, "the mip outside the discarded view keeps its data: %u texels wrong", bad);
+        free(got);
+        /* DiscardView1 with and without rects, then a partial update: the updated box is exact. */
+        {
+            D3D11_RECT rect = { 0, 0, 4, 4 };
+            D3D11_BOX box = { 2, 3, 0, 10, 9, 1 };
+
+            ID3D11DeviceContext1_DiscardView1(ctx1, (ID3D11View *)rtv, &rect, 1);
+            ID3D11DeviceContext1_DiscardView1(ctx1, (ID3D11View *)rtv, NULL, 0);
+            ID3D11DeviceContext_UpdateSubresource(context, (ID3D11Resource *)tex, 0, &box, upd, 16 * 4, 0);
+            got = (uint32_t *)read_subresource((ID3D11Resource *)tex, 0, &size);
+            for (i = bad = 0; got && i < 16 * 16; ++i)
+            {
+                unsigned int x = i % 16, y = i / 16;
+                if (x >= 2 && x < 10 && y >= 3 && y < 9)
+                    bad += got[i] != upd[(y - 3) * 16 + (x - 2)];
+            }
+            ok(got && !bad, "box written after DiscardView1: %u texels wrong", bad);
+            free(got);
+        }
+        ID3D11RenderTargetView_Release(rtv);
+    }
+    ID3D11Texture2D_Release(tex);
+
+    /* Depth/stencil: discarded, then cleared: both aspects exact. */
+    ds = create_tex2d(8, 8, 1, 1, DXGI_FORMAT_D24_UNORM_S8_UINT, D3D11_USAGE_DEFAULT, D3D11_BIND_DEPTH_STENCIL, 0, 0, NULL);
+    if (ds && SUCCEEDED(ID3D11Device_CreateDepthStencilView(device, (ID3D11Resource *)ds, NULL, &dsv)))
+    {
+        ID3D11DeviceContext_ClearDepthStencilView(context, dsv, D3D11_CLEAR_DEPTH | D3D11_CLEAR_STENCIL, 0.25f, 7);
+        ID3D11DeviceContext1_DiscardView(ctx1, (ID3D11View *)dsv);
+        ID3D11DeviceContext_ClearDepthStencilView(context, dsv, D3D11_CLEAR_DEPTH | D3D11_CLEAR_STENCIL, 1.0f, 0x5a);
+        got = (uint32_t *)read_subresource((ID3D11Resource *)ds, 0, &size);
+        for (i = bad = 0; got && i < 64; ++i) bad += got[i] != 0x5affffffu;
+        ok(got && !bad, "depth/stencil cleared after DiscardView: %u wrong (%#x)", bad, got ? got[0] : 0);
+        free(got);
+        ID3D11DepthStencilView_Release(dsv);
+    }
+    if (ds) ID3D11Texture2D_Release(ds);
+done:
+    ID3D11DeviceContext1_Release(ctx1);
+}
+
+/* Initial data is uploaded without a GPU wait at creation, yet every use sees it: copies on the
+ * immediate context, a deferred context's command list, and a staging texture read at once. */
+static void test_initial_data_order(void)
+{
+    D3D11_SUBRESOURCE_DATA init;
+    ID3D11DeviceContext *deferred = NULL;
+    ID3D11CommandList *list = NULL;
+    ID3D11Texture2D *src[8], *dst;
+    uint32_t data[8][32 * 32], *got;
+    unsigned int i, j, bad;
+    size_t size;
+
+    dst = create_tex2d(32, 32, 1, 1, DXGI_FORMAT_R8G8B8A8_UINT, D3D11_USAGE_DEFAULT, 0, 0, 0, NULL);
+    if (!dst)
+        return;
+    for (i = 0; i < 8; ++i)
+    {
+        for (j = 0; j < 32 * 32; ++j)
+            data[i][j] = (i << 24) | (j * 2654435761u >> 8);
+        init.pSysMem = data[i];
+        init.SysMemPitch = 32 * 4;
+        init.SysMemSlicePitch = 0;
+        src[i] = create_tex2d(32, 32, 1, 1, DXGI_FORMAT_R8G8B8A8_UINT, i & 1 ? D3D11_USAGE_IMMUTABLE : D3D11_USAGE_DEFAULT,
+                D3D11_BIND_SHADER_RESOURCE, 0, 0, &init);
+    }
+    for (i = 0; i < 8; i += 2)
+    {
+        if (!src[i])
+            continue;
+        ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)dst, (ID3D11Resource *)src[i]);
+        got = (uint32_t *)read_subresource((ID3D11Resource *)dst, 0, &size);
+        for (j = bad = 0; got && j < 32 * 32; ++j) bad += got[j] != data[i][j];
+        ok(got && !bad, "texture %u copied right after creation: %u texels wrong", i, bad);
+        free(got);
+    }
+    if (SUCCEEDED(ID3D11Device_CreateDeferredContext(device, 0, &deferred)))
+    {
+        ID3D11DeviceContext_CopyResource(deferred, (ID3D11Resource *)dst, (ID3D11Resource *)src[7]);
+        if (SUCCEEDED(ID3D11DeviceContext_FinishCommandList(deferred, FALSE, &list)))
+        {
+            ID3D11DeviceContext_ExecuteCommandList(context, list, FALSE);
+            got = (uint32_t *)read_subresource((ID3D11Resource *)dst, 0, &size);
+            for (j = bad = 0; got && j < 32 * 32; ++j) bad += got[j] != data[7][j];
+            ok(got && !bad, "immutable texture copied by a command list: %u texels wrong", bad);
+            free(got);
+            ID3D11CommandList_Release(list);
+        }
+        ID3D11DeviceContext_Release(deferred);
+    }
+    for (i = 0; i < 8; ++i)
+        if (src[i]) ID3D11Texture2D_Release(src[i]);
+    ID3D11Texture2D_Release(dst);
+}
+
+/* Dynamic textures take WRITE_DISCARD only: NO_OVERWRITE is for buffers (D3D11_MAP docs: vertex
+ * and index buffers, and since D3D11.1 constant buffers and buffer SRVs, which
+ * D3D11_FEATURE_D3D11_OPTIONS reports). */
+static void test_map_no_overwrite_texture(void)
+{
+    D3D11_FEATURE_DATA_D3D11_OPTIONS opts;
+    D3D11_MAPPED_SUBRESOURCE map;
+    ID3D11Texture2D *tex;
+    ID3D11Buffer *cb, *srvb;
+    HRESULT hr;
+
+    tex = create_tex2d(4, 4, 1, 1, DXGI_FORMAT_R8G8B8A8_UNORM, D3D11_USAGE_DYNAMIC, D3D11_BIND_SHADER_RESOURCE,
+            D3D11_CPU_ACCESS_WRITE, 0, NULL);
+    if (tex)
+    {
+        hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)tex, 0, D3D11_MAP_WRITE_NO_OVERWRITE, 0, &map);
+        ok(hr == E_INVALIDARG, "NO_OVERWRITE of a dynamic texture: %#lx", (unsigned long)hr);
+        ok(!map.pData, "no pointer on failure");
+        hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)tex, 0, D3D11_MAP_WRITE_DISCARD, 0, &map);
+        ok(hr == S_OK, "WRITE_DISCARD of a dynamic texture: %#lx", (unsigned long)hr);
+        if (SUCCEEDED(hr))
+            ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)tex, 0);
+        ID3D11Texture2D_Release(tex);
+    }
+    memset(&opts, 0, sizeof(opts));
+    hr = ID3D11Device_CheckFeatureSupport(device, D3D11_FEATURE_D3D11_OPTIONS, &opts, sizeof(opts));
+    ok(hr == S_OK, "D3D11_OPTIONS: %#lx", (unsigned long)hr);
+    cb = create_buffer(64, D3D11_USAGE_DYNAMIC, D3D11_BIND_CONSTANT_BUFFER, D3D11_CPU_ACCESS_WRITE, NULL);
+    srvb = create_buffer(64, D3D11_USAGE_DYNAMIC, D3D11_BIND_SHADER_RESOURCE, D3D11_CPU_ACCESS_WRITE, NULL);
+    if (cb)
+    {
+        hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)cb, 0, D3D11_MAP_WRITE_NO_OVERWRITE, 0, &map);
+        ok(hr == (opts.MapNoOverwriteOnDynamicConstantBuffer ? S_OK : E_INVALIDARG), "NO_OVERWRITE of a dynamic CB: %#lx",
+                (unsigned long)hr);
+        if (SUCCEEDED(hr))
+            ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)cb, 0);
+        ID3D11Buffer_Release(cb);
+    }
+    if (srvb)
+    {
+        hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)srvb, 0, D3D11_MAP_WRITE_NO_OVERWRITE, 0, &map);
+        ok(hr == (opts.MapNoOverwriteOnDynamicBufferSRV ? S_OK : E_INVALIDARG), "NO_OVERWRITE of a dynamic SRV buffer: %#lx",
+                (unsigned long)hr);
+        if (SUCCEEDED(hr))
+            ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)srvb, 0);
+        ID3D11Buffer_Release(srvb);
+    }
+}
+
+/* ClearView and ClearRenderTargetView of an sRGB buffer RTV: the linear colour is stored
+ * encoded (alpha linear). */
+static void test_clear_srgb_buffer_rtv(void)
+{
+    static const FLOAT color[4] = { 0.25f, 1.0f, 0.0f, 0.2f }, red[4] = { 1.0f, 0.0f, 0.0f, 1.0f };
+    D3D11_RENDER_TARGET_VIEW_DESC rd;
+    ID3D11RenderTargetView *rtv;
+    ID3D11DeviceContext1 *ctx1;
+    uint8_t got[64], want[64];
+    unsigned int i;
+    ID3D11Buffer *b;
+    HRESULT hr;
+    double e = 1.055 * pow(0.25, 1.0 / 2.4) - 0.055;
+
+    if (FAILED(ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11DeviceContext1, (void **)&ctx1)))
+        return;
+    memset(want, 0x33, sizeof(want));
+    b = create_buffer(sizeof(want), D3D11_USAGE_DEFAULT, D3D11_BIND_RENDER_TARGET, 0, want);
+    memset(&rd, 0, sizeof(rd));
+    rd.Format = DXGI_FORMAT_R8G8B8A8_UNORM_SRGB;
+    rd.ViewDimension = D3D11_RTV_DIMENSION_BUFFER;
+    rd.Buffer.FirstElement = 1;
+    rd.Buffer.NumElements = 8;
+    if (b && SUCCEEDED(hr = ID3D11Device_CreateRenderTargetView(device, (ID3D11Resource *)b, &rd, &rtv)))
+    {
+        static const D3D11_RECT rect = { 5, 0, 7, 1 };
+
+        ID3D11DeviceContext_ClearRenderTargetView(context, rtv, color);
+        for (i = 1; i < 9; ++i)
+        {
+            want[i * 4 + 0] = (uint8_t)(e * 255.0 + 0.5);
+            want[i * 4 + 1] = 0xff;
+            want[i * 4 + 2] = 0x00;
+            want[i * 4 + 3] = (uint8_t)(0.2 * 255.0 + 0.5);
+        }
+        ok(read_buffer(b, sizeof(got), got) && !memcmp(got, want, sizeof(want)), "sRGB buffer RTV clear: %02x %02x %02x %02x",
+                got[4], got[5], got[6], got[7]);
+        ID3D11DeviceContext1_ClearView(ctx1, (ID3D11View *)rtv, red, &rect, 1);
+        for (i = 6; i < 8; ++i)
+            want[i * 4 + 0] = 0xff, want[i * 4 + 1] = 0, want[i * 4 + 2] = 0, want[i * 4 + 3] = 0xff;
+        ok(read_buffer(b, sizeof(got), got) && !memcmp(got, want, sizeof(want)), "ClearView rect on an sRGB buffer RTV");
+        ID3D11RenderTargetView_Release(rtv);
+    }
+    else
+        ok(0, "sRGB buffer RTV");
+    if (b) ID3D11Buffer_Release(b);
+    ID3D11DeviceContext1_Release(ctx1);
+}
+
 static void test_queries(void)
 {
     D3D11_QUERY_DESC qd = { D3D11_QUERY_EVENT, 0 };
@@ -1402,6 +1732,11 @@ int main(void)
     run_test(test_clear_view_rects);
     run_test(test_generate_mips);
     run_test(test_resolve);
+    run_test(test_resolve_formats);
+    run_test(test_discard);
+    run_test(test_initial_data_order);
+    run_test(test_map_no_overwrite_texture);
+    run_test(test_clear_srgb_buffer_rtv);
     run_test(test_queries);
     ID3D11DeviceContext_Release(context);
     ok(!ID3D11Device_Release(device), "device leaked");
