@@ -417,12 +417,6 @@ static void replay_generate_mips(struct vk_replay *r, const struct vk_cmd_genera
     r->cur_count = 0;
 }
 
-static void replay_semaphore(struct vk_replay *r, const struct vk_cmd_semaphore *c, bool signal)
-{
-    struct vk_submit_semaphores *s = &r->sems;
-
-    if (signal)
-    {
 /* DiscardResource/DiscardView: the range goes through a transition from UNDEFINED, so the
  * driver may drop its contents (and compression state) instead of preserving them; ordered
  * after every earlier access like a write. */
@@ -478,6 +472,12 @@ static void replay_resolve_views(struct vk_replay *r, const struct vk_cmd_resolv
     device->vk.vkCmdEndRendering(r->cb);
 }
 
+static void replay_semaphore(struct vk_replay *r, const struct vk_cmd_semaphore *c, bool signal)
+{
+    struct vk_submit_semaphores *s = &r->sems;
+
+    if (signal)
+    {
         if (s->signal_count == ARRAY_SIZE(s->signal))
             submit(r);
         s->signal[s->signal_count] = c->semaphore->semaphore;
@@ -605,6 +605,12 @@ static void replay_one(struct vk_replay *r, const struct vk_cmd_header *h)
         case VK_CMD_GENERATE_MIPS:
             replay_generate_mips(r, (const struct vk_cmd_generate_mips *)h);
             break;
+        case VK_CMD_DISCARD_IMAGE:
+            replay_discard_image(r, (const struct vk_cmd_discard_image *)h);
+            break;
+        case VK_CMD_RESOLVE_VIEWS:
+            replay_resolve_views(r, (const struct vk_cmd_resolve_views *)h);
+            break;
         case VK_CMD_RESET_QUERIES:
         {
             const struct vk_cmd_query *c = (const void *)h;
@@ -631,12 +637,6 @@ static void replay_one(struct vk_replay *r, const struct vk_cmd_header *h)
  * What the draw context (cmd_draw.c) uses */
 
 struct vk_device *vk_replay_device(struct vk_replay *r)
-        case VK_CMD_DISCARD_IMAGE:
-            replay_discard_image(r, (const struct vk_cmd_discard_image *)h);
-            break;
-        case VK_CMD_RESOLVE_VIEWS:
-            replay_resolve_views(r, (const struct vk_cmd_resolve_views *)h);
-            break;
 {
     return r->device;
 }
