@@ -1,9 +1,18 @@
-/* fence.c — ID3D11Fence: a 64-bit value in a section's sync block (shared or not), events
- * set on completion by a watcher thread, NT handles for D3D11_FENCE_FLAG_SHARED fences.
+/* fence.c — ID3D11Fence, in one of two modes:
+ *   semaphore: a Vulkan timeline semaphore holds the value; ID3D11DeviceContext4::Signal and
+ *     Wait are GPU-side (signal/wait operations of the context's next submission). Fences that
+ *     are not shared always (the backend device of the process); D3D11_FENCE_FLAG_SHARED fences
+ *     where the device exports timeline semaphores (native: VK_KHR_external_semaphore_fd,
+ *     PE: _win32): the exporter's semaphore fd / NT handle travels in the section's header
+ *     and openers import it (tier fd/win32 + SHARED_FLAG_SEMAPHORE).
+ *   counter: other shared fences: a 64-bit value in the section's sync block; Signal sets it
+ *     once the context's earlier work completed (CPU wait), Wait blocks the calling thread.
+ * Events are set on completion by a watcher thread; NT handles for D3D11_FENCE_FLAG_SHARED fences.
  * Events: Win32 events on PE; on the native build an event handle is an eventfd
  * (HANDLE)(intptr_t)fd, "set" by writing 1 to it. */
 #include "sharing.h"
 #include "vk_cs.h"
+#include "vk_external.h"
 #ifdef D3D11VK_NATIVE
 # include <unistd.h>
 #endif
@@ -23,6 +32,7 @@ struct d3d11_fence
     struct d3d11_shared *shared;
     struct shared_sync *sync;
     struct shared_waiter waiter;
+    struct vk_semaphore *semaphore;     /* semaphore mode (shared->semaphore), else NULL */
 
     struct plat_mutex lock;             /* guards events[] and the watcher */
     struct fence_event *events;
@@ -74,11 +84,24 @@ static void event_set_and_close(HANDLE event)
 #endif
 }
 
+static UINT64 fence_completed(struct d3d11_fence *fence)
+{
+    return fence->semaphore ? vk_semaphore_value(fence->semaphore) : shared_fence_get(fence->sync);
+}
+
+/* Waits until the value is reached or ms pass (INFINITE: for ever); true when reached. */
+static bool fence_wait_cpu(struct d3d11_fence *fence, UINT64 value, DWORD ms)
+{
+    if (!fence->semaphore)
+        return shared_fence_wait(fence->sync, &fence->waiter, value, ms);
+    return vk_semaphore_wait(fence->semaphore, value, ms == INFINITE ? UINT64_MAX : (uint64_t)ms * 1000000) == VK_SUCCESS;
+}
+
 /* Sets and drops every event whose value was reached; returns the smallest pending value
  * (UINT64_MAX when none). Called with the lock held. */
 static UINT64 fence_fire_events(struct d3d11_fence *fence)
 {
-    UINT64 completed = shared_fence_get(fence->sync), lowest = UINT64_MAX;
+    UINT64 completed = fence_completed(fence), lowest = UINT64_MAX;
     size_t i = 0;
 
     while (i < fence->event_count)
@@ -105,7 +128,7 @@ static void fence_watcher(void *arg)
     {
         plat_mutex_unlock(&fence->lock);
         /* Bounded: signals from other processes wake us, and so does destruction. */
-        shared_fence_wait(fence->sync, &fence->waiter, lowest, 50);
+        fence_wait_cpu(fence, lowest, 50);
         plat_mutex_lock(&fence->lock);
     }
     fence->watcher_running = false;
@@ -141,7 +164,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_fence_CreateSharedHandle(ID3D11Fence *ifa
 
 static UINT64 STDMETHODCALLTYPE d3d11_fence_GetCompletedValue(ID3D11Fence *iface)
 {
-    return shared_fence_get(impl_from_ID3D11Fence(iface)->sync);
+    return fence_completed(impl_from_ID3D11Fence(iface));
 }
 
 static HRESULT STDMETHODCALLTYPE d3d11_fence_SetEventOnCompletion(ID3D11Fence *iface, UINT64 value, HANDLE event)
@@ -154,12 +177,12 @@ static HRESULT STDMETHODCALLTYPE d3d11_fence_SetEventOnCompletion(ID3D11Fence *i
     /* No event: block until the value is reached. */
     if (!event)
     {
-        shared_fence_wait(fence->sync, &fence->waiter, value, INFINITE);
+        fence_wait_cpu(fence, value, INFINITE);
         return S_OK;
     }
     if (!event_duplicate(event, &dup))
         return E_INVALIDARG;
-    if (shared_fence_get(fence->sync) >= value)
+    if (fence_completed(fence) >= value)
     {
         event_set_and_close(dup);
         return S_OK;
@@ -262,6 +285,7 @@ static HRESULT fence_init(struct d3d11_device *device, struct d3d11_shared *shar
     fence->flags = flags;
     fence->shared = shared;
     fence->sync = shared_section_sync(&shared->backing);
+    fence->semaphore = shared->semaphore;
     plat_mutex_init(&fence->lock);
     d3d11vk_child_init(&fence->child, (IUnknown *)&device->ID3D11Device5_iface, fence_destroy);
     hr = d3d11_fence_QueryInterface(&fence->ID3D11Fence_iface, riid, out);
@@ -271,9 +295,11 @@ static HRESULT fence_init(struct d3d11_device *device, struct d3d11_shared *shar
 
 HRESULT d3d11_fence_create(struct d3d11_device *device, UINT64 initial_value, UINT flags, REFIID riid, void **out)
 {
+    struct vk_semaphore *semaphore = NULL;
     struct shared_section backing;
     struct d3d11_shared *shared;
     struct shared_header *h;
+    int semaphore_fd = -1;
     HRESULT hr;
 
     if (!out)
@@ -289,8 +315,28 @@ HRESULT d3d11_fence_create(struct d3d11_device *device, UINT64 initial_value, UI
             LOG_WARN("D3D11_FENCE_FLAG_SHARED_CROSS_ADAPTER is not supported.");
         return E_INVALIDARG;
     }
+    /* Semaphore mode: a local timeline semaphore, or an exported one for shared fences where
+     * the device can (else the counter in the section). */
+    if (!(flags & D3D11_FENCE_FLAG_SHARED))
+    {
+        if (vk_semaphore_create(device->vk, initial_value, &semaphore) != VK_SUCCESS)
+            semaphore = NULL;
+    }
+    else if (d3d11_sharing_semaphores(device))
+        d3d11_shared_semaphore_export(device, initial_value, &semaphore, &semaphore_fd);
     if (FAILED(hr = shared_section_create_backing(SHARED_MIN_SECTION, &backing)))
+    {
+        if (semaphore)
+            vk_semaphore_release(semaphore);
+#ifdef D3D11VK_NATIVE
+        if (semaphore_fd >= 0)
+            close(semaphore_fd);
+#else
+        if (semaphore_fd > 0)
+            CloseHandle((HANDLE)(uintptr_t)semaphore_fd);
+#endif
         return hr;
+    }
     h = shared_section_header(&backing);
     memset(h, 0, sizeof(*h));
     h->section_size = backing.size < SHARED_MIN_SECTION ? backing.size : SHARED_MIN_SECTION;
@@ -300,12 +346,46 @@ HRESULT d3d11_fence_create(struct d3d11_device *device, UINT64 initial_value, UI
     h->key = backing.key;
     h->unique_id = ((uint64_t)backing.key << 32) | plat_process_id();
     h->exporter_pid = plat_process_id();
+    if (semaphore_fd >= 0)
+    {
+#ifdef D3D11VK_NATIVE
+        h->tier = SHARED_TIER_FD;
+#else
+        h->tier = SHARED_TIER_WIN32;
+#endif
+        h->flags |= SHARED_FLAG_SEMAPHORE;
+        h->payload.semaphore_handle = (uint32_t)semaphore_fd;
+    }
     shared_header_seal(h);
     shared_section_sync(&backing)->fence_value = initial_value;
+    shared_section_sync(&backing)->gpu_value = initial_value;
     if (FAILED(hr = d3d11_shared_wrap(&backing, false, true, &shared)))
     {
         shared_section_close(&backing);
+        if (semaphore)
+            vk_semaphore_release(semaphore);
+#ifdef D3D11VK_NATIVE
+        if (semaphore_fd >= 0)
+            close(semaphore_fd);
+#else
+        if (semaphore_fd > 0)
+            CloseHandle((HANDLE)(uintptr_t)semaphore_fd);
+#endif
         return hr;
+    }
+    shared->semaphore = semaphore;
+    shared->semaphore_fd = semaphore_fd;
+    if (semaphore_fd >= 0 && !d3d11_shared_register_semaphore(shared))
+    {
+        d3d11_shared_release(shared);
+        return E_OUTOFMEMORY;
+    }
+    if (flags & D3D11_FENCE_FLAG_SHARED)
+    {
+        static volatile LONG logged[2];
+        if (!__atomic_exchange_n(&logged[!!semaphore], 1, __ATOMIC_RELAXED))
+            LOG_INFO("Shared fence %#llx: %s.", (unsigned long long)h->unique_id, semaphore
+                    ? "exported timeline semaphore, GPU-side Signal/Wait" : "counter in the section, CPU-side Signal/Wait");
     }
     return fence_init(device, shared, flags, riid, out);
 }
@@ -324,6 +404,11 @@ HRESULT d3d11_fence_open(struct d3d11_device *device, HANDLE handle, REFIID riid
         return hr;
     if (shared->read_only)
         LOG_WARN("Fence opened through a handle without write access; Signal still works through the backing.");
+    if (FAILED(hr = d3d11_shared_semaphore_open(shared, device->vk)))
+    {
+        d3d11_shared_release(shared);
+        return hr;
+    }
     return fence_init(device, shared, D3D11_FENCE_FLAG_SHARED, riid, out);
 }
 
@@ -332,8 +417,32 @@ static struct d3d11_context *context_from(ID3D11DeviceContext4 *iface)
     return CONTAINING_RECORD(iface, struct d3d11_context, ID3D11DeviceContext4_iface);
 }
 
-/* GPU order: the value is set once everything the context recorded before the Signal has
- * completed on the device timeline (the calling thread waits for it). */
+/* Values only grow in semaphore mode (Vulkan timelines): a Signal at or below the highest
+ * value signalled so far is dropped (logged once). */
+static bool fence_value_grows(struct d3d11_fence *fence, UINT64 value)
+{
+    static volatile LONG logged;
+    uint64_t cur = __atomic_load_n(&fence->sync->gpu_value, __ATOMIC_ACQUIRE);
+
+    do
+    {
+        if (value <= cur)
+        {
+            if (!__atomic_exchange_n(&logged, 1, __ATOMIC_RELAXED))
+                FIXME("Signal(%llu) at or below the fence's highest value (%llu): semaphore-backed fences only grow.",
+                        (unsigned long long)value, (unsigned long long)cur);
+            return false;
+        }
+    } while (!__atomic_compare_exchange_n(&fence->sync->gpu_value, &cur, value, true, __ATOMIC_ACQ_REL,
+            __ATOMIC_ACQUIRE));
+    return true;
+}
+
+/* GPU order. Semaphore mode: the context's next submission signals the value once the work
+ * recorded before it completes (no CPU wait), unless the device publishes host-tier shares
+ * at fences (cross-process data through the section: published after a CPU wait, then the
+ * value is signalled from the host). Counter mode: the value is set once everything the
+ * context recorded has completed (the calling thread waits for it). */
 HRESULT d3d11_fence_signal_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence *fence_iface, UINT64 value)
 {
     struct d3d11_fence *fence = unsafe_fence(fence_iface);
@@ -344,6 +453,25 @@ HRESULT d3d11_fence_signal_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence
         return E_INVALIDARG;
     if (context->type != D3D11_DEVICE_CONTEXT_IMMEDIATE)
         return DXGI_ERROR_INVALID_CALL;
+    if (fence->semaphore)
+    {
+        bool host = (fence->flags & D3D11_FENCE_FLAG_SHARED) && d3d11_sharing_device_host_links(context->device);
+
+        if (!fence_value_grows(fence, value))
+            return S_OK;
+        if (context->cs && !host && fence->semaphore->obj.device == context->device->vk)
+        {
+            vk_cs_cmd_signal_semaphore(context->cs, fence->semaphore, value);
+            vk_cs_flush(context->cs);
+            return S_OK;
+        }
+        if (context->cs)
+            vk_device_wait_timeline(context->device->vk, vk_cs_sync(context->cs), UINT64_MAX);
+        if (host)
+            d3d11_sharing_device_signal(context->device);
+        vk_semaphore_signal(fence->semaphore, value);
+        return S_OK;
+    }
     if (context->cs)
     {
         timeline = vk_cs_sync(context->cs);
@@ -355,8 +483,10 @@ HRESULT d3d11_fence_signal_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence
     return S_OK;
 }
 
-/* Work recorded after the Wait must not start before the value: the context's thread waits
- * (the value must come from another context, device or process). */
+/* Work recorded after the Wait must not start before the value. Semaphore mode: the
+ * context's next submission waits for it on the GPU (the calling thread goes on), unless
+ * host-tier data must be fetched first. Counter mode: the calling thread waits (the value
+ * must then come from another context, device or process). */
 HRESULT d3d11_fence_wait_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence *fence_iface, UINT64 value)
 {
     struct d3d11_fence *fence = unsafe_fence(fence_iface);
@@ -366,7 +496,13 @@ HRESULT d3d11_fence_wait_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence *
         return E_INVALIDARG;
     if (context->type != D3D11_DEVICE_CONTEXT_IMMEDIATE)
         return DXGI_ERROR_INVALID_CALL;
-    shared_fence_wait(fence->sync, &fence->waiter, value, INFINITE);
+    if (fence->semaphore && context->cs && fence->semaphore->obj.device == context->device->vk
+            && !((fence->flags & D3D11_FENCE_FLAG_SHARED) && d3d11_sharing_device_host_links(context->device)))
+    {
+        vk_cs_cmd_wait_semaphore(context->cs, fence->semaphore, value);
+        return S_OK;
+    }
+    fence_wait_cpu(fence, value, INFINITE);
     if (fence->flags & D3D11_FENCE_FLAG_SHARED)
         d3d11_sharing_device_wait(context->device);
     return S_OK;

@@ -62,8 +62,26 @@ struct d3d11_resource
     volatile LONG map_count;
 };
 
+    /* Shared resources (sharing_resource.c): D3D11_SHARE_GUARD_* bits; 0 for everything else,
+     * so contexts test one word before recording a use (d3d11_resource_usable). */
+    volatile LONG share_guard;
 extern const IDXGIResource1Vtbl d3d11_dxgi_resource_vtbl;
 HRESULT d3d11_resource_query_interface(struct d3d11_resource *r, REFIID riid, void **out);
+#define D3D11_SHARE_GUARD_KEYED     0x1   /* SHARED_KEYEDMUTEX: usable only while this object holds it */
+#define D3D11_SHARE_GUARD_HELD      0x2   /* this object holds the keyed mutex now */
+#define D3D11_SHARE_GUARD_READ_ONLY 0x4   /* opened through a handle without write access */
+
+/* Whether a context may use r now (write: as a destination). Windows drops commands that use
+ * a keyed-mutex resource whose mutex the device does not hold, and writes through a
+ * read-only open; the slow path logs it once (sharing_resource.c). */
+bool d3d11_resource_guard_refuses(struct d3d11_resource *r, bool write, bool immediate);
+/* immediate: an immediate context (deferred contexts record before the mutex is taken: only
+ * the read-only rule applies to them). */
+static inline bool d3d11_resource_usable(struct d3d11_resource *r, bool write, bool immediate)
+{
+    return !r || !__atomic_load_n(&r->share_guard, __ATOMIC_ACQUIRE) || !d3d11_resource_guard_refuses(r, write, immediate);
+}
+
 /* Fills the common fields; the child's destroy callback frees the outer object. */
 void d3d11_resource_init(struct d3d11_resource *r, struct d3d11_device *device, void *outer,
         const struct d3d11vk_qi_entry *qi, size_t qi_count, ID3D11Resource *iface,

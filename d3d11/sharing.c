@@ -4,9 +4,25 @@
 #include "sharing.h"
 #include "config.h"
 #include "vk_resource.h"
+#include "vk_external.h"
+#include <errno.h>
+#include <stdio.h>
 #ifdef D3D11VK_NATIVE
+# include <fcntl.h>
 # include <unistd.h>
+# include <sys/syscall.h>
 #endif
+
+static void handle_value_close(int value)
+{
+#ifdef D3D11VK_NATIVE
+    if (value >= 0)
+        close(value);
+#else
+    if (value > 0)
+        CloseHandle((HANDLE)(uintptr_t)value);
+#endif
+}
 
 #define SHARING_MISC (D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX \
         | D3D11_RESOURCE_MISC_SHARED_NTHANDLE)
@@ -73,7 +89,10 @@ enum shared_tier d3d11_sharing_tier(struct d3d11_device *device)
             tier = SHARED_TIER_HOST;
     }
     if (!__atomic_exchange_n(&logged, 1, __ATOMIC_RELAXED))
+    {
         LOG_INFO("Sharing tier: %s%s.", shared_tier_name(tier), forced && *forced ? " (forced)" : "");
+        d3d11_sharing_semaphores(device);   /* logs the synchronisation path */
+    }
     return tier;
 }
 
@@ -82,13 +101,14 @@ struct registry_entry
 {
     uint64_t unique_id;
     struct vk_object *object;           /* holds a reference */
+    struct vk_semaphore *semaphore;     /* SHARED_FLAG_SEMAPHORE: the exporter's (a reference), or NULL */
 };
 
 static struct plat_mutex registry_lock = PLAT_MUTEX_INIT;
 static struct registry_entry *registry;
 static size_t registry_count, registry_capacity;
 
-static bool registry_add(uint64_t id, struct vk_object *object)
+static bool registry_add(uint64_t id, struct vk_object *object, struct vk_semaphore *semaphore)
 {
     struct registry_entry *p;
     size_t capacity;
@@ -105,8 +125,12 @@ static bool registry_add(uint64_t id, struct vk_object *object)
         registry = p;
         registry_capacity = capacity;
     }
-    vk_object_addref(object);
+    if (object)
+        vk_object_addref(object);
+    if (semaphore)
+        vk_object_addref(&semaphore->obj);
     registry[registry_count].unique_id = id;
+    registry[registry_count].semaphore = semaphore;
     registry[registry_count++].object = object;
     plat_mutex_unlock(&registry_lock);
     return true;
@@ -114,6 +138,7 @@ static bool registry_add(uint64_t id, struct vk_object *object)
 
 static void registry_remove(uint64_t id)
 {
+    struct vk_semaphore *semaphore = NULL;
     struct vk_object *object = NULL;
     size_t i;
 
@@ -122,6 +147,7 @@ static void registry_remove(uint64_t id)
         if (registry[i].unique_id == id)
         {
             object = registry[i].object;
+            semaphore = registry[i].semaphore;
             registry[i] = registry[--registry_count];
             break;
         }
@@ -134,6 +160,160 @@ static void registry_remove(uint64_t id)
     plat_mutex_unlock(&registry_lock);
     if (object)
         vk_object_release(object);
+    if (semaphore)
+        vk_semaphore_release(semaphore);
+}
+
+/* The exporter's semaphore of an in-process share, with a new reference (NULL: none). */
+static struct vk_semaphore *registry_semaphore(uint64_t unique_id)
+{
+    struct vk_semaphore *semaphore = NULL;
+    size_t i;
+
+    plat_mutex_lock(&registry_lock);
+    for (i = 0; i < registry_count; ++i)
+        if (registry[i].unique_id == unique_id && (semaphore = registry[i].semaphore))
+        {
+            vk_object_addref(&semaphore->obj);
+            break;
+        }
+    plat_mutex_unlock(&registry_lock);
+    return semaphore;
+}
+
+bool d3d11_shared_register_semaphore(struct d3d11_shared *shared)
+{
+    return registry_add(shared->header.unique_id, NULL, shared->semaphore);
+}
+
+bool d3d11_sharing_semaphores(struct d3d11_device *device)
+{
+    static volatile LONG logged;
+    bool yes = device && device->vk && vk_device_external_semaphores(device->vk);
+
+    if (!__atomic_exchange_n(&logged, 1, __ATOMIC_RELAXED))
+        LOG_INFO("Sharing synchronisation: %s.", yes
+                ? "exported timeline semaphores (GPU-side waits for keyed-mutex hand-offs and shared fences)"
+                : "CPU waits (the device exports no timeline semaphore of this build's handle type, "
+                  "or D3D11VK_SHARING_SEMAPHORES=0)");
+    return yes;
+}
+
+HRESULT d3d11_shared_semaphore_export(struct d3d11_device *device, uint64_t initial_value,
+        struct vk_semaphore **semaphore, int *handle_value)
+{
+    struct vk_semaphore *s;
+    int value;
+
+    *semaphore = NULL;
+    *handle_value = -1;
+    if (vk_semaphore_create_exportable(device->vk, initial_value, &s) != VK_SUCCESS)
+        return E_FAIL;
+#ifdef D3D11VK_NATIVE
+    value = vk_semaphore_export_fd(s);
+#else
+    {
+        HANDLE h = vk_semaphore_export_win32(s);
+        value = h && (uintptr_t)h <= 0x7fffffffu ? (int)(uintptr_t)h : -1;
+        if (h && value < 0)
+            CloseHandle(h);
+    }
+#endif
+    if (value < 0)
+    {
+        vk_semaphore_release(s);
+        LOG_WARN("Exporting a timeline semaphore failed: CPU waits for this share.");
+        return E_FAIL;
+    }
+    *semaphore = s;
+    *handle_value = value;
+    return S_OK;
+}
+
+intptr_t d3d11_shared_take_handle(uint32_t pid, uint32_t value)
+{
+#ifdef D3D11VK_NATIVE
+    char path[64];
+    int pidfd, fd = -1;
+
+# if defined(SYS_pidfd_open) && defined(SYS_pidfd_getfd)
+    if ((pidfd = (int)syscall(SYS_pidfd_open, (pid_t)pid, 0)) >= 0)
+    {
+        fd = (int)syscall(SYS_pidfd_getfd, pidfd, (int)value, 0);
+        close(pidfd);
+    }
+# else
+    (void)pidfd;
+# endif
+    if (fd < 0)
+    {
+        snprintf(path, sizeof(path), "/proc/%u/fd/%u", pid, value);
+        fd = open(path, O_RDWR | O_CLOEXEC);
+    }
+    return fd;
+#else
+    HANDLE process, h = NULL;
+
+    if (!(process = OpenProcess(PROCESS_DUP_HANDLE, FALSE, pid)))
+        return 0;
+    if (!DuplicateHandle(process, (HANDLE)(uintptr_t)value, GetCurrentProcess(), &h, 0, FALSE, DUPLICATE_SAME_ACCESS))
+        h = NULL;
+    CloseHandle(process);
+    return (intptr_t)h;
+#endif
+}
+
+HRESULT d3d11_shared_semaphore_open(struct d3d11_shared *shared, struct vk_device *vk)
+{
+    const struct shared_header *h = &shared->header;
+    intptr_t handle;
+    VkResult vr;
+
+    if (shared->semaphore)
+        return shared->semaphore->obj.device == vk ? S_OK : E_INVALIDARG;
+    if (!(h->flags & SHARED_FLAG_SEMAPHORE))
+        return S_OK;
+    /* In the exporting process: its own semaphore (one backend device per adapter). */
+    if (h->exporter_pid == plat_process_id() && (shared->semaphore = registry_semaphore(h->unique_id)))
+    {
+        if (shared->semaphore->obj.device == vk)
+            return S_OK;
+        vk_semaphore_release(shared->semaphore);
+        shared->semaphore = NULL;
+    }
+    if (!vk_device_external_semaphores(vk))
+    {
+        LOG_ERR("Share %#llx is synchronised through an exported timeline semaphore, which this device cannot "
+                "import.", (unsigned long long)h->unique_id);
+        return E_INVALIDARG;
+    }
+    handle = d3d11_shared_take_handle(h->exporter_pid, h->payload.semaphore_handle);
+#ifdef D3D11VK_NATIVE
+    if (handle < 0)
+#else
+    if (!handle)
+#endif
+    {
+        LOG_ERR("Cannot take semaphore handle %u from process %u (%s).", h->payload.semaphore_handle,
+                h->exporter_pid, strerror(errno));
+        return E_INVALIDARG;
+    }
+#ifdef D3D11VK_NATIVE
+    if ((vr = vk_semaphore_import_fd(vk, (int)handle, &shared->semaphore)) != VK_SUCCESS)
+        close((int)handle);
+#else
+    vr = vk_semaphore_import_win32(vk, (void *)handle, &shared->semaphore);
+    CloseHandle((HANDLE)handle);   /* a win32 import does not take the handle over */
+#endif
+    if (vr != VK_SUCCESS)
+    {
+        LOG_ERR("Importing the share's timeline semaphore failed: %s.", vk_result_str(vr));
+        shared->semaphore = NULL;
+        return E_INVALIDARG;
+    }
+    LOG_INFO("Imported the timeline semaphore of share %#llx from process %u.", (unsigned long long)h->unique_id,
+            h->exporter_pid);
+    return S_OK;
 }
 
 struct vk_object *d3d11_shared_lookup_backend(uint64_t unique_id)
@@ -145,8 +325,8 @@ struct vk_object *d3d11_shared_lookup_backend(uint64_t unique_id)
     for (i = 0; i < registry_count; ++i)
         if (registry[i].unique_id == unique_id)
         {
-            object = registry[i].object;
-            vk_object_addref(object);
+            if ((object = registry[i].object))
+                vk_object_addref(object);
             break;
         }
     plat_mutex_unlock(&registry_lock);
@@ -162,6 +342,7 @@ HRESULT d3d11_shared_wrap(struct shared_section *backing, bool read_only, bool e
         return E_OUTOFMEMORY;
     shared->refcount = 1;
     shared->memory_fd = -1;
+    shared->semaphore_fd = -1;
     shared->backing = *backing;
     memcpy(&shared->header, backing->base, sizeof(shared->header));
     shared->read_only = read_only;
@@ -187,6 +368,14 @@ HRESULT d3d11_shared_export_create_external(struct d3d11_device *device, const s
         struct vk_object *backend_object, enum shared_tier forced_tier, const struct shared_tier_payload *payload,
         int memory_fd, struct d3d11_shared **out)
 {
+    return d3d11_shared_export_create_synced(device, desc, backend_object, forced_tier, payload, memory_fd,
+            NULL, -1, out);
+}
+
+HRESULT d3d11_shared_export_create_synced(struct d3d11_device *device, const struct shared_resource_desc *desc,
+        struct vk_object *backend_object, enum shared_tier forced_tier, const struct shared_tier_payload *payload,
+        int memory_fd, struct vk_semaphore *semaphore, int semaphore_fd, struct d3d11_shared **out)
+{
     static volatile LONG serial;
     uint64_t data_offset, section_size, data_size = 0;
     struct shared_section backing;
@@ -208,18 +397,23 @@ HRESULT d3d11_shared_export_create_external(struct d3d11_device *device, const s
             data_size = (uint64_t)desc->width * d3d11vk_max(desc->height, 1) * d3d11vk_max(desc->depth, 1)
                     * d3d11vk_max(desc->array_size, 1) * d3d11vk_max(desc->sample_count, 1) * 16 * 2;
     }
-    if (!shared_section_layout(data_size, &data_offset, &section_size) || section_size > SIZE_MAX)
-        return E_OUTOFMEMORY;
-    if (FAILED(hr = shared_section_create_backing((size_t)section_size, &backing)))
+    hr = S_OK;
+    if (!semaphore || tier != forced_tier || !payload)
     {
-#ifdef D3D11VK_NATIVE
-        if (memory_fd >= 0)
-            close(memory_fd);
-#else
-        if (memory_fd > 0)
-            CloseHandle((HANDLE)(uintptr_t)memory_fd);
-#endif
-        return hr;
+        if (semaphore)
+            vk_semaphore_release(semaphore);
+        handle_value_close(semaphore_fd);
+        semaphore = NULL;
+        semaphore_fd = -1;
+    }
+    if (!shared_section_layout(data_size, &data_offset, &section_size) || section_size > SIZE_MAX
+            || FAILED(hr = shared_section_create_backing((size_t)section_size, &backing)))
+    {
+        handle_value_close(memory_fd);
+        handle_value_close(semaphore_fd);
+        if (semaphore)
+            vk_semaphore_release(semaphore);
+        return FAILED(hr) ? hr : E_OUTOFMEMORY;
     }
     h = shared_section_header(&backing);
     memset(h, 0, sizeof(*h));
@@ -242,6 +436,11 @@ HRESULT d3d11_shared_export_create_external(struct d3d11_device *device, const s
         h->payload.memory_type_bits = payload->memory_type_bits;
         h->payload.exporter_handle = payload->exporter_handle;
     }
+    if (semaphore)
+    {
+        h->flags |= SHARED_FLAG_SEMAPHORE;
+        h->payload.semaphore_handle = (uint32_t)semaphore_fd;
+    }
     if (device->vk_adapter)
     {
         memcpy(h->payload.device_uuid, device->vk_adapter->id_properties.deviceUUID, 16);
@@ -252,30 +451,33 @@ HRESULT d3d11_shared_export_create_external(struct d3d11_device *device, const s
     {
         LOG_ERR("Exported header does not validate (%#lx).", (unsigned long)hr);
         shared_section_close(&backing);
+        handle_value_close(memory_fd);
+        handle_value_close(semaphore_fd);
+        if (semaphore)
+            vk_semaphore_release(semaphore);
         return E_INVALIDARG;
     }
     if (FAILED(hr = d3d11_shared_wrap(&backing, false, true, out)))
     {
         shared_section_close(&backing);
-#ifdef D3D11VK_NATIVE
-        if (memory_fd >= 0)
-            close(memory_fd);
-#else
-        if (memory_fd > 0)
-            CloseHandle((HANDLE)(uintptr_t)memory_fd);
-#endif
+        handle_value_close(memory_fd);
+        handle_value_close(semaphore_fd);
+        if (semaphore)
+            vk_semaphore_release(semaphore);
         return hr;
     }
     (*out)->memory_fd = memory_fd;
+    (*out)->semaphore = semaphore;
+    (*out)->semaphore_fd = semaphore_fd;
     (*out)->backend_object = backend_object;
-    if (backend_object && !registry_add(h->unique_id, backend_object))
+    if (backend_object && !registry_add(h->unique_id, backend_object, semaphore))
     {
         d3d11_shared_release(*out);
         *out = NULL;
         return E_OUTOFMEMORY;
     }
-    LOG_TRACE("Exported resource %#llx (key %#x, tier %s).", (unsigned long long)h->unique_id, h->key,
-            shared_tier_name(tier));
+    LOG_TRACE("Exported resource %#llx (key %#x, tier %s%s).", (unsigned long long)h->unique_id, h->key,
+            shared_tier_name(tier), semaphore ? ", exported semaphore" : "");
     return S_OK;
 }
 
@@ -288,7 +490,7 @@ void d3d11_shared_release(struct d3d11_shared *shared)
 {
     if (!shared || atomic_dec_u32(&shared->refcount))
         return;
-    if (shared->exporter && shared->backend_object)
+    if (shared->exporter && (shared->backend_object || shared->semaphore))
         registry_remove(shared->header.unique_id);
     else if (shared->backend_object)
         vk_object_release(shared->backend_object);
@@ -296,15 +498,12 @@ void d3d11_shared_release(struct d3d11_shared *shared)
         d3d11vk_keyed_mutex_cleanup(&shared->keyed_mutex);
     if (shared->host_import)   /* idle (see sharing.h): destroyed before the mapping goes */
         vk_object_release(&shared->host_import->obj);
+    if (shared->semaphore)
+        vk_semaphore_release(shared->semaphore);
+    handle_value_close(shared->semaphore_fd);
     shared_section_close(&shared->backing);
     shared_section_unlink_names(shared->native_names);
-#ifdef D3D11VK_NATIVE
-    if (shared->memory_fd >= 0)
-        close(shared->memory_fd);
-#else
-    if (shared->memory_fd > 0)   /* win32 tier: the exported NT handle's value */
-        CloseHandle((HANDLE)(uintptr_t)shared->memory_fd);
-#endif
+    handle_value_close(shared->memory_fd);   /* win32 tier: the exported NT handle's value */
     free(shared);
 }
 

@@ -52,7 +52,31 @@ struct d3d11_shared
     bool host_import_tried;
     struct vk_object *backend_object;   /* in-process tier: the exporter's image/buffer (openers
                                          * hold a reference; the exporter's is the registry's) */
+    /* SHARED_FLAG_SEMAPHORE (fd/win32 tiers where the device exports timeline semaphores):
+     * this process's semaphore over the share's payload (exporter: created and registered with
+     * the backend object; in-process openers: the exporter's; other processes: imported), and
+     * the exporter's exported fd (native) / NT handle value (PE), kept open as long as the share
+     * so openers can take it (-1 / 0: none). */
+    struct vk_semaphore *semaphore;
+    int semaphore_fd;
 };
+
+/* Whether shares made on `device` synchronise through exported timeline semaphores (the
+ * device's answer to vkGetPhysicalDeviceExternalSemaphoreProperties; logged once: "Sharing
+ * synchronisation: ..."); else hand-offs wait on the CPU. */
+bool d3d11_sharing_semaphores(struct d3d11_device *device);
+/* A new exportable timeline semaphore and its exported fd / NT handle value (owned by the caller). */
+HRESULT d3d11_shared_semaphore_export(struct d3d11_device *device, uint64_t initial_value,
+        struct vk_semaphore **semaphore, int *handle_value);
+/* Fills shared->semaphore for use on `vk` (SHARED_FLAG_SEMAPHORE shares): the exporter's own
+ * in its process, else the exporter's handle taken from its process and imported. E_INVALIDARG
+ * (logged) when that is impossible. */
+HRESULT d3d11_shared_semaphore_open(struct d3d11_shared *shared, struct vk_device *vk);
+/* The exporter's fd / NT handle number `value` duplicated into this process (pidfd_getfd, or
+ * /proc/<pid>/fd; DuplicateHandle on PE); -1 (native) / 0 (PE) on failure. */
+intptr_t d3d11_shared_take_handle(uint32_t pid, uint32_t value);
+/* Exporter of a fence: makes shared->semaphore findable by this process's openers. */
+bool d3d11_shared_register_semaphore(struct d3d11_shared *shared);
 
 /* Creates the backing section for a new shared resource. `backend_object` is what
  * openers in this process share (the texture's backend state), registered under the
@@ -65,6 +89,11 @@ HRESULT d3d11_shared_export_create(struct d3d11_device *device, const struct sha
 HRESULT d3d11_shared_export_create_external(struct d3d11_device *device, const struct shared_resource_desc *desc,
         struct vk_object *backend_object, enum shared_tier tier, const struct shared_tier_payload *payload,
         int memory_fd, struct d3d11_shared **out);
+/* The same with an exported semaphore (payload->semaphore_handle; semaphore and semaphore_fd
+ * owned by the share from then on, also on failure). */
+HRESULT d3d11_shared_export_create_synced(struct d3d11_device *device, const struct shared_resource_desc *desc,
+        struct vk_object *backend_object, enum shared_tier tier, const struct shared_tier_payload *payload,
+        int memory_fd, struct vk_semaphore *semaphore, int semaphore_fd, struct d3d11_shared **out);
 /* Wraps a mapped backing whose header is sealed (takes the mapping over). */
 HRESULT d3d11_shared_wrap(struct shared_section *backing, bool read_only, bool exporter, struct d3d11_shared **out);
 void d3d11_shared_addref(struct d3d11_shared *shared);
@@ -101,6 +130,8 @@ HRESULT d3d11_resource_create_shared_handle(struct d3d11_resource *r, const SECU
 HRESULT d3d11_resource_keyed_mutex_qi(struct d3d11_resource *r, void **out);
 /* Fence Signal / Wait on `device`: publish / fetch its host-tier shares (cross-process data). */
 void d3d11_sharing_device_signal(struct d3d11_device *device);
+/* How many host-tier shares `device` publishes/fetches at fences (0: none, GPU-side fences). */
+size_t d3d11_sharing_device_host_links(struct d3d11_device *device);
 void d3d11_sharing_device_wait(struct d3d11_device *device);
 /* A NEW resource object for `device` over an opened share (QueryInterface'd for riid). */
 HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_shared *shared, REFIID riid, void **out);

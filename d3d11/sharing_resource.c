@@ -259,46 +259,6 @@ static bool fd_export(struct d3d11_resource *r, struct shared_tier_payload *payl
     return true;
 }
 
-#ifdef D3D11VK_NATIVE
-/* The exporter's memory fd, duplicated into this process (see above); -1 on failure. */
-static int fd_take_from_exporter(uint32_t pid, uint32_t number)
-{
-    char path[64];
-    int pidfd, fd = -1;
-
-#if defined(SYS_pidfd_open) && defined(SYS_pidfd_getfd)
-    if ((pidfd = (int)syscall(SYS_pidfd_open, (pid_t)pid, 0)) >= 0)
-    {
-        fd = (int)syscall(SYS_pidfd_getfd, pidfd, (int)number, 0);
-        close(pidfd);
-    }
-#else
-    (void)pidfd;
-#endif
-    if (fd < 0)
-    {
-        snprintf(path, sizeof(path), "/proc/%u/fd/%u", pid, number);
-        fd = open(path, O_RDWR | O_CLOEXEC);
-    }
-    return fd;
-}
-#endif
-
-#ifndef D3D11VK_NATIVE
-/* win32 tier: the exporter's memory handle duplicated into this process; NULL on failure. */
-static HANDLE win32_take_from_exporter(uint32_t pid, uint32_t value)
-{
-    HANDLE process, h = NULL;
-
-    if (!(process = OpenProcess(PROCESS_DUP_HANDLE, FALSE, pid)))
-        return NULL;
-    if (!DuplicateHandle(process, (HANDLE)(uintptr_t)value, GetCurrentProcess(), &h, 0, FALSE, DUPLICATE_SAME_ACCESS))
-        h = NULL;
-    CloseHandle(process);
-    return h;
-}
-#endif
-
 static HRESULT fd_import(struct d3d11_resource *r, struct d3d11_shared *shared)
 {
     const struct shared_tier_payload *p = &shared->header.payload;
@@ -319,9 +279,9 @@ static HRESULT fd_import(struct d3d11_resource *r, struct d3d11_shared *shared)
         return E_NOTIMPL;
     }
 #ifdef D3D11VK_NATIVE
-    if ((ext.fd = fd_take_from_exporter(shared->header.exporter_pid, p->exporter_handle)) < 0)
+    if ((ext.fd = (int)d3d11_shared_take_handle(shared->header.exporter_pid, p->exporter_handle)) < 0)
 #else
-    if (!(ext.win32_handle = win32_take_from_exporter(shared->header.exporter_pid, p->exporter_handle)))
+    if (!(ext.win32_handle = (HANDLE)d3d11_shared_take_handle(shared->header.exporter_pid, p->exporter_handle)))
 #endif
     {
         LOG_WARN("Cannot take memory handle %u from process %u (%s).", p->exporter_handle, shared->header.exporter_pid,
@@ -393,10 +353,19 @@ HRESULT d3d11_resource_share_init(struct d3d11_resource *r)
         int memory_fd = -1;
 
         enum shared_tier tier = d3d11_sharing_tier(r->device);
+        struct vk_semaphore *semaphore = NULL;
+        int semaphore_fd = -1;
 
         if ((tier == SHARED_TIER_FD || tier == SHARED_TIER_WIN32) && fd_export(r, &payload, &memory_fd))
-            hr = d3d11_shared_export_create_external(r->device, &desc, resource_backend_object(r), tier,
-                    &payload, memory_fd, &shared);
+        {
+            /* Keyed-mutex hand-offs wait on the GPU where the device exports timeline
+             * semaphores (else the releaser waits on the CPU). */
+            if ((r->misc_flags & D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX) && d3d11_sharing_semaphores(r->device)
+                    && SUCCEEDED(d3d11_shared_semaphore_export(r->device, 0, &semaphore, &semaphore_fd)))
+                payload.semaphore_handle = (uint32_t)semaphore_fd;
+            hr = d3d11_shared_export_create_synced(r->device, &desc, resource_backend_object(r), tier,
+                    &payload, memory_fd, semaphore, semaphore_fd, &shared);
+        }
         else
             hr = d3d11_shared_export_create(r->device, &desc, resource_backend_object(r), &shared);
         if (FAILED(hr))
@@ -407,7 +376,30 @@ HRESULT d3d11_resource_share_init(struct d3d11_resource *r)
         d3d11_shared_release(shared);
         return E_OUTOFMEMORY;
     }
+    if (shared->keyed)
+        __atomic_store_n(&r->share_guard, D3D11_SHARE_GUARD_KEYED, __ATOMIC_RELEASE);
     return S_OK;
+}
+
+bool d3d11_resource_guard_refuses(struct d3d11_resource *r, bool write, bool immediate)
+{
+    static volatile LONG logged_keyed, logged_read_only;
+    LONG guard = __atomic_load_n(&r->share_guard, __ATOMIC_ACQUIRE);
+
+    if (write && (guard & D3D11_SHARE_GUARD_READ_ONLY))
+    {
+        if (!__atomic_exchange_n(&logged_read_only, 1, __ATOMIC_RELAXED))
+            LOG_WARN("A write into a shared resource opened read-only is dropped.");
+        return true;
+    }
+    if (immediate && (guard & D3D11_SHARE_GUARD_KEYED) && !(guard & D3D11_SHARE_GUARD_HELD))
+    {
+        if (!__atomic_exchange_n(&logged_keyed, 1, __ATOMIC_RELAXED))
+            LOG_WARN("A command using a keyed-mutex resource whose mutex this object does not hold is dropped "
+                    "(AcquireSync first).");
+        return true;
+    }
+    return false;
 }
 
 void d3d11_resource_share_destroy(struct d3d11_resource *r)
@@ -681,6 +673,17 @@ static size_t device_links(struct d3d11_device *device, struct d3d11_resource **
     return count;
 }
 
+size_t d3d11_sharing_device_host_links(struct d3d11_device *device)
+{
+    struct d3d11_resource **list;
+    size_t i, count = device_links(device, &list);
+
+    for (i = 0; i < count; ++i)
+        d3d11vk_child_decref_internal(&list[i]->child);
+    free(list);
+    return count;
+}
+
 void d3d11_sharing_device_signal(struct d3d11_device *device)
 {
     struct d3d11_resource **list;
@@ -771,8 +774,18 @@ static HRESULT STDMETHODCALLTYPE keyed_face_AcquireSync(IDXGIKeyedMutex *iface, 
     HRESULT hr;
 
     hr = d3d11_keyed_mutex_acquire(shared, key, ms);
-    if ((hr == S_OK || hr == WAIT_ABANDONED) && link_host_state(r, &remote, &seen) && host_active(shared, remote))
+    if (hr != S_OK && hr != WAIT_ABANDONED)
+        return hr;
+    __atomic_or_fetch(&r->share_guard, D3D11_SHARE_GUARD_HELD, __ATOMIC_ACQ_REL);
+    if (link_host_state(r, &remote, &seen) && host_active(shared, remote))
         host_fetch(r, shared, seen);
+    else if (shared->semaphore && r->device->immediate && r->device->immediate->cs)
+    {
+        /* GPU-side: this device's later work waits for the last releaser's signal. */
+        uint64_t value = __atomic_load_n(&shared_section_sync(&shared->backing)->gpu_value, __ATOMIC_ACQUIRE);
+        if (value)
+            vk_cs_cmd_wait_semaphore(r->device->immediate->cs, shared->semaphore, value);
+    }
     return hr;
 }
 
@@ -789,8 +802,27 @@ static HRESULT STDMETHODCALLTYPE keyed_face_ReleaseSync(IDXGIKeyedMutex *iface, 
         return DXGI_ERROR_INVALID_CALL;
     if (link_host_state(r, &remote, &seen) && host_active(shared, remote) && !shared->read_only)
         host_publish(r, shared, seen);
+    else if (shared->semaphore && r->device->immediate && r->device->immediate->cs)
+    {
+        /* GPU-side: the work recorded so far signals the next value; the next acquirer's device
+         * waits for it on the GPU. Submitted before the mutex is released (a value nobody will
+         * submit would block the acquirer's queue for ever). */
+        struct shared_sync *sync = shared_section_sync(&shared->backing);
+        struct vk_cs *cs = r->device->immediate->cs;
+        uint64_t value = __atomic_load_n(&sync->gpu_value, __ATOMIC_ACQUIRE) + 1;
+
+        vk_cs_cmd_signal_semaphore(cs, shared->semaphore, value);
+        vk_cs_sync(cs);
+        __atomic_store_n(&sync->gpu_value, value, __ATOMIC_RELEASE);
+    }
+    else if (shared->header.tier == SHARED_TIER_INPROCESS && r->device->immediate && r->device->immediate->cs)
+        /* Every holder records on this process's one backend device and queue: once submitted,
+         * the work is ordered before whatever the next holder submits (each command buffer
+         * starts with a barrier against earlier submissions). */
+        vk_cs_sync(r->device->immediate->cs);
     else
         device_finish(r->device);
+    __atomic_and_fetch(&r->share_guard, ~D3D11_SHARE_GUARD_HELD, __ATOMIC_ACQ_REL);
     return d3d11_keyed_mutex_release(shared, key);
 }
 
@@ -833,7 +865,7 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
     ID3D11Resource *resource = NULL;
     struct host_gen *gen;
     bool added;
-    HRESULT hr;
+    HRESULT hr, hr2;
 
     bool remote = !object;
 
@@ -843,9 +875,13 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
     if (remote && shared->header.tier != SHARED_TIER_HOST && shared->header.tier != SHARED_TIER_WIN32)
 #endif
     {
-        FIXME("Opening %s-tier shares from another process is not implemented yet.",
-                shared_tier_name(shared->header.tier));
-        return E_NOTIMPL;
+        /* In-process shares (D3D11VK_SHARING_TIER=inprocess) hold nothing another process can
+         * reach; a win32 share natively (or an fd share on PE) cannot be taken either. */
+        LOG_ERR("Share %#llx was exported by process %u with the %s tier, which other processes cannot open%s.",
+                (unsigned long long)shared->header.unique_id, shared->header.exporter_pid,
+                shared_tier_name(shared->header.tier),
+                shared->header.tier == SHARED_TIER_INPROCESS ? " (D3D11VK_SHARING_TIER=inprocess in the exporter)" : "");
+        return E_INVALIDARG;
     }
     if (object && object->device != device->vk)
     {
@@ -885,6 +921,12 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
     }
     if (FAILED(hr))
         return hr;
+    /* The share's timeline semaphore on this device (GPU-side hand-offs). */
+    if (FAILED(hr2 = d3d11_shared_semaphore_open(shared, device->vk)))
+    {
+        ID3D11Resource_Release(resource);
+        return hr2;
+    }
     r = d3d11_resource_from_iface(resource);
     if (!r || !r->backend || (d->dimension == D3D11_RESOURCE_DIMENSION_BUFFER ? !r->backend->buffer : !r->backend->image))
     {
@@ -930,6 +972,8 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
         ID3D11Resource_Release(resource);
         return E_OUTOFMEMORY;
     }
+    __atomic_store_n(&r->share_guard, (shared->keyed ? D3D11_SHARE_GUARD_KEYED : 0)
+            | (shared->read_only ? D3D11_SHARE_GUARD_READ_ONLY : 0), __ATOMIC_RELEASE);
     if (remote)
     {
         uint64_t *seen;
@@ -943,6 +987,11 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
 }
 
 #else  /* resources not built yet */
+
+size_t d3d11_sharing_device_host_links(struct d3d11_device *device)
+{
+    return 0;
+}
 
 void d3d11_sharing_device_signal(struct d3d11_device *device)
 {

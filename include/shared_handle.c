@@ -92,8 +92,13 @@ HRESULT shared_header_validate(const void *data, size_t size, uint32_t kind, uin
         return E_INVALIDARG;
     if ((kind && h.kind != kind) || (api && h.api != api))
         return E_INVALIDARG;
+    /* An exported semaphore comes with the fd/win32 tiers only, and names its handle. */
+    if ((h.flags & SHARED_FLAG_SEMAPHORE) && ((h.tier != SHARED_TIER_FD && h.tier != SHARED_TIER_WIN32)
+            || !h.payload.semaphore_handle))
+        return E_INVALIDARG;
+    /* Fences: the sync block alone, or an exported timeline semaphore. */
     if (h.kind == SHARED_KIND_FENCE)
-        return h.tier == SHARED_TIER_NONE ? S_OK : E_INVALIDARG;
+        return h.tier == SHARED_TIER_NONE || (h.flags & SHARED_FLAG_SEMAPHORE) ? S_OK : E_INVALIDARG;
     if (h.tier == SHARED_TIER_NONE || !desc_is_valid(&h.desc))
         return E_INVALIDARG;
     if ((h.tier == SHARED_TIER_FD || h.tier == SHARED_TIER_WIN32) && !(h.flags & SHARED_FLAG_REDIRECT)

@@ -70,7 +70,9 @@ enum shared_tier
 
 #define SHARED_FLAG_REDIRECT   0x1u   /* a named handle section: the data is in the backing */
 #define SHARED_FLAG_KEYEDMUTEX 0x2u
-#define SHARED_FLAGS_ALL       0x3u
+#define SHARED_FLAG_SEMAPHORE  0x4u   /* fd/win32 tier: an exported timeline semaphore synchronises
+                                       * hand-offs on the GPU (its handle: payload.semaphore_handle) */
+#define SHARED_FLAGS_ALL       0x7u
 
 /* The resource description in plain fields; d3d11/sharing.c converts to/from D3D descs.
  * dimension uses D3D11_RESOURCE_DIMENSION values (1 buffer, 2 tex1d, 3 tex2d, 4 tex3d). */
@@ -99,6 +101,9 @@ struct shared_tier_payload
     uint32_t exporter_handle;           /* fd: the memory fd's number in the exporting process
                                          * (the opener takes it with pidfd_getfd); win32: the
                                          * exporter's NT handle value (DuplicateHandle'd) */
+    uint32_t semaphore_handle;          /* SHARED_FLAG_SEMAPHORE: the exported timeline semaphore's
+                                         * fd number / NT handle value in the exporting process */
+    uint32_t reserved2;
     uint8_t device_uuid[16];
     uint8_t driver_uuid[16];
 };
@@ -129,7 +134,9 @@ struct shared_sync
     volatile uint32_t fence_seq;       /* bumped on every signal (futex word) */
     volatile uint32_t opens;           /* how many times the backing was opened (statistics) */
     volatile uint64_t writes;          /* producer generation counter for the host tier */
-    uint64_t reserved[4];
+    volatile uint64_t gpu_value;       /* SHARED_FLAG_SEMAPHORE: keyed mutex, the semaphore value the
+                                        * last ReleaseSync signalled; fence, the highest value signalled */
+    uint64_t reserved[3];
 };
 
 /* A mapped section. */

@@ -8,6 +8,8 @@
 # include <dirent.h>
 # include <unistd.h>
 # include <sys/wait.h>
+#else
+# include <psapi.h>
 #endif
 
 static inline void handle_close(HANDLE h)
@@ -40,6 +42,27 @@ static inline unsigned long handle_count(void)
     probe = CreateEventW(NULL, FALSE, FALSE, NULL);
     CloseHandle(probe);
     return (unsigned long)((uintptr_t)probe / 4);
+#endif
+}
+
+/* The process's memory use in bytes: resident set (native), pagefile usage (PE). */
+static inline uint64_t memory_usage(void)
+{
+#ifdef D3D11VK_NATIVE
+    unsigned long size = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f)
+    {
+        if (fscanf(f, "%lu %lu", &size, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    return (uint64_t)resident * 4096;
+#else
+    PROCESS_MEMORY_COUNTERS pmc = {sizeof(pmc)};
+    if (!K32GetProcessMemoryInfo(GetCurrentProcess(), &pmc, sizeof(pmc)))
+        return 0;
+    return pmc.PagefileUsage;
 #endif
 }
 

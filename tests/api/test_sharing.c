@@ -21,6 +21,14 @@
 
 static const char *self_path;
 
+/* D3D11VK_SHARING_TIER=inprocess: cross-process opens must fail cleanly (E_INVALIDARG). */
+static bool inprocess_forced(void)
+{
+    const char *tier = getenv("D3D11VK_SHARING_TIER");
+    return tier && !strcmp(tier, "inprocess");
+}
+#define CHILD_OPEN_REFUSED 105   /* a child's exit code: the open failed with E_INVALIDARG */
+
 static ID3D11Device *device_a, *device_b;
 static ID3D11DeviceContext *context_a, *context_b;
 
@@ -444,6 +452,160 @@ static void test_keyed_mutex_ping_pong(void)
     ok(ID3D11Texture2D_Release(a) == 0, "a refcount");
 }
 
+static void fill_tex(ID3D11DeviceContext *context, ID3D11Texture2D *t, uint32_t value)
+{
+    uint32_t texels[16 * 16];
+    unsigned int i;
+
+    for (i = 0; i < ARRAY_SIZE(texels); ++i)
+        texels[i] = value;
+    ID3D11DeviceContext_UpdateSubresource(context, (ID3D11Resource *)t, 0, NULL, texels, 16 * 4, 0);
+}
+
+/* D3D11's keyed-mutex rule: a SHARED_KEYEDMUTEX resource is used by a device only while that
+ * object holds the mutex; Windows drops commands that use it otherwise (the debug layer
+ * reports them). Writes (clears, updates, copies into it) and reads (copies from it) are
+ * dropped alike. */
+static void test_keyed_mutex_rule(void)
+{
+    ID3D11Texture2D *a, *b = NULL, *other;
+    IDXGIKeyedMutex *ka = NULL, *kb = NULL;
+    ID3D11Device1 *b1;
+    uint32_t v;
+    HANDLE h;
+
+    if (!(a = create_tex(device_a, D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX | D3D11_RESOURCE_MISC_SHARED_NTHANDLE)))
+        return;
+    other = create_tex(device_a, 0);
+    ID3D11Texture2D_QueryInterface(a, &IID_IDXGIKeyedMutex, (void **)&ka);
+    h = nt_handle(a, GENERIC_ALL, NULL);
+    ID3D11Device_QueryInterface(device_b, &IID_ID3D11Device1, (void **)&b1);
+    ID3D11Device1_OpenSharedResource1(b1, h, &IID_ID3D11Texture2D, (void **)&b);
+    handle_close(h);
+    ID3D11Device1_Release(b1);
+    if (!ka || !b || !other || FAILED(ID3D11Texture2D_QueryInterface(b, &IID_IDXGIKeyedMutex, (void **)&kb)))
+    {
+        ok(0, "setup");
+        goto done;
+    }
+    /* Not held by anyone: the clear and the update are dropped. */
+    clear_tex(device_a, context_a, a, red);
+    fill_tex(context_a, a, GREEN);
+    ok(IDXGIKeyedMutex_AcquireSync(ka, 0, 1000) == S_OK, "A acquires 0");
+    v = read_texel(device_a, context_a, a, 4, 4);
+    ok(v == 0, "writes without the mutex were not dropped: %#x", v);
+    clear_tex(device_a, context_a, a, blue);
+    v = read_texel(device_a, context_a, a, 4, 4);
+    ok(v == BLUE, "A holding the mutex: %#x", v);
+    ok(IDXGIKeyedMutex_ReleaseSync(ka, 1) == S_OK, "A releases 1");
+    /* A no longer holds it: its clear and its copy into the texture are dropped, and so is
+     * the copy out of it (read_texel's staging copy reads nothing: 0). */
+    clear_tex(device_a, context_a, a, red);
+    clear_tex(device_a, context_a, other, green);
+    ID3D11DeviceContext_CopyResource(context_a, (ID3D11Resource *)a, (ID3D11Resource *)other);
+    v = read_texel(device_a, context_a, a, 4, 4);
+    ok(v == 0, "read without the mutex was not dropped: %#x", v);
+    /* B, not holding it yet, cannot read either; once it holds key 1 it sees A's blue. */
+    v = read_texel(device_b, context_b, b, 4, 4);
+    ok(v == 0, "B read before acquiring: %#x", v);
+    ok(IDXGIKeyedMutex_AcquireSync(kb, 1, 1000) == S_OK, "B acquires 1");
+    v = read_texel(device_b, context_b, b, 4, 4);
+    ok(v == BLUE, "B after the hand-off: %#x (dropped commands of A ran?)", v);
+    /* The rule is per object: A's object is refused while B's holds the mutex. */
+    clear_tex(device_a, context_a, a, red);
+    fill_tex(context_b, b, GREEN);
+    v = read_texel(device_b, context_b, b, 4, 4);
+    ok(v == GREEN, "B's update while holding: %#x", v);
+    ok(IDXGIKeyedMutex_ReleaseSync(kb, 0) == S_OK, "B releases 0");
+    ok(IDXGIKeyedMutex_AcquireSync(ka, 0, 1000) == S_OK, "A acquires 0");
+    v = read_texel(device_a, context_a, a, 4, 4);
+    ok(v == GREEN, "A after B's hand-off: %#x", v);
+    ok(IDXGIKeyedMutex_ReleaseSync(ka, 0) == S_OK, "A releases 0");
+done:
+    if (kb)
+        IDXGIKeyedMutex_Release(kb);
+    if (ka)
+        IDXGIKeyedMutex_Release(ka);
+    if (b)
+        ID3D11Texture2D_Release(b);
+    if (other)
+        ID3D11Texture2D_Release(other);
+    ID3D11Texture2D_Release(a);
+}
+
+/* A resource opened through a DXGI_SHARED_RESOURCE_READ handle cannot be written: writable
+ * views are refused (E_INVALIDARG) and writes through it (clears, UpdateSubresource, copies
+ * into it) are dropped; reads work. A write-access open of the same resource can write. */
+static void test_read_only_open(void)
+{
+    D3D11_TEXTURE2D_DESC d = tex_desc(D3D11_RESOURCE_MISC_SHARED | D3D11_RESOURCE_MISC_SHARED_NTHANDLE);
+    ID3D11Texture2D *a, *ro = NULL, *rw = NULL, *other;
+    ID3D11UnorderedAccessView *uav;
+    ID3D11RenderTargetView *rtv;
+    ID3D11Device1 *b1;
+    HANDLE h, hw;
+    uint32_t v;
+    HRESULT hr;
+
+    d.BindFlags |= D3D11_BIND_UNORDERED_ACCESS;
+    if (FAILED(ID3D11Device_CreateTexture2D(device_a, &d, NULL, &a)))
+    {
+        ok(0, "shared UAV texture");
+        return;
+    }
+    other = create_tex(device_b, 0);
+    clear_tex(device_a, context_a, a, red);
+    ok(read_texel(device_a, context_a, a, 2, 2) == RED, "A's clear");
+    h = nt_handle(a, DXGI_SHARED_RESOURCE_READ, NULL);
+    hw = nt_handle(a, DXGI_SHARED_RESOURCE_READ | DXGI_SHARED_RESOURCE_WRITE, NULL);
+    ID3D11Device_QueryInterface(device_b, &IID_ID3D11Device1, (void **)&b1);
+    ID3D11Device1_OpenSharedResource1(b1, h, &IID_ID3D11Texture2D, (void **)&ro);
+    ID3D11Device1_OpenSharedResource1(b1, hw, &IID_ID3D11Texture2D, (void **)&rw);
+    handle_close(h);
+    handle_close(hw);
+    ID3D11Device1_Release(b1);
+    if (!ro || !rw || !other)
+    {
+        ok(0, "opens");
+        goto done;
+    }
+    rtv = (ID3D11RenderTargetView *)(uintptr_t)1;
+    hr = ID3D11Device_CreateRenderTargetView(device_b, (ID3D11Resource *)ro, NULL, &rtv);
+    ok(hr == E_INVALIDARG, "RTV of a read-only open: %#lx", (unsigned long)hr);
+    if (SUCCEEDED(hr))
+        ID3D11RenderTargetView_Release(rtv);
+    uav = (ID3D11UnorderedAccessView *)(uintptr_t)1;
+    hr = ID3D11Device_CreateUnorderedAccessView(device_b, (ID3D11Resource *)ro, NULL, &uav);
+    ok(hr == E_INVALIDARG, "UAV of a read-only open: %#lx", (unsigned long)hr);
+    if (SUCCEEDED(hr))
+        ID3D11UnorderedAccessView_Release(uav);
+    /* Reading works; every write is dropped. */
+    v = read_texel(device_b, context_b, ro, 2, 2);
+    ok(v == RED, "read through the read-only open: %#x", v);
+    fill_tex(context_b, ro, GREEN);
+    clear_tex(device_b, context_b, other, blue);
+    ID3D11DeviceContext_CopyResource(context_b, (ID3D11Resource *)ro, (ID3D11Resource *)other);
+    ID3D11DeviceContext_CopySubresourceRegion(context_b, (ID3D11Resource *)ro, 0, 0, 0, 0, (ID3D11Resource *)other, 0, NULL);
+    v = read_texel(device_b, context_b, ro, 2, 2);
+    ok(v == RED, "write through the read-only open not dropped: %#x", v);
+    /* The write-access open of the same memory writes (so the drops above are the rule's). */
+    ok(ID3D11Device_CreateRenderTargetView(device_b, (ID3D11Resource *)rw, NULL, &rtv) == S_OK, "RTV of a writable open");
+    ID3D11RenderTargetView_Release(rtv);
+    fill_tex(context_b, rw, GREEN);
+    v = read_texel(device_b, context_b, rw, 2, 2);
+    ok(v == GREEN, "write through the writable open: %#x", v);
+    v = read_texel(device_b, context_b, ro, 2, 2);
+    ok(v == GREEN, "read-only open sees the writable open's data: %#x", v);
+done:
+    if (ro)
+        ID3D11Texture2D_Release(ro);
+    if (rw)
+        ID3D11Texture2D_Release(rw);
+    if (other)
+        ID3D11Texture2D_Release(other);
+    ID3D11Texture2D_Release(a);
+}
+
 /* Cross-process: the child opens the inherited handle and plays the other side. */
 static const float km_colors[5][4] = {{1, 0, 0, 1}, {0, 1, 0, 1}, {0, 0, 1, 1}, {1, 1, 1, 1}, {1, 0, 1, 1}};
 static const uint32_t km_expect[5] = {RED, GREEN, BLUE, 0xffffffffu, 0xffff00ffu};
@@ -457,13 +619,14 @@ static int child_main(const char *handle_text)
     IDXGIKeyedMutex *km;
     ID3D11Texture2D *t;
     int i, bad = 0;
+    HRESULT hr;
 
     if (FAILED(D3D11CreateDevice(NULL, D3D_DRIVER_TYPE_HARDWARE, NULL, 0, NULL, 0, D3D11_SDK_VERSION,
             &device, NULL, &context)))
         return 100;
     ID3D11Device_QueryInterface(device, &IID_ID3D11Device1, (void **)&device1);
-    if (FAILED(ID3D11Device1_OpenSharedResource1(device1, h, &IID_ID3D11Texture2D, (void **)&t)))
-        return 101;
+    if ((hr = ID3D11Device1_OpenSharedResource1(device1, h, &IID_ID3D11Texture2D, (void **)&t)) != S_OK)
+        return hr == E_INVALIDARG ? CHILD_OPEN_REFUSED : 101;
     handle_close(h);
     if (FAILED(ID3D11Texture2D_QueryInterface(t, &IID_IDXGIKeyedMutex, (void **)&km)))
         return 102;
@@ -489,6 +652,7 @@ static int child_main(const char *handle_text)
 static int child_abandon(const char *handle_text)
 {
     HANDLE h = (HANDLE)(uintptr_t)strtoull(handle_text, NULL, 0);
+    HRESULT hr;
     ID3D11Device1 *device1;
     ID3D11Device *device;
     IDXGIKeyedMutex *km;
@@ -498,8 +662,9 @@ static int child_abandon(const char *handle_text)
             &device, NULL, NULL)))
         return 100;
     ID3D11Device_QueryInterface(device, &IID_ID3D11Device1, (void **)&device1);
-    if (FAILED(ID3D11Device1_OpenSharedResource1(device1, h, &IID_ID3D11Texture2D, (void **)&t))
-            || FAILED(ID3D11Texture2D_QueryInterface(t, &IID_IDXGIKeyedMutex, (void **)&km)))
+    if ((hr = ID3D11Device1_OpenSharedResource1(device1, h, &IID_ID3D11Texture2D, (void **)&t)) == E_INVALIDARG)
+        return CHILD_OPEN_REFUSED;
+    if (FAILED(hr) || FAILED(ID3D11Texture2D_QueryInterface(t, &IID_IDXGIKeyedMutex, (void **)&km)))
         return 101;
     /* Dies holding it, without any cleanup (no atexit handlers: nothing is released). */
 #ifdef D3D11VK_NATIVE
@@ -524,6 +689,7 @@ static int child_fence(const char *arg)
     ID3D11Fence *fence;
     const char *colon = strchr(arg, ':');
     int bad = 0;
+    HRESULT hr;
 
     if (!colon)
         return 110;
@@ -533,8 +699,9 @@ static int child_fence(const char *arg)
         return 111;
     ID3D11Device_QueryInterface(device, &IID_ID3D11Device5, (void **)&device5);
     ID3D11DeviceContext_QueryInterface(context, &IID_ID3D11DeviceContext4, (void **)&context4);
-    if (FAILED(ID3D11Device5_OpenSharedResource1(device5, ht, &IID_ID3D11Texture2D, (void **)&t))
-            || FAILED(ID3D11Device5_OpenSharedFence(device5, hf, &IID_ID3D11Fence, (void **)&fence)))
+    if ((hr = ID3D11Device5_OpenSharedResource1(device5, ht, &IID_ID3D11Texture2D, (void **)&t)) == E_INVALIDARG)
+        return CHILD_OPEN_REFUSED;
+    if (FAILED(hr) || FAILED(ID3D11Device5_OpenSharedFence(device5, hf, &IID_ID3D11Fence, (void **)&fence)))
         return 112;
     if (ID3D11DeviceContext4_Wait(context4, fence, 1) != S_OK)
         return 113;
@@ -593,6 +760,16 @@ static void test_keyed_mutex_child_process(void)
         return;
     }
     handle_close(h);
+    if (inprocess_forced())
+    {
+        /* The in-process tier cannot reach another process: the child's open fails cleanly. */
+        code = child_exit_code(process, 120000);
+        ok(code == CHILD_OPEN_REFUSED, "forced in-process tier: child exit code %d, expected %d", code,
+                CHILD_OPEN_REFUSED);
+        IDXGIKeyedMutex_Release(km);
+        ID3D11Texture2D_Release(a);
+        return;
+    }
     for (i = 0; i < 4; ++i)
     {
         /* Parent holds key 0: writes colour i, hands over with 1; the child checks it, writes
@@ -650,6 +827,14 @@ static void test_keyed_mutex_abandoned(void)
     {
         handle_close(h);
         code = child_exit_code(process, 120000);
+        if (inprocess_forced())
+        {
+            ok(code == CHILD_OPEN_REFUSED, "forced in-process tier: child exit code %d", code);
+            child_mode = "child-km";
+            IDXGIKeyedMutex_Release(km);
+            ID3D11Texture2D_Release(a);
+            return;
+        }
         ok(code == 0, "child exit code %d", code);
         /* The holder died holding it: the next acquirer gets it with WAIT_ABANDONED. */
         hr = IDXGIKeyedMutex_AcquireSync(km, 0, 5000);
@@ -706,12 +891,23 @@ static void test_fence_orders_work(void)
     if (fb)
         ID3D11Fence_Release(fb);
 
-    /* The child waits for 1 again: start the fence over at 0. */
-    ID3D11DeviceContext4_Signal(ca4, fa, 0);
+    /* The child waits for 1 of a new fence (fences backed by timeline semaphores only grow). */
+    handle_close(hf);
+    hf = NULL;
+    ID3D11Fence_Release(fa);
+    fa = NULL;
+    if (SUCCEEDED(ID3D11Device5_CreateFence(a5, 0, D3D11_FENCE_FLAG_SHARED, &IID_ID3D11Fence, (void **)&fa)))
+        ID3D11Fence_CreateSharedHandle(fa, &sa, GENERIC_ALL, NULL, &hf);
+    ok(fa && hf, "second fence");
     second_handle = hf;
     child_mode = "child-fence";
-    if (!spawn_child(ht, &process))
+    if (!hf || !spawn_child(ht, &process))
         ok(0, "could not start the child");
+    else if (inprocess_forced())
+    {
+        code = child_exit_code(process, 120000);
+        ok(code == CHILD_OPEN_REFUSED, "forced in-process tier: child exit code %d", code);
+    }
     else
     {
         clear_tex(device_a, context_a, ta, red);
@@ -725,8 +921,10 @@ static void test_fence_orders_work(void)
     second_handle = NULL;
     child_mode = "child-km";
     handle_close(ht);
-    handle_close(hf);
-    ID3D11Fence_Release(fa);
+    if (hf)
+        handle_close(hf);
+    if (fa)
+        ID3D11Fence_Release(fa);
 done_devices:
     if (ta)
         ID3D11Texture2D_Release(ta);
@@ -839,6 +1037,7 @@ static void test_other_kinds(void)
 
 static void test_cycles(void)
 {
+    uint64_t mem_before = 0, mem_after;
     unsigned long before = 0, after;
     unsigned int i, failures = 0;
     ID3D11Device1 *b1;
@@ -852,7 +1051,10 @@ static void test_cycles(void)
         HANDLE h;
 
         if (i == 100)
+        {
             before = handle_count();
+            mem_before = memory_usage();
+        }
         d.Width = d.Height = 4;
         if (FAILED(ID3D11Device_CreateTexture2D(device_a, &d, NULL, &a)))
         {
@@ -888,10 +1090,14 @@ static void test_cycles(void)
         ID3D11Texture2D_Release(a);
     }
     after = handle_count();
+    mem_after = memory_usage();
     ID3D11Device1_Release(b1);
     ok(!failures, "%u cycles failed", failures);
     ok(after <= before + 2, "handles grew from %lu to %lu", before, after);
-    printf("   1000 texture cycles: handles %lu -> %lu\n", before, after);
+    ok(mem_after <= mem_before + 4 * 1024 * 1024, "memory grew from %llu to %llu KiB",
+            (unsigned long long)(mem_before >> 10), (unsigned long long)(mem_after >> 10));
+    printf("   1000 texture cycles: handles %lu -> %lu, memory %llu -> %llu KiB\n", before, after,
+            (unsigned long long)(mem_before >> 10), (unsigned long long)(mem_after >> 10));
 }
 
 int main(int argc, char **argv)
@@ -927,6 +1133,8 @@ int main(int argc, char **argv)
     run_test(test_open_legacy_and_named);
     run_test(test_access);
     run_test(test_keyed_mutex_ping_pong);
+    run_test(test_keyed_mutex_rule);
+    run_test(test_read_only_open);
     run_test(test_keyed_mutex_child_process);
     run_test(test_keyed_mutex_abandoned);
     run_test(test_fence_orders_work);

@@ -1,7 +1,10 @@
 /* sharing_bench.c — shared-texture hand-off round trip between two devices (A clears and
  * releases, B acquires, copies and releases back) against a same-device clear + copy of the
  * same size in the same run, and CreateSharedHandle + OpenSharedResource1 latency. The tier
- * comes from D3D11VK_SHARING_TIER (host by default, inprocess); run it once per tier. */
+ * comes from D3D11VK_SHARING_TIER (default: fd natively where the device exports memory, host
+ * on PE); run it once per tier. Each round trip ends when B's copy has completed on the GPU,
+ * as each same-device iteration ends when its copy has, whichever way the tier synchronises
+ * (CPU waits at ReleaseSync, or exported timeline semaphores waited on by the GPU). */
 #ifdef D3D11VK_NATIVE
 # define _GNU_SOURCE
 # define USE_WS_PREFIX
@@ -130,6 +133,7 @@ int main(int argc, char **argv)
         IDXGIKeyedMutex_AcquireSync(kb, 1, INFINITE);
         ID3D11DeviceContext_CopyResource(cb, (ID3D11Resource *)dst_b, (ID3D11Resource *)tb);
         IDXGIKeyedMutex_ReleaseSync(kb, 0);
+        wait_idle(b, cb);
     }
     handoff = (now_ms() - t0) / iterations;
 
@@ -147,7 +151,7 @@ int main(int argc, char **argv)
     }
     open_us = (now_ms() - t0) * 1e3 / (iterations * 4);
 
-    printf("sharing bench: %ux%u RGBA8, %u iterations, tier %s\n", size, size, iterations, tier && *tier ? tier : "host (default)");
+    printf("sharing bench: %ux%u RGBA8, %u iterations, tier %s\n", size, size, iterations, tier && *tier ? tier : "default");
     printf("  same-device clear+copy+wait:        %8.3f ms\n", same);
     printf("  shared hand-off round trip (A->B->A): %8.3f ms  (%.2fx the same-device copy)\n", handoff, handoff / same);
     printf("  CreateSharedHandle+OpenSharedResource1+Release: %8.1f us (%u failures)\n", open_us, open_failures);

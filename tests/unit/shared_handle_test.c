@@ -160,6 +160,88 @@ static void test_validate(void)
     }
 }
 
+/* SHARED_FLAG_SEMAPHORE (an exported timeline semaphore synchronises hand-offs): only with
+ * the fd and win32 tiers, always with the exporter's semaphore handle value; fences carry it
+ * (tier fd/win32) or nothing (tier none). The win32 tier's header travels the same way as the
+ * fd tier's: both handle values are the exporter's, duplicated by the opener. */
+static void test_semaphore_headers(void)
+{
+    static uint8_t buf[16384];
+    struct shared_header *h = (struct shared_header *)buf;
+    static const uint32_t tiers[] = {SHARED_TIER_FD, SHARED_TIER_WIN32};
+    unsigned int t;
+
+    for (t = 0; t < ARRAY_SIZE(tiers); ++t)
+    {
+        const char *name = shared_tier_name(tiers[t]);
+
+        make_header(h, sizeof(buf));
+        h->tier = tiers[t];
+        h->flags = SHARED_FLAG_SEMAPHORE | SHARED_FLAG_KEYEDMUTEX;
+        h->payload.data_offset = h->payload.data_size = 0;
+        h->payload.alloc_size = 1 << 20;
+        h->payload.memory_type_bits = 0x2;
+        h->payload.exporter_handle = 0x44;
+        h->payload.semaphore_handle = 0x48;
+        shared_header_seal(h);
+        check(shared_header_validate(buf, sizeof(buf), SHARED_KIND_RESOURCE, SHARED_API_NT) == S_OK,
+                "%s header with a semaphore rejected", name);
+        check(h->payload.semaphore_handle == 0x48 && h->payload.exporter_handle == 0x44, "%s handle values", name);
+        h->payload.semaphore_handle = 0x4c;   /* not resealed */
+        check(shared_header_validate(buf, sizeof(buf), 0, 0) == E_INVALIDARG, "%s semaphore handle change accepted", name);
+        h->payload.semaphore_handle = 0;
+        shared_header_seal(h);
+        check(shared_header_validate(buf, sizeof(buf), 0, 0) == E_INVALIDARG, "%s semaphore flag without a handle accepted",
+                name);
+        /* A named handle's redirect copy keeps the flag and the values. */
+        h->payload.semaphore_handle = 0x48;
+        h->flags |= SHARED_FLAG_REDIRECT;
+        shared_header_seal(h);
+        check(shared_header_validate(buf, sizeof(buf), SHARED_KIND_RESOURCE, 0) == S_OK, "%s redirect with a semaphore", name);
+
+        /* Fences. */
+        make_header(h, SHARED_MIN_SECTION);
+        h->kind = SHARED_KIND_FENCE;
+        h->tier = tiers[t];
+        memset(&h->desc, 0, sizeof(h->desc));
+        memset(&h->payload, 0, sizeof(h->payload));
+        h->flags = SHARED_FLAG_SEMAPHORE;
+        h->payload.semaphore_handle = 7;
+        shared_header_seal(h);
+        check(shared_header_validate(buf, sizeof(buf), SHARED_KIND_FENCE, SHARED_API_NT) == S_OK,
+                "%s fence with a semaphore rejected", name);
+        check(shared_header_validate(buf, sizeof(buf), SHARED_KIND_RESOURCE, 0) == E_INVALIDARG,
+                "%s fence accepted as a resource", name);
+        h->flags = 0;
+        shared_header_seal(h);
+        check(shared_header_validate(buf, sizeof(buf), 0, 0) == E_INVALIDARG, "%s fence tier without a semaphore accepted",
+                name);
+    }
+    /* Other tiers never carry a semaphore. */
+    make_header(h, sizeof(buf));
+    h->flags = SHARED_FLAG_SEMAPHORE;
+    h->payload.semaphore_handle = 3;
+    shared_header_seal(h);
+    check(shared_header_validate(buf, sizeof(buf), 0, 0) == E_INVALIDARG, "host tier with a semaphore accepted");
+    h->tier = SHARED_TIER_INPROCESS;
+    shared_header_seal(h);
+    check(shared_header_validate(buf, sizeof(buf), 0, 0) == E_INVALIDARG, "in-process tier with a semaphore accepted");
+    make_header(h, SHARED_MIN_SECTION);
+    h->kind = SHARED_KIND_FENCE;
+    h->tier = SHARED_TIER_NONE;
+    memset(&h->desc, 0, sizeof(h->desc));
+    memset(&h->payload, 0, sizeof(h->payload));
+    h->flags = SHARED_FLAG_SEMAPHORE;
+    h->payload.semaphore_handle = 3;
+    shared_header_seal(h);
+    check(shared_header_validate(buf, sizeof(buf), 0, 0) == E_INVALIDARG, "counter fence with a semaphore accepted");
+    /* Unknown flag bits stay refused. */
+    make_header(h, sizeof(buf));
+    h->flags = 0x8;
+    shared_header_seal(h);
+    check(shared_header_validate(buf, sizeof(buf), 0, 0) == E_INVALIDARG, "unknown flag accepted");
+}
+
 /* Random multi-byte corruption: never crashes, never accepted (CRC-32 would have to
  * collide). */
 static void test_fuzz(void)
@@ -502,6 +584,7 @@ int main(void)
     test_checksum();
     test_layout();
     test_validate();
+    test_semaphore_headers();
     test_fuzz();
     test_names();
     test_sections();

@@ -1,0 +1,184 @@
+/* external.c — exportable/importable timeline semaphores (see vk_external.h). */
+#include "vk_external.h"
+#include "config.h"
+#ifdef D3D11VK_NATIVE
+# include <unistd.h>
+#endif
+
+VkExternalSemaphoreHandleTypeFlagBits vk_external_semaphore_type(void)
+{
+#ifdef D3D11VK_NATIVE
+    return VK_EXTERNAL_SEMAPHORE_HANDLE_TYPE_OPAQUE_FD_BIT;
+#else
+    return VK_EXTERNAL_SEMAPHORE_HANDLE_TYPE_OPAQUE_WIN32_BIT;
+#endif
+}
+
+bool vk_device_external_semaphores(struct vk_device *device)
+{
+    const VkExternalSemaphoreFeatureFlags need = VK_EXTERNAL_SEMAPHORE_FEATURE_EXPORTABLE_BIT
+            | VK_EXTERNAL_SEMAPHORE_FEATURE_IMPORTABLE_BIT;
+    VkSemaphoreTypeCreateInfo type_info = { VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO };
+    VkPhysicalDeviceExternalSemaphoreInfo info = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_EXTERNAL_SEMAPHORE_INFO };
+    VkExternalSemaphoreProperties props = { VK_STRUCTURE_TYPE_EXTERNAL_SEMAPHORE_PROPERTIES };
+
+    if (!device || !d3d11vk_config_get_bool("SHARING_SEMAPHORES", true))
+        return false;
+#ifdef D3D11VK_NATIVE
+    if (!device->extensions[VK_EXT_INDEX_EXTERNAL_SEMAPHORE_FD] || !device->vk.vkGetSemaphoreFdKHR
+            || !device->vk.vkImportSemaphoreFdKHR)
+        return false;
+#else
+    if (!device->extensions[VK_EXT_INDEX_EXTERNAL_SEMAPHORE_WIN32])
+        return false;
+# ifdef VK_USE_PLATFORM_WIN32_KHR
+    if (!device->vk.vkGetSemaphoreWin32HandleKHR || !device->vk.vkImportSemaphoreWin32HandleKHR)
+        return false;
+# endif
+#endif
+    if (!vkGetPhysicalDeviceExternalSemaphoreProperties)
+        return false;
+    type_info.semaphoreType = VK_SEMAPHORE_TYPE_TIMELINE;
+    info.pNext = &type_info;
+    info.handleType = vk_external_semaphore_type();
+    vkGetPhysicalDeviceExternalSemaphoreProperties(device->adapter->physical_device, &info, &props);
+    return (props.externalSemaphoreFeatures & need) == need
+            && (props.compatibleHandleTypes & info.handleType)
+            && (props.exportFromImportedHandleTypes & info.handleType);
+}
+
+static void semaphore_destroy(struct vk_object *obj)
+{
+    struct vk_semaphore *s = CONTAINING_RECORD(obj, struct vk_semaphore, obj);
+
+    obj->device->vk.vkDestroySemaphore(obj->device->device, s->semaphore, NULL);
+    free(s);
+}
+
+static VkResult semaphore_create(struct vk_device *device, uint64_t initial_value, bool exportable,
+        struct vk_semaphore **out)
+{
+    VkExportSemaphoreCreateInfo export_info = { VK_STRUCTURE_TYPE_EXPORT_SEMAPHORE_CREATE_INFO };
+    VkSemaphoreTypeCreateInfo type_info = { VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO };
+    VkSemaphoreCreateInfo info = { VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO };
+    struct vk_semaphore *s;
+    VkResult vr;
+
+    if (!(s = calloc(1, sizeof(*s))))
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    vk_object_init(&s->obj, device, VK_OBJ_SEMAPHORE, semaphore_destroy);
+    type_info.semaphoreType = VK_SEMAPHORE_TYPE_TIMELINE;
+    type_info.initialValue = initial_value;
+    info.pNext = &type_info;
+    if (exportable)
+    {
+        export_info.handleTypes = vk_external_semaphore_type();
+        type_info.pNext = &export_info;
+    }
+    if ((vr = device->vk.vkCreateSemaphore(device->device, &info, NULL, &s->semaphore)) != VK_SUCCESS)
+    {
+        free(s);
+        return vr;
+    }
+    *out = s;
+    return VK_SUCCESS;
+}
+
+VkResult vk_semaphore_create_exportable(struct vk_device *device, uint64_t initial_value, struct vk_semaphore **out)
+{
+    return semaphore_create(device, initial_value, true, out);
+}
+
+int vk_semaphore_export_fd(struct vk_semaphore *s)
+{
+#ifdef D3D11VK_NATIVE
+    VkSemaphoreGetFdInfoKHR info = { VK_STRUCTURE_TYPE_SEMAPHORE_GET_FD_INFO_KHR };
+    struct vk_device *device = s->obj.device;
+    int fd = -1;
+
+    if (!device->vk.vkGetSemaphoreFdKHR)
+        return -1;
+    info.semaphore = s->semaphore;
+    info.handleType = VK_EXTERNAL_SEMAPHORE_HANDLE_TYPE_OPAQUE_FD_BIT;
+    if (device->vk.vkGetSemaphoreFdKHR(device->device, &info, &fd) != VK_SUCCESS)
+        return -1;
+    return fd;
+#else
+    (void)s;
+    return -1;
+#endif
+}
+
+void *vk_semaphore_export_win32(struct vk_semaphore *s)
+{
+#ifdef VK_USE_PLATFORM_WIN32_KHR
+    VkSemaphoreGetWin32HandleInfoKHR info = { VK_STRUCTURE_TYPE_SEMAPHORE_GET_WIN32_HANDLE_INFO_KHR };
+    struct vk_device *device = s->obj.device;
+    HANDLE handle = NULL;
+
+    if (!device->vk.vkGetSemaphoreWin32HandleKHR)
+        return NULL;
+    info.semaphore = s->semaphore;
+    info.handleType = VK_EXTERNAL_SEMAPHORE_HANDLE_TYPE_OPAQUE_WIN32_BIT;
+    if (device->vk.vkGetSemaphoreWin32HandleKHR(device->device, &info, &handle) != VK_SUCCESS)
+        return NULL;
+    return handle;
+#else
+    (void)s;
+    return NULL;
+#endif
+}
+
+VkResult vk_semaphore_import_fd(struct vk_device *device, int fd, struct vk_semaphore **out)
+{
+#ifdef D3D11VK_NATIVE
+    VkImportSemaphoreFdInfoKHR info = { VK_STRUCTURE_TYPE_IMPORT_SEMAPHORE_FD_INFO_KHR };
+    struct vk_semaphore *s;
+    VkResult vr;
+
+    if (!device->vk.vkImportSemaphoreFdKHR)
+        return VK_ERROR_EXTENSION_NOT_PRESENT;
+    if ((vr = semaphore_create(device, 0, false, &s)) != VK_SUCCESS)
+        return vr;
+    info.semaphore = s->semaphore;
+    info.handleType = VK_EXTERNAL_SEMAPHORE_HANDLE_TYPE_OPAQUE_FD_BIT;
+    info.fd = fd;
+    if ((vr = device->vk.vkImportSemaphoreFdKHR(device->device, &info)) != VK_SUCCESS)
+    {
+        vk_semaphore_release(s);
+        return vr;
+    }
+    *out = s;
+    return VK_SUCCESS;
+#else
+    (void)device; (void)fd; (void)out;
+    return VK_ERROR_EXTENSION_NOT_PRESENT;
+#endif
+}
+
+VkResult vk_semaphore_import_win32(struct vk_device *device, void *handle, struct vk_semaphore **out)
+{
+#ifdef VK_USE_PLATFORM_WIN32_KHR
+    VkImportSemaphoreWin32HandleInfoKHR info = { VK_STRUCTURE_TYPE_IMPORT_SEMAPHORE_WIN32_HANDLE_INFO_KHR };
+    struct vk_semaphore *s;
+    VkResult vr;
+
+    if (!device->vk.vkImportSemaphoreWin32HandleKHR)
+        return VK_ERROR_EXTENSION_NOT_PRESENT;
+    if ((vr = semaphore_create(device, 0, false, &s)) != VK_SUCCESS)
+        return vr;
+    info.semaphore = s->semaphore;
+    info.handleType = VK_EXTERNAL_SEMAPHORE_HANDLE_TYPE_OPAQUE_WIN32_BIT;
+    info.handle = handle;
+    if ((vr = device->vk.vkImportSemaphoreWin32HandleKHR(device->device, &info)) != VK_SUCCESS)
+    {
+        vk_semaphore_release(s);
+        return vr;
+    }
+    *out = s;
+    return VK_SUCCESS;
+#else
+    (void)device; (void)handle; (void)out;
+    return VK_ERROR_EXTENSION_NOT_PRESENT;
+#endif
+}
