@@ -4,6 +4,7 @@
 #include "state.h"
 #include "resource.h"
 #include "context_methods.h"
+#include "context_so.h"
 #include "vk_draw.h"
 
 void d3d11_device_mt_enter(struct d3d11_device *device);
@@ -52,6 +53,11 @@ static struct vk_shader *shader_backend(struct d3d11_context *context, struct d3
         return NULL;
     if (vk_shader_create(context->device->vk, spirv, words, info, &vk) != VK_SUCCESS)
         return NULL;
+    if (shader->so)
+    {
+        vk->xfb = true;
+        vk->rasterized_stream = shader->so->rasterized_stream;
+    }
     if (!__atomic_compare_exchange_n(&shader->vk_shader, &prev, vk, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
     {
         vk_shader_release(vk);   /* another thread made it first */
@@ -197,11 +203,22 @@ static void view_entry(struct vk_cs *cs, struct d3d11_view *v, struct vk_descrip
 
 /* Per-stage bindings ------------------------------------------------------------------------ */
 
+/* A "geometry shader" with stream output made from vertex or domain shader bytecode is that
+ * shader compiled with the capture: it takes the place of the VS or DS, with no GS. */
+static struct d3d11_shader *stage_shader(struct d3d11_context *context, enum d3d11_stage s)
+{
+    struct d3d11_shader *shader = context->state.stages[s].shader;
+    struct d3d11_shader *gs = context->state.stages[D3D11_STAGE_GS].shader;
+
+    if (!gs || !gs->so || gs->program->stage == DXBC_STAGE_GS || (s != D3D11_STAGE_GS && s != (enum d3d11_stage)gs->program->stage))
+        return shader;
+    return s == D3D11_STAGE_GS ? NULL : gs;
+}
+
 static void record_shader(struct d3d11_context *context, enum d3d11_stage s)
 {
-    struct d3d11_stage_state *stage = &context->state.stages[s];
     struct vk_cs *cs = context->cs;
-    struct vk_shader *vk = shader_backend(context, stage->shader);
+    struct vk_shader *vk = shader_backend(context, stage_shader(context, s));
     struct vk_cmd_bind_shader *c;
 
     if ((c = vk_cs_alloc_cmd(cs, (enum vk_cmd_type)VK_CMD_BIND_SHADER, sizeof(*c))))
@@ -728,6 +745,8 @@ static void flush_graphics(struct d3d11_context *context)
     }
     if (dirty & D3D11_DIRTY_GRAPHICS)
     {
+        if (dirty & D3D11_DIRTY_SHADER(D3D11_STAGE_GS))   /* may stand in for the VS or DS */
+            dirty |= D3D11_DIRTY_SHADER(D3D11_STAGE_VS) | D3D11_DIRTY_SHADER(D3D11_STAGE_DS);
         for (s = D3D11_STAGE_VS; s <= D3D11_STAGE_PS; ++s)
             if (dirty & D3D11_DIRTY_STAGE_ALL(s))
                 flush_stage(context, s, dirty, all);
@@ -745,6 +764,8 @@ static void flush_graphics(struct d3d11_context *context)
             record_viewports(context);
         if (dirty & D3D11_DIRTY_RENDER_TARGETS)
             record_render_targets(context);
+        if (dirty & D3D11_DIRTY_SO_TARGETS)
+            d3d11_so_record_targets(context);
     }
     for (s = D3D11_STAGE_VS; s <= D3D11_STAGE_PS; ++s)
         touch_cbs(context, s);
@@ -891,7 +912,12 @@ void STDMETHODCALLTYPE d3d11_context_DrawInstanced(ID3D11DeviceContext4 *iface, 
 
 void STDMETHODCALLTYPE d3d11_context_DrawAuto(ID3D11DeviceContext4 *iface)
 {
-    FIXME("DrawAuto needs transform feedback byte counts, not implemented yet.");
+    struct d3d11_context *context = ctx_from(iface);
+    bool locked = ctx_lock(context);
+
+    flush_graphics(context);
+    d3d11_so_record_draw_auto(context);
+    ctx_unlock(context, locked);
 }
 
 void STDMETHODCALLTYPE d3d11_context_DrawIndexedInstancedIndirect(ID3D11DeviceContext4 *iface, ID3D11Buffer *pBufferForArgs, UINT AlignedByteOffsetForArgs)

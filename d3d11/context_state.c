@@ -837,7 +837,8 @@ void STDMETHODCALLTYPE d3d11_context_SOSetTargets(ID3D11DeviceContext4 *iface, U
         struct d3d11_resource *r = i < count ? buffer_impl(buffers ? buffers[i] : NULL) : NULL;
         UINT offset = r && offsets ? offsets[i] : 0;
 
-        if (st->so[i].buffer == r && st->so[i].offset == offset && !(r && offset == ~0u))
+        /* Rebinding a buffer counts: an explicit offset resets its filled size again. */
+        if (st->so[i].buffer == r && !r)
             continue;
         REF(r);
         UNREF(st->so[i].buffer);

@@ -33,6 +33,8 @@ struct d3d11_resource_backend
         bool dirty, vk_d24;             /* vk_d24: the depth plane holds X8_D24 words, else floats */
         UINT x, y, z, w, h, d;
     } *pending;
+    /* Stream-output buffers: the filled-size counter (context_so.c), made on first binding. */
+    struct vk_buffer *so_counter;
 };
 
 /* What buffers and textures share: the D3D description fields common to both, lifetime and

@@ -278,14 +278,65 @@ HRESULT d3d11_shader_create_with_stream_output(struct d3d11_device *device, cons
     return hr;
 }
 
+/* The compiler's form of a stream-output declaration; gaps wider than 4 components are split.
+ * Free *entries. */
+static bool so_compile_layout(const struct d3d11_stream_output *so, struct dxbc_stream_output *out,
+        struct dxbc_so_entry **entries)
+{
+    unsigned int i, n = 0, count = 0;
+    struct dxbc_so_entry *e;
+
+    for (i = 0; i < so->element_count; ++i)
+        count += so->elements[i].register_index == ~0u ? (so->elements[i].component_count + 3) / 4 : 1;
+    if (!(e = *entries = calloc(count ? count : 1, sizeof(*e))))
+        return false;
+    for (i = 0; i < so->element_count; ++i)
+    {
+        const struct d3d11_so_element *el = &so->elements[i];
+        unsigned int left = el->component_count;
+
+        do
+        {
+            e[n].stream = el->stream;
+            e[n].semantic = el->register_index == ~0u ? NULL : el->semantic;
+            e[n].semantic_index = el->semantic_index;
+            e[n].start_component = e[n].semantic ? el->start_component : 0;
+            e[n].component_count = e[n].semantic ? el->component_count : d3d11vk_min(left, 4u);
+            e[n].output_slot = el->output_slot;
+            left -= e[n].component_count;
+            ++n;
+        } while (left && !e[n - 1].semantic);
+    }
+    out->entries = e;
+    out->entry_count = n;
+    for (i = 0; i < 4; ++i)
+        out->strides[i] = so->strides[i];
+    out->rasterized_stream = so->rasterized_stream == D3D11_SO_NO_RASTERIZED_STREAM ? DXBC_NO_RASTERIZED_STREAM
+            : so->rasterized_stream;
+    return true;
+}
+
 bool d3d11_shader_get_spirv(struct d3d11_shader *shader, const uint32_t **spirv, size_t *words,
         const struct dxbc_shader_info **info)
 {
     struct dxbc_compile_options options = { 0 };
+    struct dxbc_stream_output so_layout;
+    struct dxbc_so_entry *so_entries = NULL;
     char error[512];
     bool ok;
 
+    /* A GS or DS writes PointSize where Vulkan wants it (D3D's points are 1 pixel). */
+    if (shader->device->vk->enabled.core.features.shaderTessellationAndGeometryPointSize)
+        options.flags |= DXBC_COMPILE_POINT_SIZE;
     plat_mutex_lock(&shader->lock);
+    if (!shader->compiled && !shader->compile_failed && shader->so)
+    {
+        /* Stream output is part of this shader object: compiled in, no variants needed. */
+        if (so_compile_layout(shader->so, &so_layout, &so_entries))
+            options.stream_output = &so_layout;
+        else
+            shader->compile_failed = true;
+    }
     if (!shader->compiled && !shader->compile_failed)
     {
         if (dxbc_compile(shader->program, &options, &shader->info, &shader->spirv, &shader->spirv_words,
@@ -302,6 +353,7 @@ bool d3d11_shader_get_spirv(struct d3d11_shader *shader, const uint32_t **spirv,
     }
     ok = shader->compiled;
     plat_mutex_unlock(&shader->lock);
+    free(so_entries);
     if (ok)
     {
         *spirv = shader->spirv;
@@ -374,9 +426,10 @@ HRESULT d3d11_stream_output_create(struct d3d11_device *device, const struct dxb
         const D3D11_SO_DECLARATION_ENTRY *e = &entries[i];
         struct d3d11_so_element *o = &so->elements[i];
 
+        /* A gap (no semantic) may span more than one register's 4 components. */
         if (e->Stream >= D3D11_SO_STREAM_COUNT || (!multi_stream && e->Stream)
-                || e->OutputSlot >= D3D11_SO_BUFFER_SLOT_COUNT
-                || !e->ComponentCount || e->StartComponent + e->ComponentCount > 4)
+                || e->OutputSlot >= D3D11_SO_BUFFER_SLOT_COUNT || !e->ComponentCount
+                || (e->SemanticName && (e->StartComponent > 3 || e->StartComponent + e->ComponentCount > 4)))
             goto invalid;
         /* D3D11: one output slot receives data from one stream only. */
         if (slot_stream[e->OutputSlot] != ~0u && slot_stream[e->OutputSlot] != e->Stream)

@@ -1605,6 +1605,8 @@ void d3d11_resource_backend_destroy(struct d3d11_resource *r)
         return;
     if (b->buffer)
         vk_buffer_release(b->buffer);
+    if (b->so_counter)
+        vk_buffer_release(b->so_counter);
     if (b->image)
         vk_image_release(b->image);
     free(b->sub_offset);

@@ -3,6 +3,7 @@
  * value, pipelines looked up only when their key changed, dynamic state set only when it
  * changed, dynamic rendering begun lazily and ended by non-draw work. */
 #include "vk_draw.h"
+#include "vk_so.h"
 #include "vk_core_private.h"
 
 #define POOL_SETS 1024u
@@ -64,6 +65,8 @@ struct vk_draw_ctx
     const struct vk_pipeline_layout *layout_bound;
     bool rendering;
     bool indexed_restart;                /* strip topology: primitive restart on */
+    struct vk_so_state so;               /* stream output (cmd_so.c) */
+    bool pipeline_xfb;                   /* the key's last geometry stage captures */
 
     /* Compute */
     const struct vk_pipeline *compute;
@@ -320,6 +323,8 @@ static void end_rendering(struct vk_draw_ctx *ctx)
 {
     if (!ctx->rendering)
         return;
+    vk_so_end(&ctx->so, ctx->device, ctx->cb);
+    ctx->so.written = false;
     ctx->device->vk.vkCmdEndRendering(ctx->cb);
     ctx->rendering = false;
     ctx->gpu_writes = true;
@@ -620,6 +625,17 @@ static void build_key(struct vk_draw_ctx *ctx)
         samples = s->forced_samples ? s->forced_samples : VK_SAMPLE_COUNT_1_BIT;
     k->samples = (uint8_t)samples;
     k->rasterized_stream = 0;
+    ctx->pipeline_xfb = false;
+    for (i = DXBC_STAGE_GS + 1; i-- > DXBC_STAGE_VS;)
+    {
+        /* The last geometry stage decides stream output and the rasterized stream. */
+        if (i == DXBC_STAGE_HS || !k->shaders[i])
+            continue;
+        ctx->pipeline_xfb = k->shaders[i]->xfb;
+        if (k->shaders[i]->xfb)
+            k->rasterized_stream = k->shaders[i]->rasterized_stream;
+        break;
+    }
 }
 
 static bool is_strip(uint32_t topology)
@@ -780,6 +796,9 @@ static bool prepare_draw(struct vk_draw_ctx *ctx, struct vk_replay *r)
     }
     if (!ctx->pipeline)
         return false;
+    /* Capture stops before a pipeline bind; what a capture wrote is read only after a barrier. */
+    if (ctx->rendering && ((ctx->pipeline_dirty && ctx->so.active) || (!ctx->pipeline_xfb && ctx->so.written)))
+        end_rendering(ctx);
     if (ctx->pipeline_dirty)
     {
         vk->vkCmdBindPipeline(ctx->cb, VK_PIPELINE_BIND_POINT_GRAPHICS, ctx->pipeline->pipeline);
@@ -826,6 +845,8 @@ static bool prepare_draw(struct vk_draw_ctx *ctx, struct vk_replay *r)
         }
         ctx->vb_dirty = 0;
     }
+    if (ctx->pipeline_xfb && !ctx->so.active && vk_so_any_target(&ctx->so))
+        vk_so_begin(&ctx->so, ctx->device, ctx->cb);
     return true;
 }
 
@@ -964,6 +985,20 @@ void vk_draw_replay(struct vk_replay *r, struct vk_draw_ctx **pctx, const struct
         case VK_CMD_DRAW_INDIRECT:
             replay_draw_indirect(ctx, r, (const struct vk_cmd_draw_indirect *)h);
             return;
+        case VK_CMD_SET_SO_TARGETS:
+            if (vk_so_targets_equal(&ctx->so, (const struct vk_cmd_set_so_targets *)h))
+                return;
+            if (ctx->so.active)
+                end_rendering(ctx);   /* ends the capture: the old targets' counters are written */
+            vk_so_set_targets(&ctx->so, (const struct vk_cmd_set_so_targets *)h);
+            return;
+        case VK_CMD_DRAW_AUTO:
+            /* The counter and the vertices come from an earlier capture: after a barrier. */
+            if (ctx->so.written)
+                end_rendering(ctx);
+            if (prepare_draw(ctx, r))
+                vk_so_draw_auto(&ctx->so, ctx->device, ctx->cb, (const struct vk_cmd_draw_auto *)h);
+            return;
         case VK_CMD_DISPATCH:
         {
             const struct vk_cmd_dispatch *c = (const void *)h;
@@ -999,6 +1034,7 @@ void vk_draw_replay(struct vk_replay *r, struct vk_draw_ctx **pctx, const struct
             memset(ctx->vbs, 0, sizeof(ctx->vbs));
             memset(&ctx->ib, 0, sizeof(ctx->ib));
             memset(&ctx->rts, 0, sizeof(ctx->rts));
+            memset(ctx->so.targets, 0, sizeof(ctx->so.targets));
             ctx->vb_dirty = ~0u;
             ctx->key_dirty = ctx->compute_dirty = true;
             ctx->dyn_dirty = DYN_ALL;

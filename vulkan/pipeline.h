@@ -52,6 +52,10 @@ struct vk_shader
      * new offset into the same buffer needs no new set); their count, in binding order. */
     uint32_t dynamic_count;
     struct dxbc_shader_info info;       /* owned copy of the interface description */
+    /* Stream output (set by the creator before the shader is shared): the module captures
+     * (Xfb), and which of its streams is rasterized (~0u: none). */
+    bool xfb;
+    uint32_t rasterized_stream;
 };
 
 VkResult vk_shader_create(struct vk_device *device, const uint32_t *spirv, size_t word_count,

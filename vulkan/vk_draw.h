@@ -39,6 +39,8 @@ enum vk_draw_cmd_type
     VK_CMD_DISPATCH,
     VK_CMD_DISPATCH_INDIRECT,
     VK_CMD_RESET_BINDINGS,
+    VK_CMD_SET_SO_TARGETS,               /* struct vk_cmd_set_so_targets (vk_so.h) */
+    VK_CMD_DRAW_AUTO,                    /* struct vk_cmd_draw_auto (vk_so.h) */
     VK_CMD_DRAW_END,
 };
 

@@ -1,0 +1,102 @@
+/* cmd_so.c — stream output in the draw context: transform feedback targets, Begin/End with
+ * counter buffers, DrawAuto by byte count (see vk_so.h for the model). */
+#include "vk_so.h"
+#include "vk_core_private.h"
+
+bool vk_so_supported(struct vk_so_state *so, struct vk_device *device)
+{
+    if (!so->checked)
+    {
+        const VkPhysicalDeviceTransformFeedbackFeaturesEXT *f = &device->enabled.xfb;
+        VkPhysicalDeviceTransformFeedbackPropertiesEXT props = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TRANSFORM_FEEDBACK_PROPERTIES_EXT };
+        VkPhysicalDeviceProperties2 p2 = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2 };
+
+        so->checked = true;
+        so->supported = device->extensions[VK_EXT_INDEX_TRANSFORM_FEEDBACK] && f->transformFeedback;
+        if (so->supported)
+        {
+            p2.pNext = &props;
+            vkGetPhysicalDeviceProperties2(device->adapter->physical_device, &p2);
+            so->draw_supported = props.transformFeedbackDraw;
+        }
+        if (!so->supported)
+            FIXME("Stream output needs VK_EXT_transform_feedback; captures are dropped.");
+        else if (!so->draw_supported)
+            FIXME("DrawAuto needs transformFeedbackDraw; DrawAuto draws nothing.");
+    }
+    return so->supported;
+}
+
+bool vk_so_targets_equal(const struct vk_so_state *so, const struct vk_cmd_set_so_targets *c)
+{
+    return !memcmp(so->targets, c->targets, sizeof(so->targets));
+}
+
+void vk_so_set_targets(struct vk_so_state *so, const struct vk_cmd_set_so_targets *c)
+{
+    memcpy(so->targets, c->targets, sizeof(so->targets));
+}
+
+bool vk_so_any_target(const struct vk_so_state *so)
+{
+    unsigned int i;
+
+    for (i = 0; i < VK_SO_TARGETS; ++i)
+        if (so->targets[i].buffer)
+            return true;
+    return false;
+}
+
+/* Counters of unbound slots are VK_NULL_HANDLE (capture to those slots starts at 0 and is
+ * not kept). */
+static void counters(const struct vk_so_state *so, VkBuffer *buffers, VkDeviceSize *offsets)
+{
+    unsigned int i;
+
+    for (i = 0; i < VK_SO_TARGETS; ++i)
+    {
+        buffers[i] = so->targets[i].buffer ? so->targets[i].counter : VK_NULL_HANDLE;
+        offsets[i] = buffers[i] ? so->targets[i].counter_offset : 0;
+    }
+}
+
+void vk_so_begin(struct vk_so_state *so, struct vk_device *device, VkCommandBuffer cb)
+{
+    VkBuffer buffers[VK_SO_TARGETS];
+    VkDeviceSize offsets[VK_SO_TARGETS];
+    unsigned int i;
+
+    if (so->active || !vk_so_supported(so, device))
+        return;
+    for (i = 0; i < VK_SO_TARGETS; ++i)
+    {
+        const struct vk_so_target *t = &so->targets[i];
+
+        if (t->buffer)
+            device->vk.vkCmdBindTransformFeedbackBuffersEXT(cb, i, 1, &t->buffer, &t->offset, &t->size);
+    }
+    counters(so, buffers, offsets);
+    device->vk.vkCmdBeginTransformFeedbackEXT(cb, 0, VK_SO_TARGETS, buffers, offsets);
+    so->active = true;
+    so->written = true;
+}
+
+void vk_so_end(struct vk_so_state *so, struct vk_device *device, VkCommandBuffer cb)
+{
+    VkBuffer buffers[VK_SO_TARGETS];
+    VkDeviceSize offsets[VK_SO_TARGETS];
+
+    if (!so->active)
+        return;
+    counters(so, buffers, offsets);
+    device->vk.vkCmdEndTransformFeedbackEXT(cb, 0, VK_SO_TARGETS, buffers, offsets);
+    so->active = false;
+}
+
+void vk_so_draw_auto(struct vk_so_state *so, struct vk_device *device, VkCommandBuffer cb,
+        const struct vk_cmd_draw_auto *c)
+{
+    if (!vk_so_supported(so, device) || !so->draw_supported || !c->counter || !c->stride)
+        return;
+    device->vk.vkCmdDrawIndirectByteCountEXT(cb, 1, 0, c->counter, c->counter_offset, c->vb_offset, c->stride);
+}
