@@ -37,9 +37,6 @@ static void ctx_unlock(struct d3d11_context *context, bool locked)
 #define LOCKED_VOID(call) do { struct d3d11_context *c_ = ctx_from(iface); bool l_ = ctx_lock(c_); call; \
     ctx_unlock(c_, l_); } while (0)
 
-/* Shared resources: the keyed-mutex and read-only rules (commands Windows drops). */
-#define SHARE_OK(ctx, r, write) d3d11_resource_usable((r), (write), (ctx)->type == D3D11_DEVICE_CONTEXT_IMMEDIATE)
-
 static bool is_image(const struct d3d11_resource *r)
 {
     return r->dimension != D3D11_RESOURCE_DIMENSION_BUFFER && r->backend && r->backend->image;
@@ -378,7 +375,7 @@ static void context_copy_region(struct d3d11_context *context, ID3D11Resource *d
         return;
     if (dst->usage == D3D11_USAGE_IMMUTABLE || (flags & ~(D3D11_COPY_NO_OVERWRITE | D3D11_COPY_DISCARD)))
         return;
-    if (!repack_context_ok(context, dst, src) || !SHARE_OK(context, src, false) || !SHARE_OK(context, dst, true))
+    if (!repack_context_ok(context, dst, src))
         return;
     d3d11_resource_init_contents(src, ctx_cs(context));
     d3d11_resource_init_contents(dst, ctx_cs(context));
@@ -459,7 +456,7 @@ static void context_copy_resource(struct d3d11_context *context, ID3D11Resource 
     if (dst->dimension != src->dimension || dst->mip_levels != src->mip_levels || dst->array_size != src->array_size
             || dst->sample_count != src->sample_count)
         return;
-    if (!repack_context_ok(context, dst, src) || !SHARE_OK(context, src, false) || !SHARE_OK(context, dst, true))
+    if (!repack_context_ok(context, dst, src))
         return;
     d3d11_resource_init_contents(src, ctx_cs(context));
     d3d11_resource_init_contents(dst, ctx_cs(context));
@@ -527,7 +524,7 @@ static void context_update(struct d3d11_context *context, ID3D11Resource *dst_if
         return;
     if (r->usage == D3D11_USAGE_IMMUTABLE || r->sample_count > 1 || (r->bind_flags & D3D11_BIND_DEPTH_STENCIL))
         return;
-    if ((flags & ~(D3D11_COPY_NO_OVERWRITE | D3D11_COPY_DISCARD)) || !SHARE_OK(context, r, true))
+    if (flags & ~(D3D11_COPY_NO_OVERWRITE | D3D11_COPY_DISCARD))
         return;
     d3d11_resource_init_contents(r, cs);
     if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
@@ -610,7 +607,7 @@ static void context_copy_structure_count(struct d3d11_context *context, ID3D11Bu
 
     if (!dst || !v || v->kind != D3D11_VIEW_UAV || (offset & 3) || offset > dst->width - 4 || dst->width < 4)
         return;
-    if (!v->backend || !v->backend->counter || !SHARE_OK(context, dst, true))
+    if (!v->backend || !v->backend->counter)
         return;
     d3d11_resource_init_contents(dst, ctx_cs(context));
     vk_buffer_ref(dst->backend->buffer, offset, &dref);
@@ -654,8 +651,6 @@ static void clear_view_rects(struct d3d11_context *context, struct d3d11_view *v
         FIXME("Clears of buffer views are not implemented yet.");
         return;
     }
-    if (!SHARE_OK(context, v->resource, true))
-        return;
     d3d11_resource_init_contents(v->resource, ctx_cs(context));
     if (!count)
     {
@@ -923,11 +918,6 @@ static bool pack_uav_clear(const struct d3d11vk_format_info *info, const UINT *u
     return pos == info->block_bytes * 8u;
 }
 
-/* Repeats one texel over size bytes of a buffer: a fill for 4-byte texels, else a pattern
- * uploaded once and copied. */
-static void fill_buffer_pattern(struct vk_cs *cs, struct vk_buffer *buffer, VkDeviceSize offset, VkDeviceSize size,
-        const uint8_t *texel, UINT bytes)
-{
 /* The sRGB encoding of a linear value (clamped to [0, 1]). */
 static float linear_to_srgb(float x)
 {
@@ -938,6 +928,11 @@ static float linear_to_srgb(float x)
     return x <= 0.0031308f ? x * 12.92f : 1.055f * powf(x, 1.0f / 2.4f) - 0.055f;
 }
 
+/* Repeats one texel over size bytes of a buffer: a fill for 4-byte texels, else a pattern
+ * uploaded once and copied. */
+static void fill_buffer_pattern(struct vk_cs *cs, struct vk_buffer *buffer, VkDeviceSize offset, VkDeviceSize size,
+        const uint8_t *texel, UINT bytes)
+{
     VkDeviceSize done = 0, chunk;
     struct vk_bufref ref, dref;
     uint8_t *ptr;
@@ -994,11 +989,10 @@ static void clear_view_pattern(struct d3d11_context *context, struct d3d11_view 
     VkBufferImageCopy region;
     struct vk_bufref ref;
     uint8_t texel[16], *ptr;
+    FLOAT srgb[4];
     size_t n, k;
 
     if (info && (info->flags & D3D11VK_FORMAT_SRGB))
-    if (!SHARE_OK(context, r, true))
-        return;
     {
         /* The colour is linear; sRGB views store it encoded (alpha stays linear). */
         for (i = 0; i < 4; ++i)
@@ -1008,7 +1002,6 @@ static void clear_view_pattern(struct d3d11_context *context, struct d3d11_view 
     if (!info || !pack_uav_clear(info, NULL, color, texel))
     {
         FIXME("ClearView of %s views is not implemented.", info ? info->name : "?");
-    FLOAT srgb[4];
         return;
     }
     bytes = info->block_bytes;
@@ -1096,7 +1089,7 @@ static void context_clear_uav(struct d3d11_context *context, ID3D11UnorderedAcce
     struct vk_bufref ref;
     uint32_t word;
 
-    if (!v || v->kind != D3D11_VIEW_UAV || !SHARE_OK(context, v->resource, true))
+    if (!v || v->kind != D3D11_VIEW_UAV)
         return;
     r = v->resource;
     d3d11_resource_init_contents(r, ctx_cs(context));
@@ -1177,13 +1170,6 @@ void STDMETHODCALLTYPE d3d11_context_ClearView(ID3D11DeviceContext4 *iface, ID3D
 }
 
 /* Resolve, mips, discard, LOD -------------------------------------------------------------------- */
-
-static void context_resolve(struct d3d11_context *context, ID3D11Resource *dst_iface, UINT dsub,
-        ID3D11Resource *src_iface, UINT ssub, DXGI_FORMAT format)
-{
-    struct d3d11_resource *dst = d3d11_resource_from_iface(dst_iface), *src = d3d11_resource_from_iface(src_iface);
-    VkImageResolve region;
-    UINT w, h, d;
 
 /* Whether views of format f with colour attachment usage can be made of an image. */
 static bool image_attachable_as(const struct vk_image *image, VkFormat f)
@@ -1277,18 +1263,25 @@ static void resolve_views(struct d3d11_context *context, struct d3d11_resource *
         vk_image_release(scratch);
 }
 
+static void context_resolve(struct d3d11_context *context, ID3D11Resource *dst_iface, UINT dsub,
+        ID3D11Resource *src_iface, UINT ssub, DXGI_FORMAT format)
+{
+    struct d3d11_resource *dst = d3d11_resource_from_iface(dst_iface), *src = d3d11_resource_from_iface(src_iface);
+    const struct d3d11vk_format_info *info;
+    VkImageResolve region;
+    VkFormat vk_format;
+    UINT w, h, d;
+
     if (!dst || !src || !is_image(dst) || !is_image(src) || src->sample_count <= 1 || dst->sample_count != 1)
         return;
     if (dsub >= d3d11_resource_subresource_count(dst) || ssub >= d3d11_resource_subresource_count(src))
         return;
-    const struct d3d11vk_format_info *info;
     if (!d3d11vk_format_compatible_for_view(dst->format, format) && dst->format != format)
-    VkFormat vk_format;
         return;
     if (!d3d11vk_format_compatible_for_view(src->format, format) && src->format != format)
         return;
     d3d11_resource_mip_extent(dst, dsub % dst->mip_levels, &w, &h, &d);
-    if (w != src->width || h != src->height || !SHARE_OK(context, src, false) || !SHARE_OK(context, dst, true))
+    if (w != src->width || h != src->height)
         return;
     d3d11_resource_init_contents(src, ctx_cs(context));
     d3d11_resource_init_contents(dst, ctx_cs(context));
@@ -1321,8 +1314,6 @@ void STDMETHODCALLTYPE d3d11_context_GenerateMips(ID3D11DeviceContext4 *iface, I
 
     if (!v || v->kind != D3D11_VIEW_SRV || !is_image(v->resource)
             || !(v->resource->misc_flags & D3D11_RESOURCE_MISC_GENERATE_MIPS) || v->mip_count < 2)
-        return;
-    if (!SHARE_OK(ctx_from(iface), v->resource, true))
         return;
     LOCKED_VOID(d3d11_resource_init_contents(v->resource, ctx_cs(c_)));
     LOCKED_VOID(vk_cs_cmd_generate_mips(ctx_cs(c_), v->resource->backend->image, v->first_mip, v->mip_count,

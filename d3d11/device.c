@@ -1372,6 +1372,12 @@ static UINT STDMETHODCALLTYPE vkdevice_GetValidationErrorCount(ID3D11VKDevice *i
     return atomic_load_u32(&impl_from_ID3D11VKDevice(iface)->vk_adapter->instance->validation_errors);
 }
 
+static struct vk_cs *STDMETHODCALLTYPE vkdevice_GetImmediateStream(ID3D11VKDevice *iface)
+{
+    struct d3d11_device *device = impl_from_ID3D11VKDevice(iface);
+    return device->immediate ? device->immediate->cs : NULL;
+}
+
 static const ID3D11VKDeviceVtbl vkdevice_vtbl =
 {
     vkdevice_QueryInterface,
@@ -1379,6 +1385,7 @@ static const ID3D11VKDeviceVtbl vkdevice_vtbl =
     vkdevice_Release,
     vkdevice_GetBackendDevice,
     vkdevice_GetValidationErrorCount,
+    vkdevice_GetImmediateStream,
 };
 
 HRESULT d3d11_device_create(IDXGIAdapter *adapter, struct vk_adapter *vk_adapter, D3D_FEATURE_LEVEL level,

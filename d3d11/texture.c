@@ -362,12 +362,24 @@ static struct vk_image *STDMETHODCALLTYPE texture_vkresource_GetBackendImage(ID3
     return t->r.backend ? t->r.backend->image : NULL;
 }
 
+static void STDMETHODCALLTYPE texture_vkresource_AddRefInternal(ID3D11VKResource *iface)
+{
+    d3d11vk_child_incref_internal(&impl_from_ID3D11VKResource(iface)->r.child);
+}
+
+static void STDMETHODCALLTYPE texture_vkresource_ReleaseInternal(ID3D11VKResource *iface)
+{
+    d3d11vk_child_decref_internal(&impl_from_ID3D11VKResource(iface)->r.child);
+}
+
 static const ID3D11VKResourceVtbl texture_vkresource_vtbl =
 {
     texture_vkresource_QueryInterface,
     texture_vkresource_AddRef,
     texture_vkresource_Release,
     texture_vkresource_GetBackendImage,
+    texture_vkresource_AddRefInternal,
+    texture_vkresource_ReleaseInternal,
 };
 
 static HRESULT STDMETHODCALLTYPE texture_QueryInterface(ID3D11Texture2D1 *iface, REFIID riid, void **out)

@@ -516,8 +516,6 @@ static HRESULT rtv_validate(struct d3d11_device *device, struct d3d11_view *v)
 
     if (!(r->bind_flags & D3D11_BIND_RENDER_TARGET))
         INVALID("Resource lacks D3D11_BIND_RENDER_TARGET.");
-    if (r->share_guard & D3D11_SHARE_GUARD_READ_ONLY)
-        INVALID("Writable view of a shared resource opened read-only.");
     if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER && d->Format == DXGI_FORMAT_UNKNOWN)
         INVALID("Buffer render-target views need a format.");
     if (FAILED(hr = resolve_format(device, r, &d->Format, D3D11_FORMAT_SUPPORT_RENDER_TARGET)))
@@ -630,8 +628,6 @@ static HRESULT dsv_validate(struct d3d11_device *device, struct d3d11_view *v)
 
     if (!(r->bind_flags & D3D11_BIND_DEPTH_STENCIL))
         INVALID("Resource lacks D3D11_BIND_DEPTH_STENCIL.");
-    if (r->share_guard & D3D11_SHARE_GUARD_READ_ONLY)
-        INVALID("Writable view of a shared resource opened read-only.");
     if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER || r->dimension == D3D11_RESOURCE_DIMENSION_TEXTURE3D)
         INVALID("No depth-stencil views of buffers or 3D textures.");
     if (FAILED(hr = resolve_format(device, r, &d->Format, D3D11_FORMAT_SUPPORT_DEPTH_STENCIL)))
@@ -739,8 +735,6 @@ static HRESULT uav_validate(struct d3d11_device *device, struct d3d11_view *v)
 
     if (!(r->bind_flags & D3D11_BIND_UNORDERED_ACCESS))
         INVALID("Resource lacks D3D11_BIND_UNORDERED_ACCESS.");
-    if (r->share_guard & D3D11_SHARE_GUARD_READ_ONLY)
-        INVALID("Writable view of a shared resource opened read-only.");
     if (FAILED(hr = resolve_format(device, r, &d->Format, D3D11_FORMAT_SUPPORT_TYPED_UNORDERED_ACCESS_VIEW)))
         return hr;
     v->format = d->Format;
@@ -1009,13 +1003,13 @@ HRESULT d3d11_view_backend_init(struct d3d11_view *v)
 
     if (!(b = v->backend = calloc(1, sizeof(*b))))
         return E_OUTOFMEMORY;
+    plat_mutex_init(&b->texel_lock);
     if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
     {
         if (v->kind == D3D11_VIEW_UAV && (v->desc.uav.Buffer.Flags & (D3D11_BUFFER_UAV_FLAG_APPEND | D3D11_BUFFER_UAV_FLAG_COUNTER)))
         {
             bdesc.size = 4;
             bdesc.usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
-    plat_mutex_init(&b->texel_lock);
             bdesc.domain = VK_MEM_DOMAIN_DEVICE;
             if ((vr = vk_buffer_create(r->device->vk, &bdesc, &b->counter)) != VK_SUCCESS)
                 return E_OUTOFMEMORY;
@@ -1072,12 +1066,12 @@ void d3d11_view_backend_destroy(struct d3d11_view *v)
         vk_image_view_release(b->view);
     if (b->counter)
         vk_buffer_release(b->counter);
-    free(b);
-    v->backend = NULL;
-}
     if (b->texel)
         vk_buffer_view_release(b->texel);
     plat_mutex_destroy(&b->texel_lock);
+    free(b);
+    v->backend = NULL;
+}
 
 struct vk_buffer_view *d3d11_view_texel(struct d3d11_view *v, struct vk_cs *cs)
 {

@@ -5,6 +5,7 @@
 #include "dxgi_private.h"
 #include "presenter.h"
 #include "vk_resource.h"
+#include "vk_cs.h"
 
 #ifndef DXGI_MAX_SWAP_CHAIN_BUFFERS
 # define DXGI_MAX_SWAP_CHAIN_BUFFERS 16
@@ -19,7 +20,8 @@ struct dxgi_swapchain
     IUnknown *device;                    /* the ID3D11Device (holds a reference) */
     IDXGIDevice1 *dxgi_device;           /* same object, for frame latency and the adapter */
     ID3D11Device *d3d11;                 /* same object */
-    ID3D11Query *sync_query;             /* EVENT query: the back buffer's commands are done */
+    ID3D11Multithread *mt;               /* same object: its lock is taken around recording when protected */
+    struct vk_cs *cs;                    /* the immediate context's command stream: presents are recorded there */
     /* Without the backend-image hook: buffer 0 is read back through these (public API). */
     ID3D11Texture2D *readback, *resolved;
     struct vk_device *vk;
@@ -28,8 +30,14 @@ struct dxgi_swapchain
     struct plat_mutex lock;
     DXGI_SWAP_CHAIN_DESC1 desc;
     DXGI_SWAP_CHAIN_FULLSCREEN_DESC fs_desc;
-    ID3D11Texture2D *buffers[DXGI_MAX_SWAP_CHAIN_BUFFERS];   /* one application reference each */
-    UINT buffer_count;                   /* textures made (DISCARD: 1) */
+    /* Back buffers: no application reference is ours (the refcount the application sees is
+     * its own); the swap chain keeps each alive through an internal reference (vkres). */
+    ID3D11Texture2D *buffers[DXGI_MAX_SWAP_CHAIN_BUFFERS];
+    ID3D11VKResource *vkres[DXGI_MAX_SWAP_CHAIN_BUFFERS];
+    struct vk_image *images[DXGI_MAX_SWAP_CHAIN_BUFFERS];
+    UINT buffer_count;                   /* textures made (DISCARD, FLIP_DISCARD: 1) */
+    ID3D11Texture2D *rotate_tmp;         /* SEQUENTIAL models with several buffers: rotation scratch */
+    bool recorded;                       /* a present was recorded: sync the stream before the presenter goes */
     struct vk_presenter *presenter;
 
     /* Fullscreen (borderless): the output and what the window looked like before. */
@@ -41,6 +49,8 @@ struct dxgi_swapchain
     /* Frame latency: a semaphore released once per completed frame (waitable swap chains). */
     UINT max_latency;
     HANDLE latency_semaphore;
+    /* Alt+Enter: the window procedure this swap chain replaced (0 when not hooked). */
+    LONG_PTR old_wndproc;
 
     DXGI_COLOR_SPACE_TYPE color_space;
     DXGI_HDR_METADATA_TYPE hdr_type;
@@ -49,12 +59,18 @@ struct dxgi_swapchain
     UINT source_width, source_height;
     DXGI_MATRIX_3X2_F matrix;
 
-    /* Statistics (done_lock): presents queued, frames completed and when. */
+    /* Frames (stats_lock): presents recorded (queued), frames finished (presented and their
+     * GPU work complete, or dropped by the worker), and the statistics of the last one. */
     struct plat_mutex stats_lock;
-    UINT present_count;
-    UINT completed_count;
+    struct plat_cond frame_cond;
+    UINT present_count;                  /* queued */
+    UINT finished_count;
+    UINT completed_count;                /* PresentCount of the last frame shown */
     LARGE_INTEGER completed_qpc;
     UINT completed_refresh;
+    VkResult worker_error;               /* a present on the worker lost the device */
+    DXGI_RGBA worker_background;         /* read by the worker */
+    uint64_t last_present_ns;            /* worker: sync intervals 2..4 */
 };
 
 /* Platform: Win32 windows, monitors and kernel objects under Wine; the native build has
@@ -134,6 +150,83 @@ static bool monitor_rect(HMONITOR monitor, RECT *rect)
     *rect = info.rcMonitor;
     return true;
 }
+
+/* Alt+Enter: the swap chain's window procedure is wrapped (one swap chain per window, windows
+ * of this process only). WM_SYSKEYDOWN with VK_RETURN and Alt held toggles fullscreen unless
+ * the factory's MakeWindowAssociation gave that window DXGI_MWA_NO_ALT_ENTER or
+ * DXGI_MWA_NO_WINDOW_CHANGES; the key is then not passed on. Everything else goes to the
+ * application's procedure. */
+static const WCHAR prop_swapchain[] = { 'd','3','d','1','1','v','k','.','s','c',0 };
+static const WCHAR prop_wndproc[] = { 'd','3','d','1','1','v','k','.','p','r','o','c',0 };
+
+static HRESULT STDMETHODCALLTYPE dxgi_swapchain_GetFullscreenState(IDXGISwapChain4 *iface, BOOL *fullscreen, IDXGIOutput **target);
+static HRESULT STDMETHODCALLTYPE dxgi_swapchain_SetFullscreenState(IDXGISwapChain4 *iface, BOOL fullscreen, IDXGIOutput *target);
+
+static bool alt_enter_allowed(struct dxgi_swapchain *sc)
+{
+    struct dxgi_factory *factory = sc->factory;
+    bool allowed = true;
+
+    plat_mutex_lock(&factory->lock);
+    if (factory->window && (factory->window == sc->window || factory->window == GetAncestor(sc->window, GA_ROOT))
+            && (factory->window_flags & (DXGI_MWA_NO_ALT_ENTER | DXGI_MWA_NO_WINDOW_CHANGES)))
+        allowed = false;
+    plat_mutex_unlock(&factory->lock);
+    return allowed;
+}
+
+static LRESULT CALLBACK swapchain_wndproc(HWND window, UINT msg, WPARAM wparam, LPARAM lparam)
+{
+    struct dxgi_swapchain *sc = GetPropW(window, prop_swapchain);
+    WNDPROC old = (WNDPROC)GetPropW(window, prop_wndproc);
+
+    if (sc && msg == WM_SYSKEYDOWN && wparam == VK_RETURN && (lparam & (1l << 29)) && !(lparam & (1l << 30))
+            && alt_enter_allowed(sc))
+    {
+        BOOL fullscreen = FALSE;
+
+        dxgi_swapchain_GetFullscreenState(&sc->IDXGISwapChain4_iface, &fullscreen, NULL);
+        LOG_INFO("Alt+Enter: %s.", fullscreen ? "windowed" : "fullscreen");
+        dxgi_swapchain_SetFullscreenState(&sc->IDXGISwapChain4_iface, !fullscreen, NULL);
+        return 0;
+    }
+    if (old)
+        return CallWindowProcW(old, window, msg, wparam, lparam);
+    return DefWindowProcW(window, msg, wparam, lparam);
+}
+
+static void window_hook(struct dxgi_swapchain *sc)
+{
+    DWORD pid = 0;
+    LONG_PTR current;
+
+    GetWindowThreadProcessId(sc->window, &pid);
+    if (pid != GetCurrentProcessId() || GetPropW(sc->window, prop_swapchain))
+        return;
+    current = GetWindowLongPtrW(sc->window, GWLP_WNDPROC);
+    if (current != (LONG_PTR)swapchain_wndproc)
+    {
+        SetPropW(sc->window, prop_wndproc, (HANDLE)current);
+        SetWindowLongPtrW(sc->window, GWLP_WNDPROC, (LONG_PTR)swapchain_wndproc);
+    }
+    SetPropW(sc->window, prop_swapchain, sc);
+    sc->old_wndproc = current;
+}
+
+static void window_unhook(struct dxgi_swapchain *sc)
+{
+    if (!sc->old_wndproc || !IsWindow(sc->window) || GetPropW(sc->window, prop_swapchain) != sc)
+        return;
+    RemovePropW(sc->window, prop_swapchain);
+    /* Put the application's procedure back unless someone wrapped ours since (then ours
+     * stays in the chain and passes everything on). */
+    if (GetWindowLongPtrW(sc->window, GWLP_WNDPROC) == (LONG_PTR)swapchain_wndproc)
+    {
+        SetWindowLongPtrW(sc->window, GWLP_WNDPROC, (LONG_PTR)GetPropW(sc->window, prop_wndproc));
+        RemovePropW(sc->window, prop_wndproc);
+    }
+    sc->old_wndproc = 0;
+}
 #else
 static const bool have_windows = false;
 static bool window_valid(HWND w) { (void)w; return false; }
@@ -154,6 +247,8 @@ static void window_enter_fullscreen(struct dxgi_swapchain *sc, const RECT *monit
 static void window_leave_fullscreen(struct dxgi_swapchain *sc) { (void)sc; }
 static bool window_resize_client(HWND w, UINT width, UINT height) { (void)w; (void)width; (void)height; return false; }
 static bool monitor_rect(HMONITOR monitor, RECT *rect) { (void)monitor; (void)rect; return false; }
+static void window_hook(struct dxgi_swapchain *sc) { (void)sc; }
+static void window_unhook(struct dxgi_swapchain *sc) { (void)sc; }
 #endif
 
 /* Description rules --------------------------------------------------------------------- */
@@ -280,39 +375,44 @@ static HRESULT validate_desc(const DXGI_SWAP_CHAIN_DESC1 *desc)
 
 /* Back buffers -------------------------------------------------------------------------- */
 
-static struct vk_image *backbuffer_image(ID3D11Texture2D *texture)
+/* What the swap effect lets the application reach: DISCARD and FLIP_DISCARD expose buffer
+ * 0 alone (their other buffers are the presentation engine's); SEQUENTIAL and
+ * FLIP_SEQUENTIAL expose every buffer, 0 for drawing and the others to read what was
+ * presented (after each Present the contents rotate: buffer i gets buffer i+1's, the last
+ * one the image just presented). */
+static UINT reachable_buffers(const DXGI_SWAP_CHAIN_DESC1 *desc)
 {
-    ID3D11VKResource *res;
-    struct vk_image *image;
-
-    if (FAILED(ID3D11Texture2D_QueryInterface(texture, &IID_ID3D11VKResource, (void **)&res)))
-        return NULL;
-    image = res->lpVtbl->GetBackendImage(res);
-    res->lpVtbl->Release(res);
-    return image;
+    if (desc->SwapEffect == DXGI_SWAP_EFFECT_DISCARD || desc->SwapEffect == DXGI_SWAP_EFFECT_FLIP_DISCARD)
+        return 1;
+    return desc->BufferCount;
 }
 
 static void release_buffers(struct dxgi_swapchain *sc)
 {
     UINT i;
 
-    if (sc->presenter)
-        vk_presenter_wait_idle(sc->presenter);
+    /* Presents recorded earlier keep the images they read alive (command-stream references). */
     for (i = 0; i < sc->buffer_count; ++i)
-        if (sc->buffers[i])
-            ID3D11Texture2D_Release(sc->buffers[i]);
+        if (sc->vkres[i])
+            sc->vkres[i]->lpVtbl->ReleaseInternal(sc->vkres[i]);
     memset(sc->buffers, 0, sizeof(sc->buffers));
+    memset(sc->vkres, 0, sizeof(sc->vkres));
+    memset(sc->images, 0, sizeof(sc->images));
     if (sc->readback)
         ID3D11Texture2D_Release(sc->readback);
     if (sc->resolved)
         ID3D11Texture2D_Release(sc->resolved);
-    sc->readback = sc->resolved = NULL;
+    if (sc->rotate_tmp)
+        ID3D11Texture2D_Release(sc->rotate_tmp);
+    sc->readback = sc->resolved = sc->rotate_tmp = NULL;
     sc->buffer_count = 0;
 }
 
 static HRESULT create_buffers(struct dxgi_swapchain *sc)
 {
     D3D11_TEXTURE2D_DESC desc;
+    ID3D11Texture2D *texture;
+    ID3D11VKResource *res;
     UINT i, count;
     HRESULT hr;
 
@@ -331,33 +431,52 @@ static HRESULT create_buffers(struct dxgi_swapchain *sc)
         desc.BindFlags |= D3D11_BIND_UNORDERED_ACCESS;
     if (sc->desc.Flags & DXGI_SWAP_CHAIN_FLAG_GDI_COMPATIBLE)
         desc.MiscFlags |= D3D11_RESOURCE_MISC_GDI_COMPATIBLE;
-    /* DISCARD exposes buffer 0 only; the others are the presentation engine's. */
-    count = sc->desc.SwapEffect == DXGI_SWAP_EFFECT_DISCARD ? 1 : sc->desc.BufferCount;
+    count = reachable_buffers(&sc->desc);
     for (i = 0; i < count; ++i)
     {
-        if (FAILED(hr = ID3D11Device_CreateTexture2D(sc->d3d11, &desc, NULL, &sc->buffers[i])))
+        if (FAILED(hr = ID3D11Device_CreateTexture2D(sc->d3d11, &desc, NULL, &texture)))
         {
             LOG_ERR("Creating back buffer %u (%ux%u, format %#x) failed: %#lx.", i, desc.Width, desc.Height,
                     desc.Format, (unsigned long)hr);
-            sc->buffer_count = i;
             release_buffers(sc);
             return hr;
         }
+        if (FAILED(hr = ID3D11Texture2D_QueryInterface(texture, &IID_ID3D11VKResource, (void **)&res)))
+        {
+            LOG_ERR("The back buffer is not a d3d11vk texture.");
+            ID3D11Texture2D_Release(texture);
+            release_buffers(sc);
+            return E_FAIL;
+        }
+        /* Only an internal reference stays: the application's count starts at 0. */
+        res->lpVtbl->AddRefInternal(res);
+        sc->buffers[i] = texture;
+        sc->vkres[i] = res;
+        sc->images[i] = res->lpVtbl->GetBackendImage(res);
         sc->buffer_count = i + 1;
+        res->lpVtbl->Release(res);
+        ID3D11Texture2D_Release(texture);
+    }
+    if (count > 1)
+    {
+        if (FAILED(hr = ID3D11Device_CreateTexture2D(sc->d3d11, &desc, NULL, &sc->rotate_tmp)))
+        {
+            release_buffers(sc);
+            return hr;
+        }
     }
     return S_OK;
 }
 
-/* References the application holds on back buffers (each texture holds ours too). */
+/* Whether the application holds references on back buffers (none of the public ones are ours). */
 static bool buffers_referenced(struct dxgi_swapchain *sc)
 {
     UINT i;
 
     for (i = 0; i < sc->buffer_count; ++i)
     {
-        ULONG refcount;
-        ID3D11Texture2D_AddRef(sc->buffers[i]);
-        refcount = ID3D11Texture2D_Release(sc->buffers[i]);
+        ULONG refcount = ID3D11Texture2D_AddRef(sc->buffers[i]);
+        ID3D11Texture2D_Release(sc->buffers[i]);
         if (refcount > 1)
             return true;
     }
@@ -402,16 +521,28 @@ static void presenter_desc(struct dxgi_swapchain *sc, struct vk_presenter_desc *
     d->scaling = sc->desc.Scaling == DXGI_SCALING_NONE ? VK_PRESENTER_SCALING_NONE : VK_PRESENTER_SCALING_STRETCH;
 }
 
-static void frame_done(void *user, uint64_t present_id, uint64_t time_ns)
+/* One frame left the queue: presented (seq: its present number) or dropped (seq 0). The
+ * application's Present waits on this, and the latency object is released once. */
+static void frame_finished(struct dxgi_swapchain *sc, UINT seq, uint64_t time_ns)
 {
-    struct dxgi_swapchain *sc = user;
-
     plat_mutex_lock(&sc->stats_lock);
-    sc->completed_count = (UINT)present_id;
-    sc->completed_qpc = qpc_now();
-    sc->completed_refresh = (UINT)(time_ns / (1000000000ull / 60));
+    ++sc->finished_count;
+    if (seq)
+    {
+        sc->completed_count = seq;
+        sc->completed_qpc = qpc_now();
+        sc->completed_refresh = (UINT)(time_ns / (1000000000ull / 60));
+    }
+    plat_cond_broadcast(&sc->frame_cond);
     plat_mutex_unlock(&sc->stats_lock);
     semaphore_release(sc->latency_semaphore, 1);
+}
+
+/* The presenter's completion thread: the frame's GPU work is done (tag: its present number). */
+static void frame_done(void *user, uint64_t present_id, uint64_t tag, uint64_t time_ns)
+{
+    (void)present_id;
+    frame_finished(user, (UINT)tag, time_ns);
 }
 
 /* IDXGISwapChain4 ----------------------------------------------------------------------- */
@@ -444,16 +575,31 @@ static ULONG STDMETHODCALLTYPE dxgi_swapchain_AddRef(IDXGISwapChain4 *iface)
 
 static void swapchain_destroy(struct dxgi_swapchain *sc)
 {
+    window_unhook(sc);
     if (sc->fullscreen)
         window_leave_fullscreen(sc);
     if (sc->target)
         IDXGIOutput_Release(sc->target);
+    if (sc->recorded)
+    {
+        /* Every present record must have run before the presenter goes. */
+        bool protect = sc->mt && ID3D11Multithread_GetMultithreadProtected(sc->mt);
+
+        if (protect)
+            ID3D11Multithread_Enter(sc->mt);
+        vk_cs_sync(sc->cs);
+        if (protect)
+            ID3D11Multithread_Leave(sc->mt);
+    }
+    if (sc->presenter)
+        vk_presenter_wait_idle(sc->presenter);
     release_buffers(sc);
     vk_presenter_destroy(sc->presenter);
-    if (sc->sync_query)
-        ID3D11Query_Release(sc->sync_query);
+    if (sc->mt)
+        ID3D11Multithread_Release(sc->mt);
     handle_close(sc->latency_semaphore);
     d3d11vk_private_store_cleanup(&sc->obj.private_data);
+    plat_cond_destroy(&sc->frame_cond);
     plat_mutex_destroy(&sc->stats_lock);
     plat_mutex_destroy(&sc->lock);
     IDXGIDevice1_Release(sc->dxgi_device);
@@ -560,12 +706,104 @@ static VkResult present_readback(struct dxgi_swapchain *sc, ID3D11DeviceContext 
     return vr;
 }
 
-static HRESULT present(struct dxgi_swapchain *sc, UINT sync_interval, UINT flags, const DXGI_PRESENT_PARAMETERS *params)
+static HRESULT hr_from_vk(VkResult vr)
 {
+    switch (vr)
+    {
+        case VK_SUCCESS: return S_OK;
+        case VK_NOT_READY: return DXGI_STATUS_OCCLUDED;
+        case VK_ERROR_DEVICE_LOST: return DXGI_ERROR_DEVICE_REMOVED;
+        case VK_ERROR_OUT_OF_HOST_MEMORY: case VK_ERROR_OUT_OF_DEVICE_MEMORY: return E_OUTOFMEMORY;
+        default: return DXGI_ERROR_DEVICE_RESET;
+    }
+}
+
+/* What a present record carries besides the image: the source size, sync interval and
+ * tearing flag as the application asked at Present time, and the present number. */
+#define PRESENT_ARG(w, h, interval, tearing, seq) ((uint64_t)(w) | (uint64_t)(h) << 16 | (uint64_t)(interval) << 32 \
+        | (uint64_t)(tearing) << 35 | (uint64_t)(seq) << 36)
+
+/* Sync intervals 2..4 show each frame for that many refreshes: the worker holds the next
+ * present back until that many refresh periods after the previous one (FIFO presentation
+ * itself waits for one). Refresh: the output's, 60 Hz where Wine reports none. */
+static void pace_sync_interval(struct dxgi_swapchain *sc, UINT interval)
+{
+    const uint64_t period = 1000000000ull / 60;
+    uint64_t now = plat_time_ns(), target;
+
+    if (interval >= 2 && sc->last_present_ns)
+    {
+        target = sc->last_present_ns + interval * period;
+        while (now < target)
+        {
+            plat_sleep_ms((uint32_t)d3d11vk_min((target - now) / 1000000 + 1, 100));
+            now = plat_time_ns();
+        }
+    }
+    sc->last_present_ns = now;
+}
+
+/* Runs on the immediate context's worker thread (vk_cs_cmd_present), after the commands
+ * recorded before Present were submitted. */
+static void present_on_worker(void *user, struct vk_image *source, uint64_t arg)
+{
+    struct dxgi_swapchain *sc = user;
     struct vk_present_params p;
     VkClearColorValue background;
-    ID3D11DeviceContext *context;
+    UINT interval = (UINT)(arg >> 32) & 7, seq = (UINT)(arg >> 36);
     uint64_t id;
+    VkResult vr;
+
+    memset(&p, 0, sizeof(p));
+    p.source = source;
+    p.src_width = (uint32_t)(arg & 0xffff);
+    p.src_height = (uint32_t)((arg >> 16) & 0xffff);
+    p.sync_interval = interval;
+    p.allow_tearing = !!(arg & (1ull << 35));
+    p.tag = seq;
+    plat_mutex_lock(&sc->stats_lock);
+    background.float32[0] = sc->worker_background.r;
+    background.float32[1] = sc->worker_background.g;
+    background.float32[2] = sc->worker_background.b;
+    plat_mutex_unlock(&sc->stats_lock);
+    background.float32[3] = 1.0f;
+    p.background = &background;
+    pace_sync_interval(sc, interval);
+    vr = vk_presenter_present(sc->presenter, &p, &id);
+    if (vr == VK_SUCCESS)
+        return;   /* finished by frame_done once its GPU work completes */
+    if (vr == VK_ERROR_DEVICE_LOST)
+    {
+        plat_mutex_lock(&sc->stats_lock);
+        sc->worker_error = vr;
+        plat_mutex_unlock(&sc->stats_lock);
+    }
+    if (vr != VK_NOT_READY)
+        LOG_WARN("Present %u failed on the worker: %s.", seq, vk_result_str(vr));
+    frame_finished(sc, 0, plat_time_ns());   /* dropped: the queue moves on */
+}
+
+/* SEQUENTIAL and FLIP_SEQUENTIAL with several buffers: buffer i gets buffer i+1's contents
+ * and the last buffer the image just presented (recorded after the present, so the blit
+ * reads buffer 0 first). */
+static void rotate_buffers(struct dxgi_swapchain *sc, ID3D11DeviceContext *context)
+{
+    UINT i;
+
+    if (sc->buffer_count < 2 || !sc->rotate_tmp)
+        return;
+    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)sc->rotate_tmp, (ID3D11Resource *)sc->buffers[0]);
+    for (i = 0; i + 1 < sc->buffer_count; ++i)
+        ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)sc->buffers[i], (ID3D11Resource *)sc->buffers[i + 1]);
+    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)sc->buffers[sc->buffer_count - 1],
+            (ID3D11Resource *)sc->rotate_tmp);
+}
+
+static HRESULT present(struct dxgi_swapchain *sc, UINT sync_interval, UINT flags, const DXGI_PRESENT_PARAMETERS *params)
+{
+    ID3D11DeviceContext *context;
+    UINT latency, seq;
+    bool protect;
     VkResult vr;
     HRESULT hr = S_OK;
 
@@ -590,68 +828,77 @@ static HRESULT present(struct dxgi_swapchain *sc, UINT sync_interval, UINT flags
         return S_OK;
 
     plat_mutex_lock(&sc->lock);
+    latency = presenter_latency(sc);
     /* IDXGIDevice1::SetMaximumFrameLatency may have changed since the last frame. */
-    vk_presenter_set_frame_latency(sc->presenter, presenter_latency(sc));
-    if ((flags & DXGI_PRESENT_DO_NOT_WAIT) && vk_presenter_frames_in_flight(sc->presenter) >= presenter_latency(sc))
+    vk_presenter_set_frame_latency(sc->presenter, latency);
+
+    /* Frame pacing: at most `latency` frames queued and not finished; the application
+     * thread waits here (or DO_NOT_WAIT refuses), never on acquire or present. */
+    plat_mutex_lock(&sc->stats_lock);
+    if (sc->worker_error)
+        hr = hr_from_vk(sc->worker_error);
+    while (hr == S_OK && sc->present_count - sc->finished_count >= latency)
+    {
+        if (flags & DXGI_PRESENT_DO_NOT_WAIT)
+            hr = DXGI_ERROR_WAS_STILL_DRAWING;
+        else
+            plat_cond_wait_ms(&sc->frame_cond, &sc->stats_lock, 100);
+        if (sc->worker_error)
+            hr = hr_from_vk(sc->worker_error);
+    }
+    sc->worker_background = sc->background;
+    plat_mutex_unlock(&sc->stats_lock);
+    if (hr != S_OK)
     {
         plat_mutex_unlock(&sc->lock);
-        return DXGI_ERROR_WAS_STILL_DRAWING;
+        return hr;
     }
-    memset(&p, 0, sizeof(p));
-    p.source = backbuffer_image(sc->buffers[0]);
-    p.src_width = sc->source_width;
-    p.src_height = sc->source_height;
-    p.sync_interval = sync_interval;
-    p.allow_tearing = !!(flags & DXGI_PRESENT_ALLOW_TEARING);
-    background.float32[0] = sc->background.r;
-    background.float32[1] = sc->background.g;
-    background.float32[2] = sc->background.b;
-    background.float32[3] = 1.0f;
-    p.background = &background;
 
+    seq = sc->present_count + 1;
     ID3D11Device_GetImmediateContext(sc->d3d11, &context);
-    if (p.source)
+    if (sc->cs && sc->images[0])
     {
-        /* The back buffer's commands must reach the queue before the blit that reads it.
-         * The context's worker submits asynchronously: until presentation runs on that
-         * worker, an event query tells when they are done. */
-        if (sc->sync_query)
-        {
-            uint64_t end = plat_time_ns() + 2000000000ull;
-            HRESULT qhr;
-
-            ID3D11DeviceContext_End(context, (ID3D11Asynchronous *)sc->sync_query);
-            while ((qhr = ID3D11DeviceContext_GetData(context, (ID3D11Asynchronous *)sc->sync_query, NULL, 0, 0)) == S_FALSE
-                    && plat_time_ns() < end)
-                plat_sleep_ms(0);
-            if (qhr != S_OK)
-                LOG_WARN("Waiting for the back buffer's commands failed (%#lx).", (unsigned long)qhr);
-        }
+        protect = sc->mt && ID3D11Multithread_GetMultithreadProtected(sc->mt);
+        if (protect)
+            ID3D11Multithread_Enter(sc->mt);
+        if (!vk_cs_cmd_present(sc->cs, present_on_worker, sc, sc->images[0],
+                PRESENT_ARG(d3d11vk_min(sc->source_width, 0xffffu), d3d11vk_min(sc->source_height, 0xffffu),
+                sync_interval, !!(flags & DXGI_PRESENT_ALLOW_TEARING), seq)))
+            hr = E_OUTOFMEMORY;
         else
-            ID3D11DeviceContext_Flush(context);
-        vr = vk_presenter_present(sc->presenter, &p, &id);
+        {
+            sc->recorded = true;
+            rotate_buffers(sc, context);
+            vk_cs_flush(sc->cs);
+        }
+        if (protect)
+            ID3D11Multithread_Leave(sc->mt);
     }
     else
     {
-        FIXME("Textures expose no backend image (ID3D11VKResource): presenting through a staging copy.");
+        /* No backend image: synchronously, through a staging copy. */
+        struct vk_present_params p;
+        uint64_t id;
+
+        memset(&p, 0, sizeof(p));
+        p.src_width = sc->source_width;
+        p.src_height = sc->source_height;
+        p.sync_interval = sync_interval;
+        p.allow_tearing = !!(flags & DXGI_PRESENT_ALLOW_TEARING);
+        p.tag = seq;
         vr = present_readback(sc, context, &p, &id);
+        if (vr != VK_SUCCESS)
+            hr = hr_from_vk(vr);
+        else
+            rotate_buffers(sc, context);
     }
     ID3D11DeviceContext_Release(context);
-
-    if (vr == VK_SUCCESS)
+    if (hr == S_OK)
     {
         plat_mutex_lock(&sc->stats_lock);
-        sc->present_count = (UINT)id;
+        sc->present_count = seq;
         plat_mutex_unlock(&sc->stats_lock);
     }
-    else if (vr == VK_NOT_READY)
-        hr = DXGI_STATUS_OCCLUDED;
-    else if (vr == VK_ERROR_DEVICE_LOST)
-        hr = DXGI_ERROR_DEVICE_REMOVED;
-    else if (vr == VK_ERROR_OUT_OF_HOST_MEMORY || vr == VK_ERROR_OUT_OF_DEVICE_MEMORY)
-        hr = E_OUTOFMEMORY;
-    else
-        hr = DXGI_ERROR_DEVICE_RESET;
     plat_mutex_unlock(&sc->lock);
     return hr;
 }
@@ -1339,7 +1586,9 @@ HRESULT dxgi_swapchain_create(struct dxgi_factory *factory, IUnknown *device, HW
     d3d11vk_private_store_init(&sc->obj.private_data);
     plat_mutex_init(&sc->lock);
     plat_mutex_init(&sc->stats_lock);
+    plat_cond_init(&sc->frame_cond);
     sc->vk = vkdevice->lpVtbl->GetBackendDevice(vkdevice);
+    sc->cs = vkdevice->lpVtbl->GetImmediateStream(vkdevice);
     vkdevice->lpVtbl->Release(vkdevice);
     sc->factory = factory;
     IDXGIFactory6_AddRef(&factory->IDXGIFactory6_iface);
@@ -1386,12 +1635,8 @@ HRESULT dxgi_swapchain_create(struct dxgi_factory *factory, IUnknown *device, HW
             goto fail;
         }
     }
-
-    {
-        D3D11_QUERY_DESC qd = { D3D11_QUERY_EVENT, 0 };
-        if (FAILED(ID3D11Device_CreateQuery(sc->d3d11, &qd, &sc->sync_query)))
-            sc->sync_query = NULL;
-    }
+    if (FAILED(IUnknown_QueryInterface(device, &IID_ID3D11Multithread, (void **)&sc->mt)))
+        sc->mt = NULL;
     presenter_desc(sc, &pd);
     if ((vr = vk_presenter_create(sc->vk, create_win32_surface, sc, frame_done, sc, &pd, &sc->presenter)) != VK_SUCCESS)
     {
@@ -1401,6 +1646,7 @@ HRESULT dxgi_swapchain_create(struct dxgi_factory *factory, IUnknown *device, HW
     }
     if (FAILED(hr = create_buffers(sc)))
         goto fail;
+    window_hook(sc);
     if (!sc->fs_desc.Windowed)
     {
         sc->fs_desc.Windowed = TRUE;

@@ -21,6 +21,7 @@ typedef struct ID3D11VKAdapterVtbl
 struct ID3D11VKAdapter { const ID3D11VKAdapterVtbl *lpVtbl; };
 
 /* On every ID3D11Device of the project: the backend device, and facts tests may check. */
+struct vk_cs;
 DEFINE_GUID(IID_ID3D11VKDevice, 0x0f6d3a21, 0x2c45, 0x4e8b, 0xa9, 0x07, 0x3b, 0x61, 0xd2, 0x9e, 0x44, 0x5c);
 typedef struct ID3D11VKDevice ID3D11VKDevice;
 typedef struct ID3D11VKDeviceVtbl
@@ -31,6 +32,9 @@ typedef struct ID3D11VKDeviceVtbl
     struct vk_device *(STDMETHODCALLTYPE *GetBackendDevice)(ID3D11VKDevice *iface);
     /* Number of Vulkan validation-layer errors seen by this process's backend so far. */
     UINT (STDMETHODCALLTYPE *GetValidationErrorCount)(ID3D11VKDevice *iface);
+    /* The immediate context's command stream (vulkan/vk_cs.h): swap chains record their
+     * presents into it (used under the context's threading rules). */
+    struct vk_cs *(STDMETHODCALLTYPE *GetImmediateStream)(ID3D11VKDevice *iface);
 } ID3D11VKDeviceVtbl;
 struct ID3D11VKDevice { const ID3D11VKDeviceVtbl *lpVtbl; };
 
@@ -44,6 +48,10 @@ typedef struct ID3D11VKResourceVtbl
     ULONG (STDMETHODCALLTYPE *AddRef)(ID3D11VKResource *iface);
     ULONG (STDMETHODCALLTYPE *Release)(ID3D11VKResource *iface);
     struct vk_image *(STDMETHODCALLTYPE *GetBackendImage)(ID3D11VKResource *iface);
+    /* References that are not the application's (the device-child rule): swap chains keep
+     * their back buffers alive with these, so the refcount the application sees is its own. */
+    void (STDMETHODCALLTYPE *AddRefInternal)(ID3D11VKResource *iface);
+    void (STDMETHODCALLTYPE *ReleaseInternal)(ID3D11VKResource *iface);
 } ID3D11VKResourceVtbl;
 struct ID3D11VKResource { const ID3D11VKResourceVtbl *lpVtbl; };
 

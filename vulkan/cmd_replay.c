@@ -505,6 +505,17 @@ static void replay_one(struct vk_replay *r, const struct vk_cmd_header *h)
         case VK_CMD_WAIT_SEMAPHORE:
             replay_semaphore(r, (const struct vk_cmd_semaphore *)h, h->type == VK_CMD_SIGNAL_SEMAPHORE);
             return;
+        case VK_CMD_PRESENT:
+        {
+            const struct vk_cmd_present *c = (const void *)h;
+
+            /* The back buffer's commands reach the queue first; the next command buffer
+             * begins with a full barrier (need_barrier), after the callback's reads. */
+            if (r->cb || r->sems.wait_count || r->sems.signal_count)
+                submit(r);
+            c->present(c->user, c->source, c->arg);
+            return;
+        }
         default:
             if (h->type >= VK_CMD_DRAW_BASE)
             {

@@ -729,3 +729,16 @@ bool vk_cs_cmd_discard_image(struct vk_cs *cs, struct vk_image *image, const VkI
     c->range = *range;
     return vk_cs_ref(cs, &image->obj);
 }
+
+bool vk_cs_cmd_present(struct vk_cs *cs, vk_cs_present_fn present, void *user, struct vk_image *source, uint64_t arg)
+{
+    struct vk_cmd_present *c;
+
+    if (!(c = vk_cs_alloc_cmd(cs, VK_CMD_PRESENT, sizeof(*c))))
+        return false;
+    c->present = present;
+    c->user = user;
+    c->source = source;
+    c->arg = arg;
+    return !source || vk_cs_ref(cs, &source->obj);
+}

@@ -12,7 +12,7 @@ struct presenter_frame
     VkCommandBuffer cmd;
     VkFence fence;
     VkSemaphore acquire;
-    uint64_t id;
+    uint64_t id, tag;
 };
 
 struct vk_presenter
@@ -73,7 +73,7 @@ static void presenter_thread(void *arg)
     for (;;)
     {
         struct presenter_frame *frame;
-        uint64_t id;
+        uint64_t id, tag;
         VkResult vr;
 
         while (!p->stop && p->completed == p->submitted)
@@ -82,6 +82,7 @@ static void presenter_thread(void *arg)
             break;
         frame = &p->frames[p->completed % PRESENTER_MAX_FRAMES];
         id = frame->id;
+        tag = frame->tag;
         plat_mutex_unlock(&p->done_lock);
         /* The fence of a submitted frame always signals (or the device is lost). */
         do
@@ -94,7 +95,7 @@ static void presenter_thread(void *arg)
         plat_cond_broadcast(&p->done_cond);
         plat_mutex_unlock(&p->done_lock);
         if (p->frame_cb)
-            p->frame_cb(p->frame_user, id, plat_time_ns());
+            p->frame_cb(p->frame_user, id, tag, plat_time_ns());
         plat_mutex_lock(&p->done_lock);
     }
     plat_mutex_unlock(&p->done_lock);
@@ -871,6 +872,7 @@ VkResult vk_presenter_present(struct vk_presenter *p, const struct vk_present_pa
         /* The command buffer was submitted: the frame completes whatever presentation said. */
         plat_mutex_lock(&p->done_lock);
         frame->id = ++p->submitted;
+        frame->tag = params->tag;
         if (present_id)
             *present_id = frame->id;
         plat_cond_broadcast(&p->done_cond);

@@ -15,8 +15,9 @@ struct vk_image;
  * surface natively). */
 typedef VkResult (*vk_presenter_surface_cb)(void *user, VkInstance instance, VkSurfaceKHR *surface);
 /* Called on the presenter's completion thread once per presented frame whose GPU work
- * finished (in order), with that frame's present number and the time it completed. */
-typedef void (*vk_presenter_frame_cb)(void *user, uint64_t present_id, uint64_t time_ns);
+ * finished (in order), with that frame's present number, the caller's tag
+ * (vk_present_params.tag) and the time it completed. */
+typedef void (*vk_presenter_frame_cb)(void *user, uint64_t present_id, uint64_t tag, uint64_t time_ns);
 
 enum vk_presenter_scaling
 {
@@ -50,6 +51,7 @@ struct vk_present_params
     uint32_t sync_interval;              /* 0: no wait for vertical blank; 1..4 */
     bool allow_tearing;
     const VkClearColorValue *background; /* colour for bars (NONE/ASPECT scaling); NULL: black */
+    uint64_t tag;                        /* handed back to the frame callback */
 };
 
 /* Creates the surface through cb; fails with VK_ERROR_EXTENSION_NOT_PRESENT when the device

@@ -53,6 +53,7 @@ enum vk_cmd_type
     VK_CMD_SIGNAL_SEMAPHORE,
     VK_CMD_WAIT_SEMAPHORE,
     VK_CMD_DISCARD_IMAGE,
+    VK_CMD_PRESENT,
     VK_CMD_TYPE_COUNT,
 };
 
@@ -130,7 +131,6 @@ struct vk_cmd_resolve_image
     VkImageResolve region;
 };
 
-/* Mip i (i > base_mip) = linear blit of mip i-1, for every layer in the range. */
 /* A resolve through views (formats other than the images' own): src a multisampled colour
  * view, dst a single-sampled one of the same format, both of one mip and layer and with
  * colour attachment usage; extent: the region from (0, 0). */
@@ -141,6 +141,7 @@ struct vk_cmd_resolve_views
     VkExtent2D extent;
 };
 
+/* Mip i (i > base_mip) = linear blit of mip i-1, for every layer in the range. */
 struct vk_cmd_generate_mips
 {
     struct vk_cmd_header hdr;
@@ -167,6 +168,22 @@ struct vk_cmd_discard_image
     struct vk_cmd_header hdr;
     struct vk_image *image;
     VkImageSubresourceRange range;
+};
+
+/* Presentation (swap chains): the worker first submits everything recorded before the
+ * record, then calls present(user, source, arg) on its own thread, so the application
+ * thread never waits for acquire or present. The callback submits its own work on the
+ * device queue (after the back buffer's commands, in queue order); the worker starts a new
+ * command buffer afterwards, whose first barrier orders later writes to the source after
+ * the callback's reads. `source` is kept alive by the record. */
+typedef void (*vk_cs_present_fn)(void *user, struct vk_image *source, uint64_t arg);
+struct vk_cmd_present
+{
+    struct vk_cmd_header hdr;
+    vk_cs_present_fn present;
+    void *user;
+    struct vk_image *source;
+    uint64_t arg;
 };
 
 /* ---------------------------------------------------------------------------------------
@@ -253,6 +270,7 @@ bool vk_cs_cmd_clear_view(struct vk_cs *cs, struct vk_image_view *view, const Vk
         VkImageAspectFlags aspects, const VkRect2D *rects, uint32_t rect_count);
 bool vk_cs_cmd_fill_buffer(struct vk_cs *cs, const struct vk_bufref *dst, VkDeviceSize size, uint32_t data);
 bool vk_cs_cmd_resolve_image(struct vk_cs *cs, struct vk_image *dst, struct vk_image *src, const VkImageResolve *region);
+bool vk_cs_cmd_resolve_views(struct vk_cs *cs, struct vk_image_view *dst, struct vk_image_view *src, VkExtent2D extent);
 bool vk_cs_cmd_generate_mips(struct vk_cs *cs, struct vk_image *image, uint32_t base_mip, uint32_t mip_count,
         uint32_t base_layer, uint32_t layer_count);
 bool vk_cs_cmd_reset_queries(struct vk_cs *cs, struct vk_query_pool *pool, uint32_t first, uint32_t count);
@@ -263,6 +281,8 @@ bool vk_cs_cmd_wait_semaphore(struct vk_cs *cs, struct vk_semaphore *semaphore, 
 /* DiscardResource/DiscardView: contents become undefined (the range is transitioned from
  * VK_IMAGE_LAYOUT_UNDEFINED, so the driver may drop them). */
 bool vk_cs_cmd_discard_image(struct vk_cs *cs, struct vk_image *image, const VkImageSubresourceRange *range);
+/* Swap chains: see struct vk_cmd_present (immediate streams; the caller keeps `user` alive
+ * until vk_cs_sync returns after its last present record). */
+bool vk_cs_cmd_present(struct vk_cs *cs, vk_cs_present_fn present, void *user, struct vk_image *source, uint64_t arg);
 
 #endif
-bool vk_cs_cmd_resolve_views(struct vk_cs *cs, struct vk_image_view *dst, struct vk_image_view *src, VkExtent2D extent);

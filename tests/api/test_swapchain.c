@@ -870,6 +870,31 @@ static bool colour_near(const unsigned char *p, unsigned int r, unsigned int g, 
     return abs((int)p[0] - (int)r) <= (int)tol && abs((int)p[1] - (int)g) <= (int)tol && abs((int)p[2] - (int)b) <= (int)tol;
 }
 
+/* Waits until `count` frames were shown (frame statistics), 5 s at most. */
+static bool wait_frames(IDXGISwapChain1 *sc, UINT count)
+{
+    DXGI_FRAME_STATISTICS stats;
+    unsigned int i;
+
+    for (i = 0; i < 500; ++i)
+    {
+        if (IDXGISwapChain1_GetFrameStatistics(sc, &stats) == S_OK && stats.PresentCount >= count)
+            return true;
+        Sleep(10);
+    }
+    return false;
+}
+
+static const unsigned char *capture_at(const struct capture *cap, HWND window, LONG x, LONG y)
+{
+    POINT pt = { x, y };
+
+    ClientToScreen(window, &pt);
+    if (!cap->rgb || pt.x < 0 || pt.y < 0 || (unsigned int)pt.x >= cap->width || (unsigned int)pt.y >= cap->height)
+        return NULL;
+    return cap->rgb + ((size_t)pt.y * cap->width + pt.x) * 3;
+}
+
 struct pixel_case
 {
     DXGI_SWAP_EFFECT effect;
@@ -877,6 +902,7 @@ struct pixel_case
     DXGI_FORMAT format;
     float color[4];
     unsigned char expect[3];
+    UINT samples;
 };
 
 static void test_presented_pixels(void)
@@ -892,6 +918,13 @@ static void test_presented_pixels(void)
         { DXGI_SWAP_EFFECT_DISCARD, 1, DXGI_FORMAT_B8G8R8A8_UNORM_SRGB, { 0.5f, 0.5f, 0.5f, 1.0f }, { 188, 188, 188 } },
         /* Linear FP16 0.2140 is sRGB 0.5 on an SDR screen. */
         { DXGI_SWAP_EFFECT_FLIP_DISCARD, 2, DXGI_FORMAT_R16G16B16A16_FLOAT, { 0.2140f, 0.2140f, 0.2140f, 1.0f }, { 128, 128, 128 } },
+        { DXGI_SWAP_EFFECT_SEQUENTIAL, 1, DXGI_FORMAT_R8G8B8A8_UNORM_SRGB, { 0.2140f, 0.0f, 1.0f, 1.0f }, { 128, 0, 255 } },
+        { DXGI_SWAP_EFFECT_FLIP_SEQUENTIAL, 3, DXGI_FORMAT_B8G8R8A8_UNORM, { 0.0f, 0.5f, 1.0f, 1.0f }, { 0, 128, 255 } },
+        { DXGI_SWAP_EFFECT_FLIP_SEQUENTIAL, 2, DXGI_FORMAT_R10G10B10A2_UNORM, { 1.0f, 0.0f, 1.0f, 1.0f }, { 255, 0, 255 } },
+        { DXGI_SWAP_EFFECT_SEQUENTIAL, 1, DXGI_FORMAT_R16G16B16A16_FLOAT, { 1.0f, 1.0f, 1.0f, 1.0f }, { 255, 255, 255 } },
+        /* Multisampled back buffers (blit models) are resolved. */
+        { DXGI_SWAP_EFFECT_DISCARD, 1, DXGI_FORMAT_R8G8B8A8_UNORM, { 0.25f, 1.0f, 0.5f, 1.0f }, { 64, 255, 128 }, 4 },
+        { DXGI_SWAP_EFFECT_SEQUENTIAL, 1, DXGI_FORMAT_B8G8R8A8_UNORM, { 1.0f, 0.5f, 0.0f, 1.0f }, { 255, 128, 0 }, 4 },
     };
     ID3D11Device *device = create_device();
     unsigned int i;
@@ -909,6 +942,8 @@ static void test_presented_pixels(void)
         HRESULT hr;
 
         d.Width = d.Height = 0;
+        if (c->samples)
+            d.SampleDesc.Count = c->samples;
         pump_messages();
         if (!(sc = create_swapchain(device, window, &d, &hr)))
         {
@@ -918,10 +953,12 @@ static void test_presented_pixels(void)
         }
         if (fill_back_buffer(device, sc, c->color))
         {
-            hr = IDXGISwapChain1_Present(sc, 0, 0);
+            /* One present: the sequential models rotate their buffers after it, so a second
+             * one would show another buffer. */
+            hr = IDXGISwapChain1_Present(sc, 1, 0);
             ok(hr == S_OK, "case %u: Present: %#lx", i, (unsigned long)hr);
-            hr = IDXGISwapChain1_Present(sc, 1, 0);   /* the second waits for the first on FIFO */
-            Sleep(200);
+            ok(wait_frames(sc, 1), "case %u: the frame never finished", i);
+            Sleep(150);
             ClientToScreen(window, &pt);
             if (capture_screen(&cap))
             {
@@ -942,6 +979,434 @@ static void test_presented_pixels(void)
     ID3D11Device_Release(device);
 }
 
+
+/* The texel at (0,0) of a back buffer (8-bit RGBA/BGRA), read through a staging copy. */
+static UINT read_texel(ID3D11Device *device, ID3D11Texture2D *texture)
+{
+    ID3D11DeviceContext *context;
+    D3D11_MAPPED_SUBRESOURCE map;
+    D3D11_TEXTURE2D_DESC desc;
+    ID3D11Texture2D *staging;
+    UINT value = 0xdeadbeef;
+
+    ID3D11Texture2D_GetDesc(texture, &desc);
+    desc.Usage = D3D11_USAGE_STAGING;
+    desc.BindFlags = 0;
+    desc.CPUAccessFlags = D3D11_CPU_ACCESS_READ;
+    desc.MiscFlags = 0;
+    if (FAILED(ID3D11Device_CreateTexture2D(device, &desc, NULL, &staging)))
+        return value;
+    ID3D11Device_GetImmediateContext(device, &context);
+    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)staging, (ID3D11Resource *)texture);
+    if (SUCCEEDED(ID3D11DeviceContext_Map(context, (ID3D11Resource *)staging, 0, D3D11_MAP_READ, 0, &map)))
+    {
+        value = *(const UINT *)map.pData;
+        ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)staging, 0);
+    }
+    ID3D11DeviceContext_Release(context);
+    ID3D11Texture2D_Release(staging);
+    return value;
+}
+
+static bool fill_buffer_index(ID3D11Device *device, IDXGISwapChain1 *sc, UINT index, const float color[4])
+{
+    ID3D11DeviceContext *context;
+    ID3D11RenderTargetView *rtv;
+    ID3D11Texture2D *buffer;
+
+    if (FAILED(IDXGISwapChain1_GetBuffer(sc, index, &IID_ID3D11Texture2D, (void **)&buffer)))
+        return false;
+    if (FAILED(ID3D11Device_CreateRenderTargetView(device, (ID3D11Resource *)buffer, NULL, &rtv)))
+    {
+        ID3D11Texture2D_Release(buffer);
+        return false;
+    }
+    ID3D11Device_GetImmediateContext(device, &context);
+    ID3D11DeviceContext_ClearRenderTargetView(context, rtv, color);
+    ID3D11DeviceContext_Release(context);
+    ID3D11RenderTargetView_Release(rtv);
+    ID3D11Texture2D_Release(buffer);
+    return true;
+}
+
+static UINT buffer_texel(ID3D11Device *device, IDXGISwapChain1 *sc, UINT index)
+{
+    ID3D11Texture2D *buffer;
+    UINT value;
+
+    if (FAILED(IDXGISwapChain1_GetBuffer(sc, index, &IID_ID3D11Texture2D, (void **)&buffer)))
+        return 0xdeadbeef;
+    value = read_texel(device, buffer);
+    ID3D11Texture2D_Release(buffer);
+    return value;
+}
+
+/* The refcount the application sees on a back buffer is its own: the swap chain holds none
+ * of the public references. */
+static void test_buffer_refcount(void)
+{
+    DXGI_SWAP_CHAIN_DESC1 d = make_desc(DXGI_SWAP_EFFECT_FLIP_DISCARD, 2, DXGI_FORMAT_R8G8B8A8_UNORM);
+    ID3D11Device *device = create_device();
+    ID3D11Texture2D *b0, *again;
+    IDXGISwapChain1 *sc;
+    HWND window = create_window(64, 48);
+    ULONG ref;
+    HRESULT hr;
+
+    if (!device)
+        return;
+    if (!(sc = create_swapchain(device, window, &d, &hr)))
+    {
+        ok(0, "creation failed: %#lx", (unsigned long)hr);
+        goto done;
+    }
+    hr = IDXGISwapChain1_GetBuffer(sc, 0, &IID_ID3D11Texture2D, (void **)&b0);
+    ok(hr == S_OK, "GetBuffer: %#lx", (unsigned long)hr);
+    if (FAILED(hr))
+        goto release;
+    ref = ID3D11Texture2D_AddRef(b0);
+    ok(ref == 2, "refcount after GetBuffer + AddRef: %lu", ref);
+    ref = ID3D11Texture2D_Release(b0);
+    ok(ref == 1, "refcount after Release: %lu", ref);
+    ref = ID3D11Texture2D_Release(b0);
+    ok(ref == 0, "last application reference released: %lu", ref);
+    /* Still the same living object. */
+    hr = IDXGISwapChain1_GetBuffer(sc, 0, &IID_ID3D11Texture2D, (void **)&again);
+    ok(hr == S_OK && again == b0, "GetBuffer after the refcount reached 0: %#lx %p %p", (unsigned long)hr, (void *)again, (void *)b0);
+    if (SUCCEEDED(hr))
+    {
+        ref = ID3D11Texture2D_AddRef(again);
+        ok(ref == 2, "refcount of the buffer got again: %lu", ref);
+        ID3D11Texture2D_Release(again);
+        hr = IDXGISwapChain1_ResizeBuffers(sc, 0, 32, 32, DXGI_FORMAT_UNKNOWN, 0);
+        ok(hr == DXGI_ERROR_INVALID_CALL, "ResizeBuffers with one reference: %#lx", (unsigned long)hr);
+        ref = ID3D11Texture2D_Release(again);
+        ok(ref == 0, "refcount: %lu", ref);
+    }
+    hr = IDXGISwapChain1_ResizeBuffers(sc, 0, 32, 32, DXGI_FORMAT_UNKNOWN, 0);
+    ok(hr == S_OK, "ResizeBuffers without references: %#lx", (unsigned long)hr);
+    /* A reference kept past the swap chain's release keeps the texture usable. */
+    hr = IDXGISwapChain1_GetBuffer(sc, 0, &IID_ID3D11Texture2D, (void **)&b0);
+    ok(hr == S_OK, "GetBuffer: %#lx", (unsigned long)hr);
+release:
+    IDXGISwapChain1_Release(sc);
+    if (SUCCEEDED(hr))
+    {
+        D3D11_TEXTURE2D_DESC td;
+        ID3D11Texture2D_GetDesc(b0, &td);
+        ok(td.Width == 32 && td.Height == 32, "buffer outliving its swap chain: %ux%u", td.Width, td.Height);
+        ref = ID3D11Texture2D_Release(b0);
+        ok(ref == 0, "final release: %lu", ref);
+    }
+done:
+    DestroyWindow(window);
+    ID3D11Device_Release(device);
+}
+
+/* Sequential models rotate the buffers' contents at each Present (buffer i gets buffer
+ * i+1's, the last one the image presented); discard models expose buffer 0 only. */
+static void test_buffer_rotation(void)
+{
+    static const float red[4] = { 1.0f, 0.0f, 0.0f, 1.0f }, green[4] = { 0.0f, 1.0f, 0.0f, 1.0f };
+    static const float blue[4] = { 0.0f, 0.0f, 1.0f, 1.0f }, white[4] = { 1.0f, 1.0f, 1.0f, 1.0f };
+    static const struct { DXGI_SWAP_EFFECT effect; UINT buffers; } cases[] =
+    {
+        { DXGI_SWAP_EFFECT_FLIP_SEQUENTIAL, 3 },
+        { DXGI_SWAP_EFFECT_SEQUENTIAL, 2 },
+        { DXGI_SWAP_EFFECT_SEQUENTIAL, 1 },
+        { DXGI_SWAP_EFFECT_FLIP_DISCARD, 3 },
+        { DXGI_SWAP_EFFECT_DISCARD, 2 },
+    };
+    const UINT R = 0xff0000ff, G = 0xff00ff00, B = 0xffff0000, W = 0xffffffff;   /* RGBA8 texels */
+    ID3D11Device *device = create_device();
+    HWND window = create_window(64, 48);
+    unsigned int i;
+
+    if (!device)
+        return;
+    for (i = 0; i < ARRAYSIZE(cases); ++i)
+    {
+        DXGI_SWAP_CHAIN_DESC1 d = make_desc(cases[i].effect, cases[i].buffers, DXGI_FORMAT_R8G8B8A8_UNORM);
+        bool discard = cases[i].effect == DXGI_SWAP_EFFECT_DISCARD || cases[i].effect == DXGI_SWAP_EFFECT_FLIP_DISCARD;
+        ID3D11Texture2D *b;
+        IDXGISwapChain1 *sc;
+        HRESULT hr;
+        UINT t0, t1, t2;
+
+        if (!(sc = create_swapchain(device, window, &d, &hr)))
+        {
+            ok(0, "case %u: creation failed: %#lx", i, (unsigned long)hr);
+            continue;
+        }
+        b = (ID3D11Texture2D *)0x1;
+        hr = IDXGISwapChain1_GetBuffer(sc, 1, &IID_ID3D11Texture2D, (void **)&b);
+        if (discard || cases[i].buffers == 1)
+        {
+            ok(hr == DXGI_ERROR_INVALID_CALL && !b, "case %u: GetBuffer(1): %#lx", i, (unsigned long)hr);
+            /* Buffer 0 keeps what was drawn (a valid result of DISCARD too). */
+            fill_buffer_index(device, sc, 0, red);
+            hr = IDXGISwapChain1_Present(sc, 0, 0);
+            ok(hr == S_OK, "case %u: Present: %#lx", i, (unsigned long)hr);
+            t0 = buffer_texel(device, sc, 0);
+            if (cases[i].effect == DXGI_SWAP_EFFECT_SEQUENTIAL)
+                ok(t0 == R, "case %u: one sequential buffer lost its contents: %#x", i, t0);
+            IDXGISwapChain1_Release(sc);
+            continue;
+        }
+        ok(hr == S_OK, "case %u: GetBuffer(1): %#lx", i, (unsigned long)hr);
+        if (SUCCEEDED(hr))
+            ID3D11Texture2D_Release(b);
+        fill_buffer_index(device, sc, 0, red);
+        fill_buffer_index(device, sc, 1, green);
+        if (cases[i].buffers > 2)
+            fill_buffer_index(device, sc, 2, blue);
+        hr = IDXGISwapChain1_Present(sc, 0, 0);
+        ok(hr == S_OK, "case %u: Present: %#lx", i, (unsigned long)hr);
+        t0 = buffer_texel(device, sc, 0);
+        t1 = buffer_texel(device, sc, 1);
+        if (cases[i].buffers > 2)
+        {
+            t2 = buffer_texel(device, sc, 2);
+            ok(t0 == G && t1 == B && t2 == R, "case %u: after one present %#x %#x %#x, expected %#x %#x %#x",
+                    i, t0, t1, t2, G, B, R);
+        }
+        else
+            ok(t0 == G && t1 == R, "case %u: after one present %#x %#x, expected %#x %#x", i, t0, t1, G, R);
+        fill_buffer_index(device, sc, 0, white);
+        hr = IDXGISwapChain1_Present(sc, 0, 0);
+        ok(hr == S_OK, "case %u: Present: %#lx", i, (unsigned long)hr);
+        t0 = buffer_texel(device, sc, 0);
+        t1 = buffer_texel(device, sc, cases[i].buffers - 1);
+        ok(t0 == (cases[i].buffers > 2 ? B : R) && t1 == W, "case %u: after two presents %#x .. %#x", i, t0, t1);
+        IDXGISwapChain1_Release(sc);
+    }
+    DestroyWindow(window);
+    ID3D11Device_Release(device);
+}
+
+/* Presentation runs on the context's worker: what the application draws into the back
+ * buffer after Present must not reach the frame already presented. */
+static void test_present_ordering(void)
+{
+    static const float red[4] = { 1.0f, 0.0f, 0.0f, 1.0f }, blue[4] = { 0.0f, 0.0f, 1.0f, 1.0f };
+    DXGI_SWAP_CHAIN_DESC1 d = make_desc(DXGI_SWAP_EFFECT_FLIP_DISCARD, 2, DXGI_FORMAT_R8G8B8A8_UNORM);
+    ID3D11Device *device = create_device();
+    HWND window = create_window(160, 120);
+    IDXGISwapChain1 *sc;
+    struct capture cap;
+    const unsigned char *p;
+    unsigned int round;
+    HRESULT hr;
+
+    if (!device)
+        return;
+    d.Width = d.Height = 0;
+    pump_messages();
+    if (!(sc = create_swapchain(device, window, &d, &hr)))
+    {
+        ok(0, "creation failed: %#lx", (unsigned long)hr);
+        goto done;
+    }
+    for (round = 0; round < 2; ++round)
+    {
+        fill_back_buffer(device, sc, round ? blue : red);
+        hr = IDXGISwapChain1_Present(sc, 0, 0);
+        ok(hr == S_OK, "Present: %#lx", (unsigned long)hr);
+        /* Drawn at once after Present, before the worker may have presented. */
+        fill_back_buffer(device, sc, round ? red : blue);
+        ok(wait_frames(sc, round + 1), "frame %u never finished", round + 1);
+        Sleep(150);
+        if (capture_screen(&cap))
+        {
+            p = capture_at(&cap, window, 80, 60);
+            ok(p && colour_near(p, round ? 0 : 255, 0, round ? 255 : 0, 3), "round %u: screen %u,%u,%u", round,
+                    p ? p[0] : 0, p ? p[1] : 0, p ? p[2] : 0);
+            free(cap.rgb);
+        }
+    }
+    IDXGISwapChain1_Release(sc);
+done:
+    DestroyWindow(window);
+    ID3D11Device_Release(device);
+}
+
+/* Alt+Enter toggles fullscreen unless MakeWindowAssociation says no. */
+static void test_alt_enter(void)
+{
+    DXGI_SWAP_CHAIN_DESC1 d = make_desc(DXGI_SWAP_EFFECT_FLIP_DISCARD, 2, DXGI_FORMAT_R8G8B8A8_UNORM);
+    ID3D11Device *device = create_device();
+    HWND window = create_window(120, 90);
+    const LPARAM alt = (LPARAM)1 << 29;
+    IDXGIFactory2 *factory;
+    IDXGISwapChain1 *sc;
+    WNDPROC proc;
+    BOOL full;
+    HRESULT hr;
+
+    if (!device)
+        return;
+    factory = device_factory(device);
+    proc = (WNDPROC)GetWindowLongPtrA(window, GWLP_WNDPROC);
+    if (!(sc = create_swapchain(device, window, &d, &hr)))
+    {
+        ok(0, "creation failed: %#lx", (unsigned long)hr);
+        goto done;
+    }
+    SendMessageA(window, WM_SYSKEYDOWN, VK_RETURN, alt | 1);
+    hr = IDXGISwapChain1_GetFullscreenState(sc, &full, NULL);
+    ok(hr == S_OK && full, "Alt+Enter did not enter fullscreen");
+    SendMessageA(window, WM_SYSKEYDOWN, VK_RETURN, alt | 1);
+    IDXGISwapChain1_GetFullscreenState(sc, &full, NULL);
+    ok(!full, "a second Alt+Enter did not leave fullscreen");
+    /* Enter without Alt, and a repeated key, change nothing. */
+    SendMessageA(window, WM_KEYDOWN, VK_RETURN, 1);
+    SendMessageA(window, WM_SYSKEYDOWN, VK_RETURN, alt | ((LPARAM)1 << 30) | 1);
+    IDXGISwapChain1_GetFullscreenState(sc, &full, NULL);
+    ok(!full, "Enter alone or a repeat toggled fullscreen");
+    hr = IDXGIFactory2_MakeWindowAssociation(factory, window, DXGI_MWA_NO_ALT_ENTER);
+    ok(hr == S_OK, "MakeWindowAssociation: %#lx", (unsigned long)hr);
+    SendMessageA(window, WM_SYSKEYDOWN, VK_RETURN, alt | 1);
+    IDXGISwapChain1_GetFullscreenState(sc, &full, NULL);
+    ok(!full, "Alt+Enter honoured despite DXGI_MWA_NO_ALT_ENTER");
+    IDXGIFactory2_MakeWindowAssociation(factory, window, DXGI_MWA_NO_WINDOW_CHANGES);
+    SendMessageA(window, WM_SYSKEYDOWN, VK_RETURN, alt | 1);
+    IDXGISwapChain1_GetFullscreenState(sc, &full, NULL);
+    ok(!full, "Alt+Enter honoured despite DXGI_MWA_NO_WINDOW_CHANGES");
+    IDXGIFactory2_MakeWindowAssociation(factory, NULL, 0);
+    SendMessageA(window, WM_SYSKEYDOWN, VK_RETURN, alt | 1);
+    IDXGISwapChain1_GetFullscreenState(sc, &full, NULL);
+    ok(full, "Alt+Enter ignored after the association was cleared");
+    IDXGISwapChain1_Release(sc);
+    /* The window procedure is the application's again. */
+    ok((WNDPROC)GetWindowLongPtrA(window, GWLP_WNDPROC) == proc, "window procedure not restored");
+done:
+    IDXGIFactory2_Release(factory);
+    DestroyWindow(window);
+    ID3D11Device_Release(device);
+}
+
+/* Sync intervals 2..4 show each frame for that many refreshes (60 Hz here). */
+static void test_sync_interval(void)
+{
+    static const float grey[4] = { 0.5f, 0.5f, 0.5f, 1.0f };
+    DXGI_SWAP_CHAIN_DESC1 d = make_desc(DXGI_SWAP_EFFECT_FLIP_DISCARD, 2, DXGI_FORMAT_R8G8B8A8_UNORM);
+    ID3D11Device *device = create_device();
+    HWND window = create_window(64, 48);
+    IDXGIDevice1 *dxgi;
+    IDXGISwapChain1 *sc;
+    LARGE_INTEGER freq, t0, t1;
+    double ms[2];
+    UINT i, pass;
+    HRESULT hr;
+
+    if (!device)
+        return;
+    ID3D11Device_QueryInterface(device, &IID_IDXGIDevice1, (void **)&dxgi);
+    IDXGIDevice1_SetMaximumFrameLatency(dxgi, 1);
+    if (!(sc = create_swapchain(device, window, &d, &hr)))
+    {
+        ok(0, "creation failed: %#lx", (unsigned long)hr);
+        goto done;
+    }
+    fill_back_buffer(device, sc, grey);
+    QueryPerformanceFrequency(&freq);
+    for (pass = 0; pass < 2; ++pass)
+    {
+        UINT interval = pass ? 3 : 0, base;
+
+        IDXGISwapChain1_GetLastPresentCount(sc, &base);
+        IDXGISwapChain1_Present(sc, interval, 0);
+        wait_frames(sc, base + 1);
+        QueryPerformanceCounter(&t0);
+        for (i = 0; i < 6; ++i)
+        {
+            hr = IDXGISwapChain1_Present(sc, interval, 0);
+            ok(hr == S_OK, "Present(%u): %#lx", interval, (unsigned long)hr);
+        }
+        ok(wait_frames(sc, base + 7), "interval %u: frames never finished", interval);
+        QueryPerformanceCounter(&t1);
+        ms[pass] = (double)(t1.QuadPart - t0.QuadPart) * 1000.0 / (double)freq.QuadPart;
+    }
+    /* Six frames after one shown, three refreshes each: 6 x 50 ms (a little slack for timers). */
+    ok(ms[1] >= 280.0, "6 presents at sync interval 3 took %.1f ms", ms[1]);
+    ok(ms[1] > ms[0], "interval 3 (%.1f ms) not slower than interval 0 (%.1f ms)", ms[1], ms[0]);
+    printf("6 presents: interval 0 %.1f ms, interval 3 %.1f ms\n", ms[0], ms[1]);
+    IDXGISwapChain1_Release(sc);
+done:
+    IDXGIDevice1_SetMaximumFrameLatency(dxgi, 3);
+    IDXGIDevice1_Release(dxgi);
+    DestroyWindow(window);
+    ID3D11Device_Release(device);
+}
+
+/* D3D11VK_HUD draws into the presented image: text on a backdrop at the top left. */
+static unsigned int count_unlike(const struct capture *cap, HWND window, LONG x0, LONG y0, LONG x1, LONG y1,
+        unsigned int r, unsigned int g, unsigned int b)
+{
+    unsigned int n = 0;
+    LONG x, y;
+
+    for (y = y0; y < y1; ++y)
+        for (x = x0; x < x1; ++x)
+        {
+            const unsigned char *p = capture_at(cap, window, x, y);
+            if (p && !colour_near(p, r, g, b, 8))
+                ++n;
+        }
+    return n;
+}
+
+static void test_hud(void)
+{
+    static const float blue[4] = { 0.0f, 0.0f, 1.0f, 1.0f };
+    ID3D11Device *device = create_device();
+    unsigned int pass, hud_pixels[2] = { 0, 0 }, far_pixels[2] = { 0, 0 };
+
+    if (!device)
+        return;
+    for (pass = 0; pass < 2; ++pass)
+    {
+        DXGI_SWAP_CHAIN_DESC1 d = make_desc(DXGI_SWAP_EFFECT_FLIP_DISCARD, 2, DXGI_FORMAT_B8G8R8A8_UNORM);
+        HWND window = create_window(320, 240);
+        IDXGISwapChain1 *sc;
+        struct capture cap;
+        HRESULT hr;
+        UINT i;
+
+        /* The presenter reads the configuration when the swap chain is made. */
+        _putenv(pass ? "D3D11VK_HUD=fps,devinfo,version" : "D3D11VK_HUD=");
+        d.Width = d.Height = 0;
+        pump_messages();
+        sc = create_swapchain(device, window, &d, &hr);
+        _putenv("D3D11VK_HUD=");
+        if (!sc)
+        {
+            ok(0, "pass %u: creation failed: %#lx", pass, (unsigned long)hr);
+            DestroyWindow(window);
+            continue;
+        }
+        for (i = 0; i < 3; ++i)
+        {
+            fill_back_buffer(device, sc, blue);
+            IDXGISwapChain1_Present(sc, 1, 0);
+        }
+        ok(wait_frames(sc, 3), "pass %u: frames never finished", pass);
+        Sleep(150);
+        if (capture_screen(&cap))
+        {
+            hud_pixels[pass] = count_unlike(&cap, window, 0, 0, 160, 40, 0, 0, 255);
+            far_pixels[pass] = count_unlike(&cap, window, 200, 160, 320, 240, 0, 0, 255);
+            free(cap.rgb);
+        }
+        IDXGISwapChain1_Release(sc);
+        DestroyWindow(window);
+    }
+    ok(hud_pixels[0] == 0 && far_pixels[0] == 0, "without the HUD: %u / %u pixels not blue", hud_pixels[0], far_pixels[0]);
+    ok(hud_pixels[1] > 500 && far_pixels[1] == 0, "with the HUD: %u pixels of the top-left corner and %u far away not blue",
+            hud_pixels[1], far_pixels[1]);
+    ID3D11Device_Release(device);
+}
+
 int main(void)
 {
     if (!test_init())
@@ -955,6 +1420,12 @@ int main(void)
     run_test(test_present);
     run_test(test_waitable);
     run_test(test_presented_pixels);
+    run_test(test_buffer_refcount);
+    run_test(test_buffer_rotation);
+    run_test(test_present_ordering);
+    run_test(test_alt_enter);
+    run_test(test_sync_interval);
+    run_test(test_hud);
     return test_finish();
 }
 

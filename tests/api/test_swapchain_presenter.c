@@ -36,9 +36,9 @@ static VkResult create_xlib_surface(void *user, VkInstance instance, VkSurfaceKH
 static volatile LONG frames_done;
 static uint64_t last_done_id;
 
-static void frame_cb(void *user, uint64_t id, uint64_t time_ns)
+static void frame_cb(void *user, uint64_t id, uint64_t tag, uint64_t time_ns)
 {
-    (void)user; (void)time_ns;
+    (void)user; (void)time_ns; (void)tag;
     check(id == last_done_id + 1, "frame %llu completed after %llu", (unsigned long long)id, (unsigned long long)last_done_id);
     last_done_id = id;
     atomic_inc_u32(&frames_done);
