@@ -831,19 +831,24 @@ static void draw(struct d3d11_context *context, bool indexed, UINT count, UINT i
         INT base_vertex, UINT first_instance)
 {
     struct vk_cmd_draw *c;
+    bool predicated;
 
     if (!count || !instances)
         return;
     flush_graphics(context);
-    if (!(c = vk_cs_alloc_cmd(context->cs, (enum vk_cmd_type)VK_CMD_DRAW, sizeof(*c))))
-        return;
-    c->indexed = indexed;
-    c->count = count;
-    c->instance_count = instances;
-    c->first = first;
-    touch_srvs(context, D3D11_STAGE_CS);
-    c->base_vertex = base_vertex;
-    c->first_instance = first_instance;
+    predicated = context->state.predicate && d3d11_predication_open(context);
+    if ((c = vk_cs_alloc_cmd(context->cs, (enum vk_cmd_type)VK_CMD_DRAW, sizeof(*c))))
+    {
+        c->indexed = indexed;
+        c->count = count;
+        c->instance_count = instances;
+        c->first = first;
+        touch_srvs(context, D3D11_STAGE_CS);
+        c->base_vertex = base_vertex;
+        c->first_instance = first_instance;
+    }
+    if (predicated)
+        d3d11_predication_close(context);
 }
 
 static void draw_indirect(struct d3d11_context *context, enum vk_draw_cmd_type type, bool indexed,
@@ -852,6 +857,7 @@ static void draw_indirect(struct d3d11_context *context, enum vk_draw_cmd_type t
     struct d3d11_resource *r = args ? d3d11_buffer_from_iface(args) : NULL;
     struct vk_cmd_draw_indirect *c;
     struct vk_bufref bref;
+    bool predicated;
 
     if (!r || !r->backend || !r->backend->buffer || (offset & 3))
         return;
@@ -865,13 +871,17 @@ static void draw_indirect(struct d3d11_context *context, enum vk_draw_cmd_type t
         flush_compute(context);
     else
         flush_graphics(context);
-    if (!(c = vk_cs_alloc_cmd(context->cs, (enum vk_cmd_type)type, sizeof(*c))))
-        return;
-    vk_buffer_ref(r->backend->buffer, offset, &bref);
-    c->indexed = indexed;
-    c->buffer = bref.buffer;
-    c->offset = bref.offset;
-    ref(context->cs, bref.owner);
+    predicated = context->state.predicate && d3d11_predication_open(context);
+    if ((c = vk_cs_alloc_cmd(context->cs, (enum vk_cmd_type)type, sizeof(*c))))
+    {
+        vk_buffer_ref(r->backend->buffer, offset, &bref);
+        c->indexed = indexed;
+        c->buffer = bref.buffer;
+        c->offset = bref.offset;
+        ref(context->cs, bref.owner);
+    }
+    if (predicated)
+        d3d11_predication_close(context);
 }
 
 void STDMETHODCALLTYPE d3d11_context_DrawIndexed(ID3D11DeviceContext4 *iface, UINT IndexCount, UINT StartIndexLocation, INT BaseVertexLocation)
@@ -950,13 +960,18 @@ void STDMETHODCALLTYPE d3d11_context_Dispatch(ID3D11DeviceContext4 *iface, UINT 
             && ThreadGroupCountY <= D3D11_CS_DISPATCH_MAX_THREAD_GROUPS_PER_DIMENSION
             && ThreadGroupCountZ <= D3D11_CS_DISPATCH_MAX_THREAD_GROUPS_PER_DIMENSION)
     {
+        bool predicated;
+
         flush_compute(context);
+        predicated = context->state.predicate && d3d11_predication_open(context);
         if ((c = vk_cs_alloc_cmd(context->cs, (enum vk_cmd_type)VK_CMD_DISPATCH, sizeof(*c))))
         {
             c->x = ThreadGroupCountX;
             c->y = ThreadGroupCountY;
             c->z = ThreadGroupCountZ;
         }
+        if (predicated)
+            d3d11_predication_close(context);
     }
     ctx_unlock(context, locked);
 }

@@ -37,6 +37,27 @@ static void ctx_unlock(struct d3d11_context *context, bool locked)
 #define LOCKED_VOID(call) do { struct d3d11_context *c_ = ctx_from(iface); bool l_ = ctx_lock(c_); call; \
     ctx_unlock(c_, l_); } while (0)
 
+/* Operations SetPredication affects (clears, copies, updates, resolves, GenerateMips; draws
+ * and dispatches in context_draw.c): recorded inside a predicated region (query.c) that the
+ * worker skips when the predicate says so. The resources named get their lazy
+ * zero-initialisation first, outside the region. */
+static void predication_init(struct d3d11_context *context, struct d3d11_resource *r)
+{
+    if (r)
+        d3d11_resource_init_contents(r, ctx_cs(context));
+}
+
+static struct d3d11_resource *view_resource(void *view)
+{
+    struct d3d11_view *v = view ? d3d11_view_from_iface(view) : NULL;
+
+    return v ? v->resource : NULL;
+}
+
+#define PREDICATED_VOID(r1, r2, call) do { struct d3d11_context *c_ = ctx_from(iface); bool l_ = ctx_lock(c_), p_ = false; \
+    if (c_->state.predicate) { predication_init(c_, r1); predication_init(c_, r2); p_ = d3d11_predication_open(c_); } \
+    call; if (p_) d3d11_predication_close(c_); ctx_unlock(c_, l_); } while (0)
+
 static bool is_image(const struct d3d11_resource *r)
 {
     return r->dimension != D3D11_RESOURCE_DIMENSION_BUFFER && r->backend && r->backend->image;
@@ -436,12 +457,14 @@ static void context_copy_region(struct d3d11_context *context, ID3D11Resource *d
 
 void STDMETHODCALLTYPE d3d11_context_CopySubresourceRegion(ID3D11DeviceContext4 *iface, ID3D11Resource *pDstResource, UINT DstSubresource, UINT DstX, UINT DstY, UINT DstZ, ID3D11Resource *pSrcResource, UINT SrcSubresource, const D3D11_BOX *pSrcBox)
 {
-    LOCKED_VOID(context_copy_region(c_, pDstResource, DstSubresource, DstX, DstY, DstZ, pSrcResource, SrcSubresource, pSrcBox, 0));
+    PREDICATED_VOID(d3d11_resource_from_iface(pDstResource), d3d11_resource_from_iface(pSrcResource),
+            context_copy_region(c_, pDstResource, DstSubresource, DstX, DstY, DstZ, pSrcResource, SrcSubresource, pSrcBox, 0));
 }
 
 void STDMETHODCALLTYPE d3d11_context_CopySubresourceRegion1(ID3D11DeviceContext4 *iface, ID3D11Resource *pDstResource, UINT DstSubresource, UINT DstX, UINT DstY, UINT DstZ, ID3D11Resource *pSrcResource, UINT SrcSubresource, const D3D11_BOX *pSrcBox, UINT CopyFlags)
 {
-    LOCKED_VOID(context_copy_region(c_, pDstResource, DstSubresource, DstX, DstY, DstZ, pSrcResource, SrcSubresource, pSrcBox, CopyFlags));
+    PREDICATED_VOID(d3d11_resource_from_iface(pDstResource), d3d11_resource_from_iface(pSrcResource),
+            context_copy_region(c_, pDstResource, DstSubresource, DstX, DstY, DstZ, pSrcResource, SrcSubresource, pSrcBox, CopyFlags));
 }
 
 static void context_copy_resource(struct d3d11_context *context, ID3D11Resource *dst_iface, ID3D11Resource *src_iface)
@@ -505,7 +528,7 @@ static void context_copy_resource(struct d3d11_context *context, ID3D11Resource 
 
 void STDMETHODCALLTYPE d3d11_context_CopyResource(ID3D11DeviceContext4 *iface, ID3D11Resource *pDstResource, ID3D11Resource *pSrcResource)
 {
-    LOCKED_VOID(context_copy_resource(c_, pDstResource, pSrcResource));
+    PREDICATED_VOID(d3d11_resource_from_iface(pDstResource), d3d11_resource_from_iface(pSrcResource), context_copy_resource(c_, pDstResource, pSrcResource));
 }
 
 static void context_update(struct d3d11_context *context, ID3D11Resource *dst_iface, UINT sub, const D3D11_BOX *dst_box,
@@ -590,12 +613,14 @@ static void context_update(struct d3d11_context *context, ID3D11Resource *dst_if
 
 void STDMETHODCALLTYPE d3d11_context_UpdateSubresource(ID3D11DeviceContext4 *iface, ID3D11Resource *pDstResource, UINT DstSubresource, const D3D11_BOX *pDstBox, const void *pSrcData, UINT SrcRowPitch, UINT SrcDepthPitch)
 {
-    LOCKED_VOID(context_update(c_, pDstResource, DstSubresource, pDstBox, pSrcData, SrcRowPitch, SrcDepthPitch, 0));
+    PREDICATED_VOID(d3d11_resource_from_iface(pDstResource), NULL,
+            context_update(c_, pDstResource, DstSubresource, pDstBox, pSrcData, SrcRowPitch, SrcDepthPitch, 0));
 }
 
 void STDMETHODCALLTYPE d3d11_context_UpdateSubresource1(ID3D11DeviceContext4 *iface, ID3D11Resource *pDstResource, UINT DstSubresource, const D3D11_BOX *pDstBox, const void *pSrcData, UINT SrcRowPitch, UINT SrcDepthPitch, UINT CopyFlags)
 {
-    LOCKED_VOID(context_update(c_, pDstResource, DstSubresource, pDstBox, pSrcData, SrcRowPitch, SrcDepthPitch, CopyFlags));
+    PREDICATED_VOID(d3d11_resource_from_iface(pDstResource), NULL,
+            context_update(c_, pDstResource, DstSubresource, pDstBox, pSrcData, SrcRowPitch, SrcDepthPitch, CopyFlags));
 }
 
 static void context_copy_structure_count(struct d3d11_context *context, ID3D11Buffer *dst_iface, UINT offset,
@@ -687,11 +712,11 @@ void STDMETHODCALLTYPE d3d11_context_ClearRenderTargetView(ID3D11DeviceContext4 
         return;
     if (v->resource->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
     {
-        LOCKED_VOID(clear_view_pattern(c_, v, ColorRGBA, NULL, 0));
+        PREDICATED_VOID(v->resource, NULL, clear_view_pattern(c_, v, ColorRGBA, NULL, 0));
         return;
     }
     color_value(v->format, ColorRGBA, &value);
-    LOCKED_VOID(clear_view_rects(c_, v, &value, VK_IMAGE_ASPECT_COLOR_BIT, NULL, 0));
+    PREDICATED_VOID(v->resource, NULL, clear_view_rects(c_, v, &value, VK_IMAGE_ASPECT_COLOR_BIT, NULL, 0));
 }
 
 void STDMETHODCALLTYPE d3d11_context_ClearDepthStencilView(ID3D11DeviceContext4 *iface, ID3D11DepthStencilView *pDepthStencilView, UINT ClearFlags, FLOAT Depth, UINT8 Stencil)
@@ -713,7 +738,7 @@ void STDMETHODCALLTYPE d3d11_context_ClearDepthStencilView(ID3D11DeviceContext4 
     memset(&value, 0, sizeof(value));
     value.depthStencil.depth = Depth < 0.0f ? 0.0f : Depth > 1.0f ? 1.0f : Depth;
     value.depthStencil.stencil = Stencil;
-    LOCKED_VOID(clear_view_rects(c_, v, &value, aspects, NULL, 0));
+    PREDICATED_VOID(v->resource, NULL, clear_view_rects(c_, v, &value, aspects, NULL, 0));
 }
 
 /* The row of the image's own VkFormat (a typeless resource's image uses a member's format). */
@@ -1131,13 +1156,13 @@ static void context_clear_uav(struct d3d11_context *context, ID3D11UnorderedAcce
 void STDMETHODCALLTYPE d3d11_context_ClearUnorderedAccessViewUint(ID3D11DeviceContext4 *iface, ID3D11UnorderedAccessView *pUnorderedAccessView, const UINT Values[4])
 {
     if (Values)
-        LOCKED_VOID(context_clear_uav(c_, pUnorderedAccessView, Values, NULL));
+        PREDICATED_VOID(view_resource(pUnorderedAccessView), NULL, context_clear_uav(c_, pUnorderedAccessView, Values, NULL));
 }
 
 void STDMETHODCALLTYPE d3d11_context_ClearUnorderedAccessViewFloat(ID3D11DeviceContext4 *iface, ID3D11UnorderedAccessView *pUnorderedAccessView, const FLOAT Values[4])
 {
     if (Values)
-        LOCKED_VOID(context_clear_uav(c_, pUnorderedAccessView, NULL, Values));
+        PREDICATED_VOID(view_resource(pUnorderedAccessView), NULL, context_clear_uav(c_, pUnorderedAccessView, NULL, Values));
 }
 
 void STDMETHODCALLTYPE d3d11_context_ClearView(ID3D11DeviceContext4 *iface, ID3D11View *pView, const FLOAT Color[4], const D3D11_RECT *pRect, UINT NumRects)
@@ -1148,11 +1173,11 @@ void STDMETHODCALLTYPE d3d11_context_ClearView(ID3D11DeviceContext4 *iface, ID3D
     if (!v || !Color || (NumRects && !pRect))
         return;
     if (v->kind == D3D11_VIEW_RTV && v->resource->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
-        LOCKED_VOID(clear_view_pattern(c_, v, Color, pRect, NumRects));
+        PREDICATED_VOID(v->resource, NULL, clear_view_pattern(c_, v, Color, pRect, NumRects));
     else if (v->kind == D3D11_VIEW_RTV)
     {
         color_value(v->format, Color, &value);
-        LOCKED_VOID(clear_view_rects(c_, v, &value, VK_IMAGE_ASPECT_COLOR_BIT, pRect, NumRects));
+        PREDICATED_VOID(v->resource, NULL, clear_view_rects(c_, v, &value, VK_IMAGE_ASPECT_COLOR_BIT, pRect, NumRects));
     }
     else if (v->kind == D3D11_VIEW_DSV)
     {
@@ -1161,12 +1186,12 @@ void STDMETHODCALLTYPE d3d11_context_ClearView(ID3D11DeviceContext4 *iface, ID3D
         value.depthStencil.depth = Color[0] < 0.0f ? 0.0f : Color[0] > 1.0f ? 1.0f : Color[0];
         if (d3d11vk_format_get(v->format)->flags & D3D11VK_FORMAT_STENCIL)
             return;   /* D3D11: depth-only formats only */
-        LOCKED_VOID(clear_view_rects(c_, v, &value, VK_IMAGE_ASPECT_DEPTH_BIT, pRect, NumRects));
+        PREDICATED_VOID(v->resource, NULL, clear_view_rects(c_, v, &value, VK_IMAGE_ASPECT_DEPTH_BIT, pRect, NumRects));
     }
     else if (v->kind == D3D11_VIEW_UAV && !NumRects)
-        LOCKED_VOID(context_clear_uav(c_, (ID3D11UnorderedAccessView *)pView, NULL, Color));
+        PREDICATED_VOID(v->resource, NULL, context_clear_uav(c_, (ID3D11UnorderedAccessView *)pView, NULL, Color));
     else if (v->kind == D3D11_VIEW_UAV)
-        LOCKED_VOID(clear_view_pattern(c_, v, Color, pRect, NumRects));
+        PREDICATED_VOID(v->resource, NULL, clear_view_pattern(c_, v, Color, pRect, NumRects));
 }
 
 /* Resolve, mips, discard, LOD -------------------------------------------------------------------- */
@@ -1305,7 +1330,8 @@ static void context_resolve(struct d3d11_context *context, ID3D11Resource *dst_i
 
 void STDMETHODCALLTYPE d3d11_context_ResolveSubresource(ID3D11DeviceContext4 *iface, ID3D11Resource *pDstResource, UINT DstSubresource, ID3D11Resource *pSrcResource, UINT SrcSubresource, DXGI_FORMAT Format)
 {
-    LOCKED_VOID(context_resolve(c_, pDstResource, DstSubresource, pSrcResource, SrcSubresource, Format));
+    PREDICATED_VOID(d3d11_resource_from_iface(pDstResource), d3d11_resource_from_iface(pSrcResource),
+            context_resolve(c_, pDstResource, DstSubresource, pSrcResource, SrcSubresource, Format));
 }
 
 void STDMETHODCALLTYPE d3d11_context_GenerateMips(ID3D11DeviceContext4 *iface, ID3D11ShaderResourceView *pShaderResourceView)
@@ -1316,7 +1342,7 @@ void STDMETHODCALLTYPE d3d11_context_GenerateMips(ID3D11DeviceContext4 *iface, I
             || !(v->resource->misc_flags & D3D11_RESOURCE_MISC_GENERATE_MIPS) || v->mip_count < 2)
         return;
     LOCKED_VOID(d3d11_resource_init_contents(v->resource, ctx_cs(c_)));
-    LOCKED_VOID(vk_cs_cmd_generate_mips(ctx_cs(c_), v->resource->backend->image, v->first_mip, v->mip_count,
+    PREDICATED_VOID(NULL, NULL, vk_cs_cmd_generate_mips(ctx_cs(c_), v->resource->backend->image, v->first_mip, v->mip_count,
             v->resource->dimension == D3D11_RESOURCE_DIMENSION_TEXTURE3D ? 0 : v->first_layer,
             v->resource->dimension == D3D11_RESOURCE_DIMENSION_TEXTURE3D ? 1 : v->layer_count));
 }

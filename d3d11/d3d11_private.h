@@ -103,4 +103,11 @@ const struct d3d11vk_format_caps *d3d11_device_format_caps(struct d3d11_device *
 /* Format support as the device's Vulkan implementation answers it; false for unknown formats. */
 bool d3d11_device_format_support(struct d3d11_device *device, DXGI_FORMAT format, UINT *support, UINT *support2);
 
+/* Predication (query.c), around each operation SetPredication affects (draws, dispatches,
+ * clears, copies, updates, resolves, GenerateMips), after its binding records: when the
+ * context has a predicate, open records the start of a predicated region and returns true;
+ * then close must follow the operation's records. Checked as context->state.predicate first. */
+bool d3d11_predication_open(struct d3d11_context *context);
+void d3d11_predication_close(struct d3d11_context *context);
+
 #endif

@@ -1,12 +1,16 @@
-/* query.c — ID3D11Query1 / ID3D11Predicate / ID3D11Counter: event, timestamp and
- * timestamp-disjoint queries on the device timeline; GetData's size and flag rules. */
+/* query.c — ID3D11Query1 / ID3D11Predicate / ID3D11Counter: every query type on backend
+ * queries (vulkan/vk_query.h: occlusion, pipeline statistics and stream-output counts summed
+ * over Vulkan query segments; events and timestamps complete with their END record), the
+ * Begin/End/GetData rules, on immediate and deferred contexts; predication brackets. */
 #include "resource.h"
 #include "vk_cs.h"
+#include "vk_query.h"
 
 enum query_state
 {
-    QUERY_BUILDING,    /* created or begun, not ended */
-    QUERY_ISSUED,      /* ended: the result arrives with batch `batch` of stream `cs` */
+    QUERY_CREATED,     /* never ended: GetData is an invalid call */
+    QUERY_BUILDING,    /* begun, not ended */
+    QUERY_ISSUED,      /* ended: the result arrives when the backend END numbered `seq` completes */
 };
 
 struct d3d11_query
@@ -17,10 +21,12 @@ struct d3d11_query
     D3D11_QUERY_DESC1 desc;
     bool predicate;
     enum query_state state;
-    bool ended_once;
-    struct vk_cs *cs;                    /* the stream End was recorded on */
-    uint64_t batch;
+    uint64_t seq;                        /* number of the last End */
+    struct vk_query *vq[4];              /* one per counted stream (SO_OVERFLOW_PREDICATE: 4) */
+    uint32_t vq_count;
     struct vk_query_pool *pool;          /* timestamps */
+    bool have_result;                    /* result[] holds the answer for seq */
+    uint64_t result[VK_QUERY_MAX_VALUES * 4];
 };
 
 static const ID3D11Query1Vtbl d3d11_query_vtbl;
@@ -126,7 +132,10 @@ static const ID3D11Query1Vtbl d3d11_query_vtbl =
 static void query_destroy(struct d3d11vk_child *child)
 {
     struct d3d11_query *q = CONTAINING_RECORD(child, struct d3d11_query, child);
+    uint32_t i;
 
+    for (i = 0; i < q->vq_count; ++i)
+        vk_query_release(q->vq[i]);
     if (q->pool)
         vk_query_pool_release(q->pool);
     free(q);
@@ -139,10 +148,52 @@ static bool is_predicate_type(D3D11_QUERY type)
             && ((type - D3D11_QUERY_SO_OVERFLOW_PREDICATE_STREAM0) % 2) == 0);
 }
 
+/* The backend kinds a query type counts with (up to 4); 0 for completion-only types. */
+static uint32_t query_kinds(D3D11_QUERY type, enum vk_query_kind *kinds)
+{
+    uint32_t i;
+
+    switch (type)
+    {
+        case D3D11_QUERY_OCCLUSION:
+        case D3D11_QUERY_OCCLUSION_PREDICATE:
+            kinds[0] = VK_QUERY_KIND_OCCLUSION;
+            return 1;
+        case D3D11_QUERY_PIPELINE_STATISTICS:
+            kinds[0] = VK_QUERY_KIND_PIPELINE_STATISTICS;
+            return 1;
+        case D3D11_QUERY_SO_STATISTICS:
+        case D3D11_QUERY_SO_STATISTICS_STREAM0:
+        case D3D11_QUERY_SO_OVERFLOW_PREDICATE_STREAM0:
+            kinds[0] = VK_QUERY_KIND_XFB_STREAM0;
+            return 1;
+        case D3D11_QUERY_SO_STATISTICS_STREAM1:
+        case D3D11_QUERY_SO_OVERFLOW_PREDICATE_STREAM1:
+            kinds[0] = VK_QUERY_KIND_XFB_STREAM1;
+            return 1;
+        case D3D11_QUERY_SO_STATISTICS_STREAM2:
+        case D3D11_QUERY_SO_OVERFLOW_PREDICATE_STREAM2:
+            kinds[0] = VK_QUERY_KIND_XFB_STREAM2;
+            return 1;
+        case D3D11_QUERY_SO_STATISTICS_STREAM3:
+        case D3D11_QUERY_SO_OVERFLOW_PREDICATE_STREAM3:
+            kinds[0] = VK_QUERY_KIND_XFB_STREAM3;
+            return 1;
+        case D3D11_QUERY_SO_OVERFLOW_PREDICATE:
+            for (i = 0; i < 4; ++i)
+                kinds[i] = VK_QUERY_KIND_XFB_STREAM0 + i;
+            return 4;
+        default:
+            return 0;
+    }
+}
+
 HRESULT d3d11_query_create(struct d3d11_device *device, const D3D11_QUERY_DESC1 *desc, bool predicate,
         ID3D11Query1 **out)
 {
+    enum vk_query_kind kinds[4];
     struct d3d11_query *q;
+    uint32_t i, n;
     VkResult vr;
 
     if (out)
@@ -166,16 +217,32 @@ HRESULT d3d11_query_create(struct d3d11_device *device, const D3D11_QUERY_DESC1 
     q->device = device;
     q->desc = *desc;
     q->predicate = is_predicate_type(desc->Query);
+    if (!(n = query_kinds(desc->Query, kinds)))
+    {
+        kinds[0] = VK_QUERY_KIND_NONE;
+        n = 1;
+    }
+    for (i = 0; i < n; ++i)
+    {
+        if (!vk_query_kind_supported(device->vk, kinds[i]))
+        {
+            FIXME("Query type %#x: the device cannot count it (backend kind %u); it reports zeros.", desc->Query, kinds[i]);
+            kinds[i] = VK_QUERY_KIND_NONE;
+        }
+        if ((vr = vk_query_create(device->vk, kinds[i], &q->vq[i])) != VK_SUCCESS)
+        {
+            query_destroy(&q->child);
+            return E_OUTOFMEMORY;
+        }
+        q->vq_count = i + 1;
+    }
     if (desc->Query == D3D11_QUERY_TIMESTAMP
             && (vr = vk_query_pool_create(device->vk, VK_QUERY_TYPE_TIMESTAMP, 1, &q->pool)) != VK_SUCCESS)
     {
         LOG_ERR("Cannot create a timestamp query pool: %s.", vk_result_str(vr));
-        free(q);
+        query_destroy(&q->child);
         return E_OUTOFMEMORY;
     }
-    if (desc->Query != D3D11_QUERY_EVENT && desc->Query != D3D11_QUERY_TIMESTAMP
-            && desc->Query != D3D11_QUERY_TIMESTAMP_DISJOINT)
-        FIXME("Query type %#x reports zeros: draw-time statistics are not collected yet.", desc->Query);
     d3d11vk_child_init(&q->child, (IUnknown *)&device->ID3D11Device5_iface, query_destroy);
     *out = &q->ID3D11Query1_iface;
     return S_OK;
@@ -185,7 +252,9 @@ HRESULT d3d11_counter_create(struct d3d11_device *device, const D3D11_COUNTER_DE
 {
     if (out)
         *out = NULL;
-    /* CheckCounterInfo reports no device-dependent counters, and D3D11 defines no others. */
+    /* CheckCounterInfo reports no device-dependent counters (LastDeviceDependentCounter 0),
+     * and D3D11 defines no well-known ones: every id is out of range, which D3D11 answers
+     * with E_INVALIDARG (as it does for a NULL description). */
     return E_INVALIDARG;
 }
 
@@ -196,39 +265,52 @@ static bool query_has_begin(D3D11_QUERY type)
     return type != D3D11_QUERY_EVENT && type != D3D11_QUERY_TIMESTAMP;
 }
 
+static void record_begin(struct d3d11_query *q, struct vk_cs *cs)
+{
+    uint32_t i;
+
+    for (i = 0; i < q->vq_count; ++i)
+        vk_cs_cmd_begin_query(cs, q->vq[i]);
+}
+
 void d3d11_query_begin(struct d3d11_query *q, struct d3d11_context *context, struct vk_cs *cs)
 {
-    /* D3D11: Begin on an event or timestamp query is ignored. */
+    /* D3D11: Begin on an event or timestamp query is ignored. A Begin of a query being built
+     * restarts it. */
     if (!query_has_begin(q->desc.Query))
         return;
+    record_begin(q, cs);
     q->state = QUERY_BUILDING;
+    q->have_result = false;
 }
 
 void d3d11_query_end(struct d3d11_query *q, struct d3d11_context *context, struct vk_cs *cs)
 {
+    uint32_t i;
+
+    /* End without Begin: the runtime begins the query right before (an empty query). */
+    if (query_has_begin(q->desc.Query) && q->state != QUERY_BUILDING)
+        record_begin(q, cs);
     if (q->desc.Query == D3D11_QUERY_TIMESTAMP && q->pool)
     {
-        if (q->ended_once)
-            vk_cs_cmd_reset_queries(cs, q->pool, 0, 1);
+        vk_cs_cmd_reset_queries(cs, q->pool, 0, 1);
         vk_cs_cmd_write_timestamp(cs, q->pool, 0);
     }
-    if (context->type != D3D11_DEVICE_CONTEXT_IMMEDIATE)
-    {
-        /* GetData is only answered on the immediate context: track its stream. */
-        FIXME("Queries ended on deferred contexts complete with the immediate context's next batch.");
-        cs = q->device->immediate->cs;
-    }
-    q->cs = cs;
-    q->batch = vk_cs_current_batch(cs);
+    /* Queries ended on deferred contexts complete when their command list ran (the END
+     * record is in the list); GetData is answered by the immediate context. */
+    ++q->seq;
+    for (i = 0; i < q->vq_count; ++i)
+        vk_cs_cmd_end_query(cs, q->vq[i], q->seq);
     q->state = QUERY_ISSUED;
-    q->ended_once = true;
+    q->have_result = false;
 }
 
 HRESULT d3d11_query_get_data(struct d3d11_query *q, struct d3d11_context *context, struct vk_cs *cs,
         void *data, UINT size, UINT flags)
 {
     UINT expected = query_data_size(q->desc.Query);
-    uint64_t ts = 0;
+    uint64_t *v = q->result;
+    uint32_t i;
 
     if (flags & ~D3D11_ASYNC_GETDATA_DONOTFLUSH)
         return E_INVALIDARG;
@@ -240,37 +322,88 @@ HRESULT d3d11_query_get_data(struct d3d11_query *q, struct d3d11_context *contex
         return DXGI_ERROR_INVALID_CALL;
     if (q->state != QUERY_ISSUED)
         return DXGI_ERROR_INVALID_CALL;
-    if (q->cs != cs)
-        cs = q->cs;
-    if (!vk_cs_batch_complete(cs, q->batch, !(flags & D3D11_ASYNC_GETDATA_DONOTFLUSH)))
-        return S_FALSE;
-    if (q->desc.Query == D3D11_QUERY_TIMESTAMP)
+    if (!q->have_result)
     {
-        if (vk_query_pool_get_results(q->pool, 0, 1, &ts, false) != VK_SUCCESS)
+        for (i = 0; i < q->vq_count; ++i)
+            if (vk_query_get_results(q->vq[i], q->seq, &q->result[i * VK_QUERY_MAX_VALUES]) != VK_SUCCESS)
+            {
+                if (!(flags & D3D11_ASYNC_GETDATA_DONOTFLUSH))
+                    vk_cs_flush(cs);
+                return S_FALSE;
+            }
+        if (q->desc.Query == D3D11_QUERY_TIMESTAMP
+                && vk_query_pool_get_results(q->pool, 0, 1, &q->result[0], false) != VK_SUCCESS)
             return S_FALSE;
+        q->have_result = true;
     }
     if (!data)
         return S_OK;
     switch (q->desc.Query)
     {
         case D3D11_QUERY_EVENT:
+            *(BOOL *)data = TRUE;
+            break;
         case D3D11_QUERY_OCCLUSION_PREDICATE:
+            *(BOOL *)data = v[0] != 0;
+            break;
         case D3D11_QUERY_SO_OVERFLOW_PREDICATE:
         case D3D11_QUERY_SO_OVERFLOW_PREDICATE_STREAM0:
         case D3D11_QUERY_SO_OVERFLOW_PREDICATE_STREAM1:
         case D3D11_QUERY_SO_OVERFLOW_PREDICATE_STREAM2:
         case D3D11_QUERY_SO_OVERFLOW_PREDICATE_STREAM3:
-            *(BOOL *)data = q->desc.Query == D3D11_QUERY_EVENT;
+        {
+            BOOL overflow = FALSE;
+
+            for (i = 0; i < q->vq_count; ++i)
+                overflow |= v[i * VK_QUERY_MAX_VALUES + 1] > v[i * VK_QUERY_MAX_VALUES];
+            *(BOOL *)data = overflow;
             break;
+        }
+        case D3D11_QUERY_OCCLUSION:
         case D3D11_QUERY_TIMESTAMP:
-            memcpy(data, &ts, sizeof(ts));
+            memcpy(data, &v[0], sizeof(UINT64));
             break;
         case D3D11_QUERY_TIMESTAMP_DISJOINT:
         {
             D3D11_QUERY_DATA_TIMESTAMP_DISJOINT d;
             double period = vk_device_timestamp_period(q->device->vk);
-            d.Frequency = (UINT64)(1e9 / (period > 0.0 ? period : 1.0));
+
+            /* Ticks per second from the nanoseconds per tick; the clock never changes
+             * frequency under Vulkan, so the interval is never disjoint. */
+            d.Frequency = (UINT64)(1e9 / (period > 0.0 ? period : 1.0) + 0.5);
             d.Disjoint = FALSE;
+            memcpy(data, &d, sizeof(d));
+            break;
+        }
+        case D3D11_QUERY_PIPELINE_STATISTICS:
+        {
+            /* Vulkan's statistic bits are in the order of the structure's members. */
+            D3D11_QUERY_DATA_PIPELINE_STATISTICS d;
+
+            d.IAVertices = v[0];
+            d.IAPrimitives = v[1];
+            d.VSInvocations = v[2];
+            d.GSInvocations = v[3];
+            d.GSPrimitives = v[4];
+            d.CInvocations = v[5];
+            d.CPrimitives = v[6];
+            d.PSInvocations = v[7];
+            d.HSInvocations = v[8];
+            d.DSInvocations = v[9];
+            d.CSInvocations = v[10];
+            memcpy(data, &d, sizeof(d));
+            break;
+        }
+        case D3D11_QUERY_SO_STATISTICS:
+        case D3D11_QUERY_SO_STATISTICS_STREAM0:
+        case D3D11_QUERY_SO_STATISTICS_STREAM1:
+        case D3D11_QUERY_SO_STATISTICS_STREAM2:
+        case D3D11_QUERY_SO_STATISTICS_STREAM3:
+        {
+            D3D11_QUERY_DATA_SO_STATISTICS d;
+
+            d.NumPrimitivesWritten = v[0];
+            d.PrimitivesStorageNeeded = v[1];
             memcpy(data, &d, sizeof(d));
             break;
         }
@@ -279,4 +412,24 @@ HRESULT d3d11_query_get_data(struct d3d11_query *q, struct d3d11_context *contex
             break;
     }
     return S_OK;
+}
+
+/* Predication ------------------------------------------------------------------------------- */
+
+bool d3d11_predication_open(struct d3d11_context *context)
+{
+    struct d3d11_context_state *st = &context->state;
+    struct d3d11_query *q;
+
+    if (!st->predicate || !(q = d3d11_query_from_iface((ID3D11Asynchronous *)st->predicate)))
+        return false;
+    /* D3D11: the operation is skipped when the predicate's result equals PredicateValue. */
+    return vk_cs_cmd_predicate_begin(context->cs, q->vq, q->vq_count,
+            q->desc.Query == D3D11_QUERY_OCCLUSION_PREDICATE ? VK_PREDICATE_NONZERO : VK_PREDICATE_OVERFLOW,
+            !!st->predicate_value);
+}
+
+void d3d11_predication_close(struct d3d11_context *context)
+{
+    vk_cs_cmd_predicate_end(context->cs);
 }

@@ -812,6 +812,7 @@ static bool prepare_draw(struct vk_draw_ctx *ctx, struct vk_replay *r)
     if (!ctx->rendering)
     {
         barrier_if_needed(ctx, r);
+        vk_replay_resume_queries(r, ctx->cb);   /* queries' Vulkan segments open outside rendering */
         begin_rendering(ctx);
     }
     else if (ctx->init_count)
@@ -819,6 +820,7 @@ static bool prepare_draw(struct vk_draw_ctx *ctx, struct vk_replay *r)
         /* A first-use transition cannot happen inside rendering. */
         end_rendering(ctx);
         barrier_if_needed(ctx, r);
+        vk_replay_resume_queries(r, ctx->cb);
         begin_rendering(ctx);
     }
     bind_sets(ctx, VK_PIPELINE_BIND_POINT_GRAPHICS, ctx->layout_bound, DXBC_STAGE_VS, DXBC_STAGE_PS, rebind_all);
@@ -902,6 +904,7 @@ static bool prepare_dispatch(struct vk_draw_ctx *ctx, struct vk_replay *r)
     end_rendering(ctx);
     /* UAV writes of earlier dispatches and draws become visible (D3D11's implicit ordering). */
     barrier_if_needed(ctx, r);
+    vk_replay_resume_queries(r, ctx->cb);
     if (ctx->compute_dirty || !ctx->compute)
     {
         const struct vk_pipeline *p = vk_compute_pipeline_get(ctx->device, sb->shader);

@@ -3,6 +3,7 @@
  * first use), and splitting submissions at semaphore signals/waits. */
 #include "vk_core_private.h"
 #include "vk_draw.h"   /* draw/dispatch records are replayed by cmd_draw.c */
+#include "vk_query.h"  /* query and predicate records: cmd_query.c */
 
 #define MAX_TRACKED 128
 #define MAX_CUR 4
@@ -45,6 +46,8 @@ struct vk_replay
     struct vk_submit_semaphores sems;
     struct vk_cs_stats *stats;
     struct vk_draw_ctx *draw;            /* cmd_draw.c: bound draw state, created on first draw record */
+    struct vk_query_ctx *queries;        /* cmd_query.c: active queries, created on first query record */
+    bool skipping;                       /* inside a predicated region whose predicate says skip */
 };
 
 VkResult vk_replay_create(struct vk_device *device, struct vk_replay **out)
@@ -77,6 +80,7 @@ void vk_replay_destroy(struct vk_replay *r)
         last = d3d11vk_max(last, r->slots[i].value);
     vk_device_wait_timeline(device, last, UINT64_MAX);
     vk_draw_ctx_destroy(r->draw);
+    vk_query_ctx_destroy(r->queries);
     device->vk.vkDestroyCommandPool(device->device, r->pool, NULL);
     free(r);
 }
@@ -144,6 +148,7 @@ static uint64_t submit(struct vk_replay *r)
     uint64_t value = 0;
 
     vk_draw_end_cb(r->draw, r);   /* ends rendering before the command buffer ends */
+    vk_query_end_cb(r->queries, r->cb);   /* then the queries' Vulkan segments */
     if (r->cb)
     {
         if (r->cb_used)
@@ -161,6 +166,7 @@ static uint64_t submit(struct vk_replay *r)
     }
     vk_device_submit(device, cb, &r->sems, &value);
     vk_draw_submitted(r->draw, value);
+    vk_query_submitted(r->queries, value);
     if (r->cb)
     {
         r->slots[r->cb_slot].value = value;
@@ -497,6 +503,15 @@ static void replay_one(struct vk_replay *r, const struct vk_cmd_header *h)
 {
     const struct VolkDeviceTable *vk = &r->device->vk;
 
+    if (h->type >= VK_CMD_QUERY_BASE && h->type < VK_CMD_QUERY_LAST)
+    {
+        bool skip = vk_query_replay(r, &r->queries, r->draw, h);
+
+        r->skipping = h->type == VK_CMD_PREDICATE_BEGIN && skip;
+        return;
+    }
+    if (r->skipping)
+        return;   /* predicated away (SetPredication) */
     switch (h->type)
     {
         case VK_CMD_NOP:
@@ -668,6 +683,16 @@ void vk_replay_full_barrier(struct vk_replay *r)
 bool vk_replay_needs_barrier(struct vk_replay *r)
 {
     return r->need_barrier || r->write_count || r->init_count;
+}
+
+uint64_t vk_replay_submit(struct vk_replay *r)
+{
+    return submit(r);
+}
+
+void vk_replay_resume_queries(struct vk_replay *r, VkCommandBuffer cb)
+{
+    vk_query_resume(r->queries, cb);
 }
 
 uint64_t vk_replay_chunks(struct vk_replay *r, struct vk_chunk *const *chunks, size_t count, struct vk_cs_stats *stats)

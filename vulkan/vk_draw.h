@@ -196,5 +196,8 @@ VkCommandBuffer vk_replay_command_buffer(struct vk_replay *replay);   /* begins 
 void vk_replay_full_barrier(struct vk_replay *replay);
 /* Whether commands since the last barrier wrote something (or the command buffer is new). */
 bool vk_replay_needs_barrier(struct vk_replay *replay);
+/* Before rendering begins and before dispatches: opens the Vulkan query segments active
+ * queries wait for (cmd_query.c; nothing when no query is active). */
+void vk_replay_resume_queries(struct vk_replay *replay, VkCommandBuffer cb);
 
 #endif
