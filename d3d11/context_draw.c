@@ -303,6 +303,22 @@ static void record_samplers(struct d3d11_context *context, enum d3d11_stage s, u
     batch_flush(&b);
 }
 
+/* Remembers which SRV slots hold views of renamable buffers (see touch_srvs). */
+static void track_srv(struct d3d11_context *context, enum d3d11_stage s, unsigned int i, const struct d3d11_view *v)
+{
+    uint64_t bit = 1ull << (i & 63);
+    struct vk_buffer *buffer;
+
+    if (v && v->backend && v->resource->dimension == D3D11_RESOURCE_DIMENSION_BUFFER && v->resource->backend
+            && (buffer = v->resource->backend->buffer) && (buffer->desc.flags & VK_BUF_DISCARDABLE))
+    {
+        context->draw.srv_renamable[s][i >> 6] |= bit;
+        context->draw.srv_slices[s][i] = buffer->slice;
+    }
+    else
+        context->draw.srv_renamable[s][i >> 6] &= ~bit;
+}
+
 static void record_views(struct d3d11_context *context, enum d3d11_stage s, enum dxbc_binding_kind kind,
         struct d3d11_view *const *views, const uint64_t *dirty, unsigned int halves)
 {
@@ -320,49 +336,16 @@ static void record_views(struct d3d11_context *context, enum d3d11_stage s, enum
         while (mask)
         {
             unsigned int i = h * 64 + __builtin_ctzll(mask);
-/* Remembers which SRV slots hold views of renamable buffers (see touch_srvs). */
-static void track_srv(struct d3d11_context *context, enum d3d11_stage s, unsigned int i, const struct d3d11_view *v)
-{
-    uint64_t bit = 1ull << (i & 63);
-    struct vk_buffer *buffer;
-
-    if (v && v->backend && v->resource->dimension == D3D11_RESOURCE_DIMENSION_BUFFER && v->resource->backend
-            && (buffer = v->resource->backend->buffer) && (buffer->desc.flags & VK_BUF_DISCARDABLE))
-    {
-        context->draw.srv_renamable[s][i >> 6] |= bit;
-        context->draw.srv_slices[s][i] = buffer->slice;
-    }
-    else
-        context->draw.srv_renamable[s][i >> 6] &= ~bit;
-}
-
 
             mask &= mask - 1;
             view_entry(b.cs, views[i], batch_add(&b, i));
+            if (kind == DXBC_BINDING_SRV)
+                track_srv(context, s, i, views[i]);
         }
     }
     batch_flush(&b);
 }
 
-/* UAV initial counts (append/consume): written into the hidden counters before the draw. */
-static void record_uav_counts(struct d3d11_context *context, struct d3d11_view *const *views, const UINT *counts,
-        uint64_t *pending)
-{
-    uint64_t mask = *pending;
-
-    while (mask)
-    {
-        unsigned int i = __builtin_ctzll(mask);
-        struct d3d11_view *v = views[i];
-
-        mask &= mask - 1;
-            if (kind == DXBC_BINDING_SRV)
-                track_srv(context, s, i, views[i]);
-        if (v && v->backend && v->backend->counter && counts[i] != ~0u)
-        {
-            struct vk_bufref dst;
-
-            vk_buffer_ref(v->backend->counter, 0, &dst);
 /* SRVs of renamed buffers are recorded again (they name the slice current at the draw); an
  * unchanged renamable slice is marked used by this draw, as constant buffers are. */
 static void touch_srvs(struct d3d11_context *context, enum d3d11_stage s)
@@ -388,6 +371,23 @@ static void touch_srvs(struct d3d11_context *context, enum d3d11_stage s)
         record_views(context, s, DXBC_BINDING_SRV, context->state.stages[s].srvs, renamed, 2);
 }
 
+/* UAV initial counts (append/consume): written into the hidden counters before the draw. */
+static void record_uav_counts(struct d3d11_context *context, struct d3d11_view *const *views, const UINT *counts,
+        uint64_t *pending)
+{
+    uint64_t mask = *pending;
+
+    while (mask)
+    {
+        unsigned int i = __builtin_ctzll(mask);
+        struct d3d11_view *v = views[i];
+
+        mask &= mask - 1;
+        if (v && v->backend && v->backend->counter && counts[i] != ~0u)
+        {
+            struct vk_bufref dst;
+
+            vk_buffer_ref(v->backend->counter, 0, &dst);
             vk_cs_cmd_fill_buffer(context->cs, &dst, 4, counts[i]);
         }
     }
@@ -768,7 +768,10 @@ static void flush_graphics(struct d3d11_context *context)
             d3d11_so_record_targets(context);
     }
     for (s = D3D11_STAGE_VS; s <= D3D11_STAGE_PS; ++s)
+    {
         touch_cbs(context, s);
+        touch_srvs(context, s);
+    }
     /* Vertex and index buffers, including renamed ones (dynamic buffers). */
     for (m = st->vb_mask & ~vb_mask; m; m &= m - 1)
     {
@@ -789,10 +792,7 @@ static void flush_graphics(struct d3d11_context *context)
             && st->index_buffer->backend->buffer && (const void *)st->index_buffer->backend->buffer->slice != context->draw.ib_slice))
         record_index_buffer(context);
     else if (st->index_buffer && st->index_buffer->backend && st->index_buffer->backend->buffer
-    {
             && (st->index_buffer->backend->buffer->desc.flags & VK_BUF_DISCARDABLE))
-        touch_srvs(context, s);
-    }
         ref(context->cs, &st->index_buffer->backend->buffer->slice->obj);
     if (st->uav_counts_pending)
         record_uav_counts(context, st->uavs, st->uav_initial_counts, &st->uav_counts_pending);
@@ -820,6 +820,7 @@ static void flush_compute(struct d3d11_context *context)
         st->dirty_cs_uavs = 0;
     }
     touch_cbs(context, D3D11_STAGE_CS);
+    touch_srvs(context, D3D11_STAGE_CS);
     if (st->cs_uav_counts_pending)
         record_uav_counts(context, st->cs_uavs, st->cs_uav_initial_counts, &st->cs_uav_counts_pending);
     st->dirty &= ~D3D11_DIRTY_COMPUTE;
@@ -843,7 +844,6 @@ static void draw(struct d3d11_context *context, bool indexed, UINT count, UINT i
         c->count = count;
         c->instance_count = instances;
         c->first = first;
-        touch_srvs(context, D3D11_STAGE_CS);
         c->base_vertex = base_vertex;
         c->first_instance = first_instance;
     }

@@ -62,13 +62,11 @@ struct d3d11_resource
     struct d3d11_resource_backend *backend;
     /* Map bookkeeping: how many subresources are mapped now (Unmap must match). */
     volatile LONG map_count;
-};
-
     /* Shared resources (sharing_resource.c): D3D11_SHARE_GUARD_* bits; 0 for everything else,
      * so contexts test one word before recording a use (d3d11_resource_usable). */
     volatile LONG share_guard;
-extern const IDXGIResource1Vtbl d3d11_dxgi_resource_vtbl;
-HRESULT d3d11_resource_query_interface(struct d3d11_resource *r, REFIID riid, void **out);
+};
+
 #define D3D11_SHARE_GUARD_KEYED     0x1   /* SHARED_KEYEDMUTEX: usable only while this object holds it */
 #define D3D11_SHARE_GUARD_HELD      0x2   /* this object holds the keyed mutex now */
 #define D3D11_SHARE_GUARD_READ_ONLY 0x4   /* opened through a handle without write access */
@@ -84,6 +82,8 @@ static inline bool d3d11_resource_usable(struct d3d11_resource *r, bool write, b
     return !r || !__atomic_load_n(&r->share_guard, __ATOMIC_ACQUIRE) || !d3d11_resource_guard_refuses(r, write, immediate);
 }
 
+extern const IDXGIResource1Vtbl d3d11_dxgi_resource_vtbl;
+HRESULT d3d11_resource_query_interface(struct d3d11_resource *r, REFIID riid, void **out);
 /* Fills the common fields; the child's destroy callback frees the outer object. */
 void d3d11_resource_init(struct d3d11_resource *r, struct d3d11_device *device, void *outer,
         const struct d3d11vk_qi_entry *qi, size_t qi_count, ID3D11Resource *iface,
@@ -192,6 +192,9 @@ struct d3d11_view_backend
 {
     struct vk_image_view *view;         /* texture views */
     struct vk_buffer *counter;          /* append/consume UAVs: the hidden 4-byte counter */
+    /* Typed buffer views: the texel view of the slice last bound (a rename makes a new one). */
+    struct plat_mutex texel_lock;
+    struct vk_buffer_view *texel;
 };
 
 struct d3d11_view
@@ -212,9 +215,6 @@ struct d3d11_view
         D3D11_RENDER_TARGET_VIEW_DESC1 rtv;
         D3D11_DEPTH_STENCIL_VIEW_DESC dsv;
         D3D11_UNORDERED_ACCESS_VIEW_DESC1 uav;
-    /* Typed buffer views: the texel view of the slice last bound (a rename makes a new one). */
-    struct plat_mutex texel_lock;
-    struct vk_buffer_view *texel;
     } desc;
     DXGI_FORMAT format;                 /* resolved view format */
     /* The subresource range viewed, in resource terms (buffers: element range in bytes). */
@@ -233,6 +233,11 @@ HRESULT d3d11_dsv_create(struct d3d11_device *device, ID3D11Resource *resource,
         const D3D11_DEPTH_STENCIL_VIEW_DESC *desc, ID3D11DepthStencilView **out);
 HRESULT d3d11_uav_create(struct d3d11_device *device, ID3D11Resource *resource,
         const D3D11_UNORDERED_ACCESS_VIEW_DESC1 *desc, bool desc1, ID3D11UnorderedAccessView1 **out);
+
+/* A typed buffer view's texel view of its buffer's current slice, referenced on cs (made once
+ * per slice and kept by the view, so descriptor sets that still name it stay valid); NULL
+ * when it cannot be made. */
+struct vk_buffer_view *d3d11_view_texel(struct d3d11_view *v, struct vk_cs *cs);
 
 /* The view behind an interface this DLL created (any view kind, through ID3D11View or a
  * specific view interface); NULL otherwise. */
@@ -253,8 +258,3 @@ HRESULT d3d11_query_get_data(struct d3d11_query *query, struct d3d11_context *co
         void *data, UINT size, UINT flags);
 
 #endif
-/* A typed buffer view's texel view of its buffer's current slice, referenced on cs (made once
- * per slice and kept by the view, so descriptor sets that still name it stay valid); NULL
- * when it cannot be made. */
-struct vk_buffer_view *d3d11_view_texel(struct d3d11_view *v, struct vk_cs *cs);
-

@@ -73,6 +73,8 @@ struct vk_draw_ctx
     bool compute_dirty;
 
     bool gpu_writes;                     /* draws or dispatches wrote since the last barrier */
+    bool key_uav_writes;                 /* a shader of the current key writes UAVs */
+    bool draw_uav_writes;                /* a draw in the open rendering wrote UAVs */
     VkImageMemoryBarrier inits[MAX_INITS];
     uint32_t init_count;
 
@@ -218,6 +220,8 @@ static VkDescriptorSet alloc_set(struct vk_draw_ctx *ctx, VkDescriptorSetLayout 
 static VkDescriptorSet write_set(struct vk_draw_ctx *ctx, struct stage_bindings *sb)
 {
     struct vk_shader *shader = sb->shader;
+    /* D3D11.1: the output merger's UAVs (recorded for PS) serve every graphics stage. */
+    const struct stage_bindings *uav_sb = sb == &ctx->stages[DXBC_STAGE_CS] ? sb : &ctx->stages[DXBC_STAGE_PS];
     union vk_descriptor data[64], *d = data;
     VkDescriptorSet set;
     uint32_t i;
@@ -237,7 +241,7 @@ static VkDescriptorSet write_set(struct vk_draw_ctx *ctx, struct stage_bindings 
             case DXBC_BINDING_CBV: e = &sb->cbs[slot % DXBC_MAX_CBV_SLOTS]; break;
             case DXBC_BINDING_SAMPLER: e = &sb->samplers[slot % DXBC_MAX_SAMPLER_SLOTS]; break;
             case DXBC_BINDING_SRV: e = &sb->srvs[slot % DXBC_MAX_SRV_SLOTS]; break;
-            default: e = &sb->uavs[slot % DXBC_MAX_UAV_SLOTS]; break;
+            default: e = &uav_sb->uavs[slot % DXBC_MAX_UAV_SLOTS]; break;
         }
         memset(&d[i], 0, sizeof(d[i]));
         switch (b->type)
@@ -535,6 +539,9 @@ static void bind_descriptors(struct vk_draw_ctx *ctx, const struct vk_cmd_bind_d
         else
             sb->dirty = true;
     }
+    if (c->kind == DXBC_BINDING_UAV && c->stage == DXBC_STAGE_PS)
+        for (i = DXBC_STAGE_VS; i < DXBC_STAGE_PS; ++i)
+            ctx->stages[i].dirty = true;
 }
 
 static void set_state(struct vk_draw_ctx *ctx, const struct vk_draw_state *s)
@@ -625,6 +632,16 @@ static void build_key(struct vk_draw_ctx *ctx)
         samples = s->forced_samples ? s->forced_samples : VK_SAMPLE_COUNT_1_BIT;
     k->samples = (uint8_t)samples;
     k->rasterized_stream = 0;
+    ctx->key_uav_writes = false;
+    for (i = 0; i < 5; ++i)
+    {
+        const struct vk_shader *sh = k->shaders[i];
+        uint32_t j;
+
+        for (j = 0; sh && j < sh->info.resource_count; ++j)
+            if (sh->info.resources[j].kind == DXBC_BINDING_UAV && (sh->info.resources[j].flags & DXBC_RESOURCE_WRITTEN))
+                ctx->key_uav_writes = true;
+    }
     ctx->pipeline_xfb = false;
     for (i = DXBC_STAGE_GS + 1; i-- > DXBC_STAGE_VS;)
     {
@@ -815,14 +832,17 @@ static bool prepare_draw(struct vk_draw_ctx *ctx, struct vk_replay *r)
         vk_replay_resume_queries(r, ctx->cb);   /* queries' Vulkan segments open outside rendering */
         begin_rendering(ctx);
     }
-    else if (ctx->init_count)
+    else if (ctx->init_count || ctx->draw_uav_writes)
     {
-        /* A first-use transition cannot happen inside rendering. */
+        /* A first-use transition cannot happen inside rendering; UAV writes of earlier draws
+         * are visible to later ones (D3D11), which a render pass instance cannot promise:
+         * end it, one barrier, begin again (only after draws that write UAVs). */
         end_rendering(ctx);
         barrier_if_needed(ctx, r);
         vk_replay_resume_queries(r, ctx->cb);
         begin_rendering(ctx);
     }
+    ctx->draw_uav_writes = ctx->key_uav_writes;
     bind_sets(ctx, VK_PIPELINE_BIND_POINT_GRAPHICS, ctx->layout_bound, DXBC_STAGE_VS, DXBC_STAGE_PS, rebind_all);
     if (ctx->dyn_dirty)
         set_dynamic(ctx);
