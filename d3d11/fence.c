@@ -461,15 +461,19 @@ HRESULT d3d11_fence_signal_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence
             return S_OK;
         if (context->cs && !host && fence->semaphore->obj.device == context->device->vk)
         {
+            /* Submitted before it is announced (see fence_wait_submitted). */
             vk_cs_cmd_signal_semaphore(context->cs, fence->semaphore, value);
-            vk_cs_flush(context->cs);
-            return S_OK;
+            vk_cs_sync(context->cs);
         }
-        if (context->cs)
-            vk_device_wait_timeline(context->device->vk, vk_cs_sync(context->cs), UINT64_MAX);
-        if (host)
-            d3d11_sharing_device_signal(context->device);
-        vk_semaphore_signal(fence->semaphore, value);
+        else
+        {
+            if (context->cs)
+                vk_device_wait_timeline(context->device->vk, vk_cs_sync(context->cs), UINT64_MAX);
+            if (host)
+                d3d11_sharing_device_signal(context->device);
+            vk_semaphore_signal(fence->semaphore, value);
+        }
+        shared_fence_set(fence->sync, &fence->waiter, value);   /* "value submitted" */
         return S_OK;
     }
     if (context->cs)
@@ -484,8 +488,8 @@ HRESULT d3d11_fence_signal_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence
 }
 
 /* Work recorded after the Wait must not start before the value. Semaphore mode: the
- * context's next submission waits for it on the GPU (the calling thread goes on), unless
- * host-tier data must be fetched first. Counter mode: the calling thread waits (the value
+ * context's next submission waits for it on the GPU (the calling thread goes on once the
+ * signal has been submitted somewhere), unless host-tier data must be fetched first. Counter mode: the calling thread waits (the value
  * must then come from another context, device or process). */
 HRESULT d3d11_fence_wait_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence *fence_iface, UINT64 value)
 {
@@ -499,6 +503,10 @@ HRESULT d3d11_fence_wait_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence *
     if (fence->semaphore && context->cs && fence->semaphore->obj.device == context->device->vk
             && !((fence->flags & D3D11_FENCE_FLAG_SHARED) && d3d11_sharing_device_host_links(context->device)))
     {
+        /* A queue waiting for a signal submitted after it would block that signal too when both
+         * go to this process's one queue: the wait is recorded once some context, device or
+         * process has submitted the signal (the section counts submitted values). */
+        shared_fence_wait(fence->sync, &fence->waiter, value, INFINITE);
         vk_cs_cmd_wait_semaphore(context->cs, fence->semaphore, value);
         return S_OK;
     }
