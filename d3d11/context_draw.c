@@ -56,7 +56,7 @@ static struct vk_shader *shader_backend(struct d3d11_context *context, struct d3
     if (shader->so)
     {
         vk->xfb = true;
-        vk->rasterized_stream = shader->so->rasterized_stream;
+        vk->rasterized_stream = shader->so->vk_rasterized_stream;
     }
     if (!__atomic_compare_exchange_n(&shader->vk_shader, &prev, vk, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
     {

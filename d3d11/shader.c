@@ -1,6 +1,7 @@
 /* shader.c — the six shader objects (bounds-checked parse at creation, SPIR-V compiled on
  * first use), stream-output declarations, ID3D11ClassLinkage and ID3D11ClassInstance. */
 #include "state.h"
+#include "vk_so.h"
 
 static const struct
 {
@@ -336,6 +337,13 @@ bool d3d11_shader_get_spirv(struct d3d11_shader *shader, const uint32_t **spirv,
             options.stream_output = &so_layout;
         else
             shader->compile_failed = true;
+        shader->so->vk_rasterized_stream = shader->so->rasterized_stream;
+        if (shader->so->rasterized_stream && shader->so->rasterized_stream < D3D11_SO_STREAM_COUNT
+                && !vk_so_rasterization_stream_select(shader->device->vk))
+        {
+            options.flags |= DXBC_COMPILE_RASTERIZED_STREAM_ZERO;
+            shader->so->vk_rasterized_stream = 0;
+        }
     }
     if (!shader->compiled && !shader->compile_failed)
     {

@@ -143,6 +143,7 @@ struct d3d11_stream_output
     UINT strides[D3D11_SO_BUFFER_SLOT_COUNT];
     UINT stride_count;
     UINT rasterized_stream;              /* D3D11_SO_NO_RASTERIZED_STREAM or 0..3 */
+    UINT vk_rasterized_stream;           /* the compiled module's: 0 where the device cannot select */
 };
 
 struct d3d11_shader

@@ -968,7 +968,7 @@ static void gs_emit(struct dxc *c, const struct dxbc_instruction *ins)
     /* Without stream output only the rasterized stream has outputs; emits to others drop. */
     if (!c->multi_stream && stream != c->primary_stream)
         return;
-    sid = dxc_u(c, stream);
+    sid = dxc_u(c, dxc_vk_stream(c, stream));
     if (emit)
     {
         dxc_copy_outputs(c, c->out, c->out_count, c->outputs, c->multi_stream ? (int)stream : -1, 0, false);
@@ -1243,6 +1243,8 @@ bool dxbc_compile(const struct dxbc_program *program, const struct dxbc_compile_
         c->multi_stream = streams != 1;
         if (c->multi_stream)
             spv_capability(&c->b, SpvCapabilityGeometryStreams);
+        if (c->multi_stream && (options->flags & DXBC_COMPILE_RASTERIZED_STREAM_ZERO))
+            c->stream_swap = c->primary_stream;
     }
     if (!dxc_declare_all(c) || !make_layout(c, &layout))
         goto done;

@@ -226,6 +226,11 @@ struct dxbc_stream_output
  * input of blend unit 0 (Location 0, Index 1); outputs above o1 are dropped, as in D3D11. */
 #define DXBC_COMPILE_DUAL_SOURCE_BLEND 0x4u
 
+/* Stream output with a rasterized stream R other than 0 on a device without
+ * transformFeedbackRasterizationStreamSelect: the module numbers D3D stream R as SPIR-V
+ * stream 0 and D3D stream 0 as R, so the pipeline rasterizes stream 0. */
+#define DXBC_COMPILE_RASTERIZED_STREAM_ZERO 0x8u
+
 struct dxbc_compile_options
 {
     uint32_t flags;              /* DXBC_COMPILE_* */

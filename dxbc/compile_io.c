@@ -241,7 +241,7 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
             e->var = var = dxc_global_var(c, sc, type, NULL);
             spv_builtin(&c->b, var, bi);
             if (output && c->multi_stream)
-                spv_decorate1(&c->b, var, SpvDecorationStream, e->stream);
+                spv_decorate1(&c->b, var, SpvDecorationStream, dxc_vk_stream(c, e->stream));
             continue;
         }
 
@@ -268,7 +268,7 @@ static void declare_sig(struct dxc *c, const struct dxbc_signature *sig, bool ou
         if (patch)
             spv_decorate0(&c->b, var, SpvDecorationPatch);
         if (output && c->multi_stream)
-            spv_decorate1(&c->b, var, SpvDecorationStream, e->stream);
+            spv_decorate1(&c->b, var, SpvDecorationStream, dxc_vk_stream(c, e->stream));
         if (c->stage == DXBC_STAGE_PS && !output)
         {
             unsigned mode = c->interp[e->reg];
@@ -439,7 +439,7 @@ static bool declare_stream_output(struct dxc *c)
         spv_decorate1(&c->b, var, SpvDecorationXfbStride, so->strides[en->output_slot]);
         spv_decorate1(&c->b, var, SpvDecorationOffset, offsets[en->output_slot]);
         if (c->multi_stream)
-            spv_decorate1(&c->b, var, SpvDecorationStream, en->stream);
+            spv_decorate1(&c->b, var, SpvDecorationStream, dxc_vk_stream(c, en->stream));
         offsets[en->output_slot] += 4u * en->component_count;
         if (offsets[en->output_slot] > so->strides[en->output_slot])
             return dxc_fail(c, "stream-output entries overflow the stride of buffer %u", en->output_slot);
@@ -878,7 +878,7 @@ bool dxc_declare_all(struct dxc *c)
         c->point_size_var = dxc_global_var(c, SpvStorageClassOutput, c->t_f32, "PointSize");
         spv_builtin(&c->b, c->point_size_var, SpvBuiltInPointSize);
         if (c->multi_stream)
-            spv_decorate1(&c->b, c->point_size_var, SpvDecorationStream, c->primary_stream);
+            spv_decorate1(&c->b, c->point_size_var, SpvDecorationStream, dxc_vk_stream(c, c->primary_stream));
     }
     if (c->output_count && c->stage != DXBC_STAGE_CS)
         c->outputs = reg_array(c, c->output_count, 0, "o");

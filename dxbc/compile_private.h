@@ -158,6 +158,7 @@ struct dxc
     const struct dxbc_stream_output *so;
     uint32_t primary_stream;               /* the stream whose varyings keep their locations */
     bool multi_stream;                     /* EmitStreamVertex with Stream decorations */
+    uint32_t stream_swap;                  /* DXBC_COMPILE_RASTERIZED_STREAM_ZERO: this stream and 0 trade numbers */
     uint32_t point_size_var;
     uint32_t patch_location_base;
     float max_tess_factor;                 /* HS: below 64 when declared, else 0 */          /* HS/DS: Location of patch constant register 0 */
@@ -251,5 +252,11 @@ bool dxc_emit_alu(struct dxc *c, const struct dxbc_instruction *ins);
 bool dxc_declare_resource(struct dxc *c, const struct dxbc_instruction *ins);
 bool dxc_emit_resource(struct dxc *c, const struct dxbc_instruction *ins);
 void dxc_prescan_resource(struct dxc *c, const struct dxbc_instruction *ins);
+
+/* The SPIR-V stream number of a D3D stream (DXBC_COMPILE_RASTERIZED_STREAM_ZERO swaps). */
+static inline uint32_t dxc_vk_stream(const struct dxc *c, uint32_t stream)
+{
+    return stream == c->stream_swap ? 0 : stream == 0 ? c->stream_swap : stream;
+}
 
 #endif

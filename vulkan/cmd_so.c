@@ -27,6 +27,18 @@ bool vk_so_supported(struct vk_so_state *so, struct vk_device *device)
     return so->supported;
 }
 
+bool vk_so_rasterization_stream_select(struct vk_device *device)
+{
+    VkPhysicalDeviceTransformFeedbackPropertiesEXT props = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TRANSFORM_FEEDBACK_PROPERTIES_EXT };
+    VkPhysicalDeviceProperties2 p2 = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2 };
+
+    if (!device->extensions[VK_EXT_INDEX_TRANSFORM_FEEDBACK])
+        return false;
+    p2.pNext = &props;
+    vkGetPhysicalDeviceProperties2(device->adapter->physical_device, &p2);
+    return props.transformFeedbackRasterizationStreamSelect;
+}
+
 bool vk_so_targets_equal(const struct vk_so_state *so, const struct vk_cmd_set_so_targets *c)
 {
     return !memcmp(so->targets, c->targets, sizeof(so->targets));

@@ -50,6 +50,8 @@ struct vk_so_state
 
 /* Whether the device captures at all (transformFeedback), and draws by byte count. */
 bool vk_so_supported(struct vk_so_state *so, struct vk_device *device);
+/* Whether pipelines may rasterize a stream other than 0 (transformFeedbackRasterizationStreamSelect). */
+bool vk_so_rasterization_stream_select(struct vk_device *device);
 /* New targets are taken only while capture is not active (End writes the old targets' counters). */
 bool vk_so_targets_equal(const struct vk_so_state *so, const struct vk_cmd_set_so_targets *c);
 void vk_so_set_targets(struct vk_so_state *so, const struct vk_cmd_set_so_targets *c);

@@ -109,6 +109,33 @@ static const char gs2_text[] =
     "emit_stream m1\n"
     "ret\n";
 
+/* Stream 0 carries data only; stream 1 carries points at pixels (4 + 8 prim, 10) of the
+ * 32x32 target, and stream 1 is the rasterized one. */
+static const char gs3_text[] =
+    "gs_5_0\n"
+    "// sig input 0 xyzw SV_Position 0 POS float -\n"
+    "// sig output 0 xyzw DATA 0 NONE float -\n"
+    "// sig output 0 xyzw SV_Position 0 POS float - stream=1\n"
+    "dcl_input_siv v[1][0].xyzw, position\n"
+    "dcl_input vPrim\n"
+    "dcl_temps 1\n"
+    "dcl_inputprimitive point\n"
+    "dcl_stream m0\n"
+    "dcl_outputtopology pointlist\n"
+    "dcl_output o0.xyzw\n"
+    "dcl_stream m1\n"
+    "dcl_outputtopology pointlist\n"
+    "dcl_output_siv o0.xyzw, position\n"
+    "dcl_maxout 2\n"
+    "utof r0.x, vPrim\n"
+    "mov o0.xyzw, l(7.0, 8.0, 9.0, 10.0)\n"
+    "mov o0.w, r0.x\n"
+    "emit_stream m0\n"
+    "mad o0.x, r0.x, l(0.5), l(-0.71875)\n"
+    "mov o0.yzw, l(0, 0.34375, 0.5, 1.0)\n"
+    "emit_stream m1\n"
+    "ret\n";
+
 static const char ps_text[] =
     "ps_4_0\n"
     "// sig input 0 xyzw SV_Position 0 POS float -\n"
@@ -117,7 +144,7 @@ static const char ps_text[] =
     "mov o0.xyzw, l(0, 1.0, 0, 1.0)\n"
     "ret\n";
 
-static struct blob vs_blob, gs_blob, gs2_blob, ps_blob;
+static struct blob vs_blob, gs_blob, gs2_blob, gs3_blob, ps_blob;
 static ID3D11VertexShader *vs;
 static ID3D11PixelShader *ps;
 static ID3D11InputLayout *layout;
@@ -798,6 +825,128 @@ static void test_draw_auto(void)
     target_destroy(&t);
 }
 
+/* Rasterized stream 1: its points are drawn while stream 0 is captured. */
+static void test_rasterized_stream(void)
+{
+    static const D3D11_SO_DECLARATION_ENTRY entries[] = { { 0, "DATA", 0, 0, 4, 0 } };
+    const float blue[4] = { 0.0f, 0.0f, 1.0f, 1.0f };
+    const UINT stride = 16, zero = 0;
+    uint32_t got[4 * 4], expect[4 * 4];
+    unsigned int i, x, y, bad = 0, first;
+    ID3D11GeometryShader *gs;
+    ID3D11Buffer *vb, *so;
+    struct target t;
+
+    if (!target_create(&t) || !(gs = create_so(&gs3_blob, entries, 1, &stride, 1, 1)))
+    {
+        target_destroy(&t);
+        return;
+    }
+    vb = make_points(3, 0);
+    so = make_so_buffer(sizeof(got));
+    bind_vs(vb, D3D11_PRIMITIVE_TOPOLOGY_POINTLIST);
+    ID3D11DeviceContext_ClearRenderTargetView(context, t.rtv, blue);
+    ID3D11DeviceContext_OMSetRenderTargets(context, 1, &t.rtv, NULL);
+    ID3D11DeviceContext_PSSetShader(context, ps, NULL, 0);
+    ID3D11DeviceContext_GSSetShader(context, gs, NULL, 0);
+    ID3D11DeviceContext_SOSetTargets(context, 1, &so, &zero);
+    ID3D11DeviceContext_Draw(context, 3, 0);
+    ID3D11DeviceContext_SOSetTargets(context, 0, NULL, NULL);
+    target_read(&t);
+    for (y = 0; y < RT_SIZE; ++y)
+        for (x = 0; x < RT_SIZE; ++x)
+        {
+            bool point = y == 10 && x < 24 && x % 8 == 4;
+            if (t.pixels[y * RT_SIZE + x] != (point ? GREEN : BLUE) && bad++ < 3)
+                printf("pixel (%u,%u) %#x\n", x, y, t.pixels[y * RT_SIZE + x]);
+        }
+    ok(!bad, "stream 1 rasterized: %u pixels differ", bad);
+    read_buffer(so, got, sizeof(got));
+    memset(expect, 0xcd, sizeof(expect));
+    for (i = 0; i < 3; ++i)
+    {
+        expect[i * 4 + 0] = u_of(7.0f);
+        expect[i * 4 + 1] = u_of(8.0f);
+        expect[i * 4 + 2] = u_of(9.0f);
+        expect[i * 4 + 3] = u_of((float)i);
+    }
+    bad = compare(got, expect, ARRAY_SIZE(got), &first);
+    ok(!bad, "stream 0 captured beside rasterized stream 1: %u words differ, first %u", bad, first);
+    ID3D11Buffer_Release(so);
+    ID3D11Buffer_Release(vb);
+    ID3D11GeometryShader_Release(gs);
+    target_destroy(&t);
+}
+
+/* A deferred context's command list captures; executed twice it writes the same records
+ * (its explicit offset applies each time), then a list binding with -1 appends. */
+static void test_deferred(void)
+{
+    static const D3D11_SO_DECLARATION_ENTRY entries[] =
+    {
+        { 0, "SV_Position", 0, 0, 4, 0 },
+        { 0, "TEXCOORD", 1, 0, 1, 0 },
+    };
+    const UINT stride = 20, zero = 0, append = ~0u, vstride = 16;
+    uint32_t got[6 * 5], expect[6 * 5];
+    ID3D11CommandList *list = NULL, *list2 = NULL;
+    ID3D11DeviceContext *deferred = NULL;
+    ID3D11GeometryShader *gs;
+    ID3D11Buffer *vb, *so;
+    unsigned int bad, first;
+    HRESULT hr;
+
+    hr = ID3D11Device_CreateDeferredContext(device, 0, &deferred);
+    ok(hr == S_OK, "CreateDeferredContext: %#lx", (unsigned long)hr);
+    if (FAILED(hr) || !(gs = create_so(&vs_blob, entries, ARRAY_SIZE(entries), &stride, 1, 0)))
+    {
+        if (deferred)
+            ID3D11DeviceContext_Release(deferred);
+        return;
+    }
+    vb = make_points(2, 3);
+    so = make_so_buffer(sizeof(got));
+    ID3D11DeviceContext_IASetInputLayout(deferred, layout);
+    ID3D11DeviceContext_IASetVertexBuffers(deferred, 0, 1, &vb, &vstride, &zero);
+    ID3D11DeviceContext_IASetPrimitiveTopology(deferred, D3D11_PRIMITIVE_TOPOLOGY_POINTLIST);
+    ID3D11DeviceContext_VSSetShader(deferred, vs, NULL, 0);
+    ID3D11DeviceContext_GSSetShader(deferred, gs, NULL, 0);
+    ID3D11DeviceContext_SOSetTargets(deferred, 1, &so, &zero);
+    ID3D11DeviceContext_Draw(deferred, 2, 0);
+    hr = ID3D11DeviceContext_FinishCommandList(deferred, FALSE, &list);
+    ok(hr == S_OK, "FinishCommandList: %#lx", (unsigned long)hr);
+    ID3D11DeviceContext_IASetInputLayout(deferred, layout);
+    ID3D11DeviceContext_IASetVertexBuffers(deferred, 0, 1, &vb, &vstride, &zero);
+    ID3D11DeviceContext_IASetPrimitiveTopology(deferred, D3D11_PRIMITIVE_TOPOLOGY_POINTLIST);
+    ID3D11DeviceContext_VSSetShader(deferred, vs, NULL, 0);
+    ID3D11DeviceContext_GSSetShader(deferred, gs, NULL, 0);
+    ID3D11DeviceContext_SOSetTargets(deferred, 1, &so, &append);
+    ID3D11DeviceContext_Draw(deferred, 1, 0);
+    hr = ID3D11DeviceContext_FinishCommandList(deferred, FALSE, &list2);
+    ok(hr == S_OK, "FinishCommandList: %#lx", (unsigned long)hr);
+    if (list && list2)
+    {
+        ID3D11DeviceContext_ExecuteCommandList(context, list, FALSE);
+        ID3D11DeviceContext_ExecuteCommandList(context, list, FALSE);
+        ID3D11DeviceContext_ExecuteCommandList(context, list2, FALSE);
+        read_buffer(so, got, sizeof(got));
+        memset(expect, 0xcd, sizeof(expect));
+        vs_record(3, 0, &expect[0]);
+        vs_record(4, 1, &expect[5]);
+        vs_record(3, 0, &expect[10]);
+        bad = compare(got, expect, ARRAY_SIZE(got), &first);
+        ok(!bad, "command lists: %u words differ, first %u: %#x", bad, first, first < ARRAY_SIZE(got) ? got[first] : 0);
+    }
+    if (list)
+        ID3D11CommandList_Release(list);
+    if (list2)
+        ID3D11CommandList_Release(list2);
+    ID3D11DeviceContext_Release(deferred);
+    ID3D11Buffer_Release(so);
+    ID3D11Buffer_Release(vb);
+    ID3D11GeometryShader_Release(gs);
+}
+
 /* Declarations D3D11 rejects: E_INVALIDARG and no object. */
 static void test_bad_declarations(void)
 {
@@ -950,6 +1099,7 @@ int main(void)
     if (FAILED(hr))
         return test_finish();
     if (assemble(vs_text, &vs_blob) && assemble(gs_text, &gs_blob) && assemble(gs2_text, &gs2_blob)
+            && assemble(gs3_text, &gs3_blob)
             && assemble(ps_text, &ps_blob))
     {
         hr = ID3D11Device_CreateVertexShader(device, vs_blob.data, vs_blob.size, NULL, &vs);
@@ -968,6 +1118,8 @@ int main(void)
             run_test(test_gs_amplification_queries);
             run_test(test_two_streams);
             run_test(test_draw_auto);
+            run_test(test_rasterized_stream);
+            run_test(test_deferred);
         }
         if (layout) ID3D11InputLayout_Release(layout);
         if (ps) ID3D11PixelShader_Release(ps);
@@ -976,6 +1128,7 @@ int main(void)
     free(vs_blob.data);
     free(gs_blob.data);
     free(gs2_blob.data);
+    free(gs3_blob.data);
     free(ps_blob.data);
     ID3D11DeviceContext_Release(context);
     ID3D11Device_Release(device);
