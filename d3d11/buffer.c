@@ -48,40 +48,7 @@ static HRESULT STDMETHODCALLTYPE d3d11_buffer_QueryInterface(ID3D11Buffer *iface
     return d3d11_resource_query_interface(&impl_from_ID3D11Buffer(iface)->r, riid, out);
 }
 
-static ULONG STDMETHODCALLTYPE d3d11_buffer_AddRef(ID3D11Buffer *iface)
-{
-    return d3d11vk_child_addref(&impl_from_ID3D11Buffer(iface)->r.child);
-}
-
-static ULONG STDMETHODCALLTYPE d3d11_buffer_Release(ID3D11Buffer *iface)
-{
-    return d3d11vk_child_release(&impl_from_ID3D11Buffer(iface)->r.child);
-}
-
-static void STDMETHODCALLTYPE d3d11_buffer_GetDevice(ID3D11Buffer *iface, ID3D11Device **device)
-{
-    struct d3d11_buffer *b = impl_from_ID3D11Buffer(iface);
-
-    if (!device)
-        return;
-    *device = (ID3D11Device *)&b->r.device->ID3D11Device5_iface;
-    ID3D11Device_AddRef(*device);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_buffer_GetPrivateData(ID3D11Buffer *iface, REFGUID guid, UINT *size, void *data)
-{
-    return d3d11vk_private_store_get(&impl_from_ID3D11Buffer(iface)->r.child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_buffer_SetPrivateData(ID3D11Buffer *iface, REFGUID guid, UINT size, const void *data)
-{
-    return d3d11vk_private_store_set(&impl_from_ID3D11Buffer(iface)->r.child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE d3d11_buffer_SetPrivateDataInterface(ID3D11Buffer *iface, REFGUID guid, const IUnknown *object)
-{
-    return d3d11vk_private_store_set_interface(&impl_from_ID3D11Buffer(iface)->r.child.private_data, guid, object);
-}
+D3D11VK_DEVICE_CHILD_BASE_METHODS_AT(d3d11_buffer, ID3D11Buffer, struct d3d11_buffer, ID3D11Buffer_iface, r.child)
 
 static void STDMETHODCALLTYPE d3d11_buffer_GetType(ID3D11Buffer *iface, D3D11_RESOURCE_DIMENSION *dimension)
 {

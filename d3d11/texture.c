@@ -404,40 +404,7 @@ static HRESULT STDMETHODCALLTYPE texture_QueryInterface(ID3D11Texture2D1 *iface,
     return d3d11_resource_query_interface(&t->r, riid, out);
 }
 
-static ULONG STDMETHODCALLTYPE texture_AddRef(ID3D11Texture2D1 *iface)
-{
-    return d3d11vk_child_addref(&texture_from_any(iface)->r.child);
-}
-
-static ULONG STDMETHODCALLTYPE texture_Release(ID3D11Texture2D1 *iface)
-{
-    return d3d11vk_child_release(&texture_from_any(iface)->r.child);
-}
-
-static void STDMETHODCALLTYPE texture_GetDevice(ID3D11Texture2D1 *iface, ID3D11Device **device)
-{
-    struct d3d11_texture *t = texture_from_any(iface);
-
-    if (!device)
-        return;
-    *device = (ID3D11Device *)&t->r.device->ID3D11Device5_iface;
-    ID3D11Device_AddRef(*device);
-}
-
-static HRESULT STDMETHODCALLTYPE texture_GetPrivateData(ID3D11Texture2D1 *iface, REFGUID guid, UINT *size, void *data)
-{
-    return d3d11vk_private_store_get(&texture_from_any(iface)->r.child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE texture_SetPrivateData(ID3D11Texture2D1 *iface, REFGUID guid, UINT size, const void *data)
-{
-    return d3d11vk_private_store_set(&texture_from_any(iface)->r.child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE texture_SetPrivateDataInterface(ID3D11Texture2D1 *iface, REFGUID guid, const IUnknown *object)
-{
-    return d3d11vk_private_store_set_interface(&texture_from_any(iface)->r.child.private_data, guid, object);
-}
+D3D11VK_DEVICE_CHILD_BASE_METHODS_AT(texture, ID3D11Texture2D1, struct d3d11_texture, iface, r.child)
 
 static void STDMETHODCALLTYPE texture_GetType(ID3D11Texture2D1 *iface, D3D11_RESOURCE_DIMENSION *dimension)
 {

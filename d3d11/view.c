@@ -62,40 +62,7 @@ static HRESULT STDMETHODCALLTYPE view_QueryInterface(ID3D11View *iface, REFIID r
     }
 }
 
-static ULONG STDMETHODCALLTYPE view_AddRef(ID3D11View *iface)
-{
-    return d3d11vk_child_addref(&view_from_any(iface)->child);
-}
-
-static ULONG STDMETHODCALLTYPE view_Release(ID3D11View *iface)
-{
-    return d3d11vk_child_release(&view_from_any(iface)->child);
-}
-
-static void STDMETHODCALLTYPE view_GetDevice(ID3D11View *iface, ID3D11Device **device)
-{
-    struct d3d11_view *v = view_from_any(iface);
-
-    if (!device)
-        return;
-    *device = (ID3D11Device *)&v->resource->device->ID3D11Device5_iface;
-    ID3D11Device_AddRef(*device);
-}
-
-static HRESULT STDMETHODCALLTYPE view_GetPrivateData(ID3D11View *iface, REFGUID guid, UINT *size, void *data)
-{
-    return d3d11vk_private_store_get(&view_from_any(iface)->child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE view_SetPrivateData(ID3D11View *iface, REFGUID guid, UINT size, const void *data)
-{
-    return d3d11vk_private_store_set(&view_from_any(iface)->child.private_data, guid, size, data);
-}
-
-static HRESULT STDMETHODCALLTYPE view_SetPrivateDataInterface(ID3D11View *iface, REFGUID guid, const IUnknown *object)
-{
-    return d3d11vk_private_store_set_interface(&view_from_any(iface)->child.private_data, guid, object);
-}
+D3D11VK_DEVICE_CHILD_BASE_METHODS(view, ID3D11View, struct d3d11_view, iface)
 
 static void STDMETHODCALLTYPE view_GetResource(ID3D11View *iface, ID3D11Resource **resource)
 {
@@ -866,103 +833,99 @@ static HRESULT view_begin(ID3D11Resource *resource, struct d3d11_view *v, enum d
     return S_OK;
 }
 
-HRESULT d3d11_srv_create(struct d3d11_device *device, ID3D11Resource *resource,
-        const D3D11_SHADER_RESOURCE_VIEW_DESC1 *desc, bool desc1, ID3D11ShaderResourceView1 **out)
+/* What the four view kinds differ in at creation: the *1 and original description sizes (the
+ * original's union is shorter: a PlaneSlice read from it may be another member's bytes, so a
+ * 2D view's is zeroed), the vtable. */
+static const struct
+{
+    size_t desc_size, desc1_size, plane_offset;
+    UINT tex2d_dimension;
+    const void *vtbl;
+}
+view_kinds[] =
+{
+    [D3D11_VIEW_SRV] = { sizeof(D3D11_SHADER_RESOURCE_VIEW_DESC), sizeof(D3D11_SHADER_RESOURCE_VIEW_DESC1),
+            offsetof(D3D11_SHADER_RESOURCE_VIEW_DESC1, Texture2D.PlaneSlice), D3D11_SRV_DIMENSION_TEXTURE2D, &d3d11_srv_vtbl },
+    [D3D11_VIEW_RTV] = { sizeof(D3D11_RENDER_TARGET_VIEW_DESC), sizeof(D3D11_RENDER_TARGET_VIEW_DESC1),
+            offsetof(D3D11_RENDER_TARGET_VIEW_DESC1, Texture2D.PlaneSlice), D3D11_RTV_DIMENSION_TEXTURE2D, &d3d11_rtv_vtbl },
+    [D3D11_VIEW_DSV] = { sizeof(D3D11_DEPTH_STENCIL_VIEW_DESC), sizeof(D3D11_DEPTH_STENCIL_VIEW_DESC), 0, ~0u,
+            &d3d11_dsv_vtbl },
+    [D3D11_VIEW_UAV] = { sizeof(D3D11_UNORDERED_ACCESS_VIEW_DESC), sizeof(D3D11_UNORDERED_ACCESS_VIEW_DESC1),
+            offsetof(D3D11_UNORDERED_ACCESS_VIEW_DESC1, Texture2D.PlaneSlice), D3D11_UAV_DIMENSION_TEXTURE2D, &d3d11_uav_vtbl },
+};
+
+static HRESULT view_default(struct d3d11_view *v)
+{
+    switch (v->kind)
+    {
+        case D3D11_VIEW_SRV: return srv_default(v->resource, &v->desc.srv);
+        case D3D11_VIEW_RTV: return rtv_default(v->resource, &v->desc.rtv);
+        case D3D11_VIEW_DSV: return dsv_default(v->resource, &v->desc.dsv);
+        default: return uav_default(v->resource, &v->desc.uav);
+    }
+}
+
+static HRESULT view_validate(struct d3d11_device *device, struct d3d11_view *v)
+{
+    switch (v->kind)
+    {
+        case D3D11_VIEW_SRV: return srv_validate(device, v);
+        case D3D11_VIEW_RTV: return rtv_validate(device, v);
+        case D3D11_VIEW_DSV: return dsv_validate(device, v);
+        default: return uav_validate(device, v);
+    }
+}
+
+/* One creation path for every kind: desc NULL = the resource's default view; desc1: desc is
+ * the *1 description (else the original). */
+static HRESULT view_create(struct d3d11_device *device, ID3D11Resource *resource, enum d3d11_view_kind kind,
+        const void *desc, bool desc1, void **out)
 {
     struct d3d11_view v;
+    UINT dimension;
     HRESULT hr;
 
-    if (FAILED(hr = view_begin(resource, &v, D3D11_VIEW_SRV, (void **)out)))
+    if (FAILED(hr = view_begin(resource, &v, kind, out)))
         return hr;
     if (!desc)
     {
-        if (FAILED(hr = srv_default(v.resource, &v.desc.srv)))
+        if (FAILED(hr = view_default(&v)))
             return hr;
     }
-    else if (desc1)
-        v.desc.srv = *desc;
     else
     {
-        /* The old description's union is shorter: the plane slice is not part of it. */
-        memcpy(&v.desc.srv, desc, sizeof(D3D11_SHADER_RESOURCE_VIEW_DESC));
-        if (v.desc.srv.ViewDimension == D3D11_SRV_DIMENSION_TEXTURE2D)
-            v.desc.srv.Texture2D.PlaneSlice = 0;
+        memcpy(&v.desc, desc, desc1 ? view_kinds[kind].desc1_size : view_kinds[kind].desc_size);
+        memcpy(&dimension, (const uint8_t *)desc + offsetof(D3D11_SHADER_RESOURCE_VIEW_DESC, ViewDimension), sizeof(dimension));
+        if (!desc1 && dimension == view_kinds[kind].tex2d_dimension)
+            memset((uint8_t *)&v.desc + view_kinds[kind].plane_offset, 0, sizeof(UINT));
     }
-    if (FAILED(hr = srv_validate(device, &v)))
+    if (FAILED(hr = view_validate(device, &v)))
         return hr;
-    return view_finish(device, &v, &d3d11_srv_vtbl, (void **)out);
+    return view_finish(device, &v, view_kinds[kind].vtbl, out);
+}
+
+HRESULT d3d11_srv_create(struct d3d11_device *device, ID3D11Resource *resource,
+        const D3D11_SHADER_RESOURCE_VIEW_DESC1 *desc, bool desc1, ID3D11ShaderResourceView1 **out)
+{
+    return view_create(device, resource, D3D11_VIEW_SRV, desc, desc1, (void **)out);
 }
 
 HRESULT d3d11_rtv_create(struct d3d11_device *device, ID3D11Resource *resource,
         const D3D11_RENDER_TARGET_VIEW_DESC1 *desc, bool desc1, ID3D11RenderTargetView1 **out)
 {
-    struct d3d11_view v;
-    HRESULT hr;
-
-    if (FAILED(hr = view_begin(resource, &v, D3D11_VIEW_RTV, (void **)out)))
-        return hr;
-    if (!desc)
-    {
-        if (FAILED(hr = rtv_default(v.resource, &v.desc.rtv)))
-            return hr;
-    }
-    else if (desc1)
-        v.desc.rtv = *desc;
-    else
-    {
-        memcpy(&v.desc.rtv, desc, sizeof(D3D11_RENDER_TARGET_VIEW_DESC));
-        if (v.desc.rtv.ViewDimension == D3D11_RTV_DIMENSION_TEXTURE2D)
-            v.desc.rtv.Texture2D.PlaneSlice = 0;
-    }
-    if (FAILED(hr = rtv_validate(device, &v)))
-        return hr;
-    return view_finish(device, &v, &d3d11_rtv_vtbl, (void **)out);
+    return view_create(device, resource, D3D11_VIEW_RTV, desc, desc1, (void **)out);
 }
 
 HRESULT d3d11_dsv_create(struct d3d11_device *device, ID3D11Resource *resource,
         const D3D11_DEPTH_STENCIL_VIEW_DESC *desc, ID3D11DepthStencilView **out)
 {
-    struct d3d11_view v;
-    HRESULT hr;
-
-    if (FAILED(hr = view_begin(resource, &v, D3D11_VIEW_DSV, (void **)out)))
-        return hr;
-    if (!desc)
-    {
-        if (FAILED(hr = dsv_default(v.resource, &v.desc.dsv)))
-            return hr;
-    }
-    else
-        v.desc.dsv = *desc;
-    if (FAILED(hr = dsv_validate(device, &v)))
-        return hr;
-    return view_finish(device, &v, &d3d11_dsv_vtbl, (void **)out);
+    return view_create(device, resource, D3D11_VIEW_DSV, desc, false, (void **)out);
 }
 
 HRESULT d3d11_uav_create(struct d3d11_device *device, ID3D11Resource *resource,
         const D3D11_UNORDERED_ACCESS_VIEW_DESC1 *desc, bool desc1, ID3D11UnorderedAccessView1 **out)
 {
-    struct d3d11_view v;
-    HRESULT hr;
-
-    if (FAILED(hr = view_begin(resource, &v, D3D11_VIEW_UAV, (void **)out)))
-        return hr;
-    if (!desc)
-    {
-        if (FAILED(hr = uav_default(v.resource, &v.desc.uav)))
-            return hr;
-    }
-    else if (desc1)
-        v.desc.uav = *desc;
-    else
-    {
-        memcpy(&v.desc.uav, desc, sizeof(D3D11_UNORDERED_ACCESS_VIEW_DESC));
-        if (v.desc.uav.ViewDimension == D3D11_UAV_DIMENSION_TEXTURE2D)
-            v.desc.uav.Texture2D.PlaneSlice = 0;
-    }
-    if (FAILED(hr = uav_validate(device, &v)))
-        return hr;
-    return view_finish(device, &v, &d3d11_uav_vtbl, (void **)out);
+    return view_create(device, resource, D3D11_VIEW_UAV, desc, desc1, (void **)out);
 }
 
 /* Backend ---------------------------------------------------------------------------------- */

@@ -54,6 +54,9 @@ void d3d11vk_child_decref_internal(struct d3d11vk_child *child);
  * whose `field` is its `iface_type` face. The _METHODS variant adds QueryInterface from the
  * QI table `qi`. */
 #define D3D11VK_DEVICE_CHILD_BASE_METHODS(prefix, iface_type, type, field) \
+    D3D11VK_DEVICE_CHILD_BASE_METHODS_AT(prefix, iface_type, type, field, child)
+/* The same for objects whose struct d3d11vk_child is the member (path) `child`, e.g. r.child. */
+#define D3D11VK_DEVICE_CHILD_BASE_METHODS_AT(prefix, iface_type, type, field, child) \
 static ULONG STDMETHODCALLTYPE prefix##_AddRef(iface_type *iface) \
 { \
     return d3d11vk_child_addref(&CONTAINING_RECORD(iface, type, field)->child); \

@@ -5,6 +5,7 @@
 #include "containers.h"
 #include "config.h"
 #include <stdio.h>
+#include <spirv/unified1/spirv.h>
 
 struct vk_pipeline_entry
 {
@@ -165,6 +166,50 @@ static bool collect_bindings(struct vk_shader *shader, const struct dxbc_shader_
     return true;
 }
 
+/* The compiler numbers bindings by the formula of DESIGN decision 5 (stage * 288 + kind base +
+ * slot), unique across stages. Each stage has a set of its own, so inside the set only the order
+ * matters: the module's Binding decorations are renumbered 0..n-1 in the order of
+ * shader->bindings (sorted by formula number). Drivers size per-set tables and walk them by the
+ * highest binding number (a pixel shader's SRV 0 would be binding 1184), so dense numbers make
+ * writing and binding a set cost what its few descriptors cost. Returns a patched copy (NULL
+ * when out of memory or the module is malformed). */
+static uint32_t *renumber_bindings(struct vk_shader *shader, const uint32_t *spirv, size_t word_count)
+{
+    uint32_t *words;
+    size_t i;
+
+    if (word_count < 5 || !(words = malloc(word_count * sizeof(*words))))
+        return NULL;
+    memcpy(words, spirv, word_count * sizeof(*words));
+    for (i = 5; i < word_count;)
+    {
+        uint32_t count = words[i] >> 16, op = words[i] & 0xffff, j;
+
+        if (!count || i + count > word_count)
+        {
+            free(words);
+            return NULL;
+        }
+        if (op == SpvOpDecorate && count >= 4 && words[i + 2] == SpvDecorationBinding)
+        {
+            for (j = 0; j < shader->binding_count; ++j)
+                if (shader->bindings[j].binding == words[i + 3])
+                    break;
+            if (j == shader->binding_count)
+            {
+                LOG_ERR("Binding %u of the module is not in the shader's interface.", words[i + 3]);
+                free(words);
+                return NULL;
+            }
+            words[i + 3] = j;
+        }
+        i += count;
+    }
+    for (i = 0; i < shader->binding_count; ++i)
+        shader->bindings[i].binding = (uint32_t)i;
+    return words;
+}
+
 VkResult vk_shader_create(struct vk_device *device, const uint32_t *spirv, size_t word_count,
         const struct dxbc_shader_info *info, struct vk_shader **out)
 {
@@ -173,6 +218,7 @@ VkResult vk_shader_create(struct vk_device *device, const uint32_t *spirv, size_
     VkDescriptorUpdateTemplateCreateInfo template_info = { VK_STRUCTURE_TYPE_DESCRIPTOR_UPDATE_TEMPLATE_CREATE_INFO };
     VkDescriptorSetLayoutBinding *bindings = NULL;
     VkDescriptorUpdateTemplateEntry *entries = NULL;
+    uint32_t *patched;
     struct vk_shader *shader;
     VkResult vr = VK_ERROR_OUT_OF_HOST_MEMORY;
     uint32_t i;
@@ -186,9 +232,13 @@ VkResult vk_shader_create(struct vk_device *device, const uint32_t *spirv, size_
     if (!copy_info(&shader->info, info) || !collect_bindings(shader, info))
         goto fail;
 
+    if (!(patched = renumber_bindings(shader, spirv, word_count)))
+        goto fail;
     module_info.codeSize = word_count * sizeof(*spirv);
-    module_info.pCode = spirv;
-    if ((vr = device->vk.vkCreateShaderModule(device->device, &module_info, NULL, &shader->module)) != VK_SUCCESS)
+    module_info.pCode = patched;
+    vr = device->vk.vkCreateShaderModule(device->device, &module_info, NULL, &shader->module);
+    free(patched);
+    if (vr != VK_SUCCESS)
         goto fail;
 
     vr = VK_ERROR_OUT_OF_HOST_MEMORY;

@@ -30,7 +30,7 @@ union vk_descriptor
 
 struct vk_shader_binding
 {
-    uint32_t binding;
+    uint32_t binding;                   /* in the stage's set: 0..binding_count-1 (renumbered densely) */
     VkDescriptorType type;
     enum dxbc_binding_kind kind;
     uint32_t slot;

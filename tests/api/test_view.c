@@ -346,6 +346,83 @@ static void test_uav_textures(void)
     ID3D11Texture2D_Release(t);
 }
 
+/* Views made from the original (non-*1) descriptions: their union is shorter, so the bytes where
+ * a *1 description keeps Texture2D.PlaneSlice belong to other members there; the view reads
+ * plane 0, and GetDesc1 reports it. One creation path serves all four kinds. */
+static void test_old_desc_plane_slice(void)
+{
+    ID3D11Texture2D *t = tex2d(8, 8, 1, 4, DXGI_FORMAT_R8G8B8A8_UNORM,
+            D3D11_BIND_SHADER_RESOURCE | D3D11_BIND_RENDER_TARGET | D3D11_BIND_UNORDERED_ACCESS, 0);
+    D3D11_SHADER_RESOURCE_VIEW_DESC sd;
+    D3D11_RENDER_TARGET_VIEW_DESC rd;
+    D3D11_UNORDERED_ACCESS_VIEW_DESC ud;
+    D3D11_SHADER_RESOURCE_VIEW_DESC1 sd1;
+    D3D11_RENDER_TARGET_VIEW_DESC1 rd1;
+    D3D11_UNORDERED_ACCESS_VIEW_DESC1 ud1;
+    ID3D11ShaderResourceView1 *srv1;
+    ID3D11RenderTargetView1 *rtv1;
+    ID3D11UnorderedAccessView1 *uav1;
+    ID3D11ShaderResourceView *srv;
+    ID3D11RenderTargetView *rtv;
+    ID3D11UnorderedAccessView *uav;
+    HRESULT hr;
+
+    if (!t)
+        return;
+    /* Texture2DArray members first, then the dimension switched to TEXTURE2D: the word after
+     * MipSlice (RTV/UAV) or MipLevels (SRV) is a nonzero first slice. */
+    memset(&sd, 0, sizeof(sd));
+    sd.Format = DXGI_FORMAT_R8G8B8A8_UNORM;
+    sd.Texture2DArray.MipLevels = 1;
+    sd.Texture2DArray.FirstArraySlice = 3;
+    sd.ViewDimension = D3D11_SRV_DIMENSION_TEXTURE2D;
+    hr = ID3D11Device_CreateShaderResourceView(device, (ID3D11Resource *)t, &sd, &srv);
+    ok(hr == S_OK, "SRV from an old description: %#lx", (unsigned long)hr);
+    if (SUCCEEDED(hr))
+    {
+        if (SUCCEEDED(ID3D11ShaderResourceView_QueryInterface(srv, &IID_ID3D11ShaderResourceView1, (void **)&srv1)))
+        {
+            ID3D11ShaderResourceView1_GetDesc1(srv1, &sd1);
+            ok(sd1.Texture2D.PlaneSlice == 0 && sd1.Texture2D.MipLevels == 1, "SRV plane slice %u", sd1.Texture2D.PlaneSlice);
+            ID3D11ShaderResourceView1_Release(srv1);
+        }
+        ID3D11ShaderResourceView_Release(srv);
+    }
+    memset(&rd, 0, sizeof(rd));
+    rd.Format = DXGI_FORMAT_R8G8B8A8_UNORM;
+    rd.Texture2DArray.FirstArraySlice = 2;
+    rd.ViewDimension = D3D11_RTV_DIMENSION_TEXTURE2D;
+    hr = ID3D11Device_CreateRenderTargetView(device, (ID3D11Resource *)t, &rd, &rtv);
+    ok(hr == S_OK, "RTV from an old description: %#lx", (unsigned long)hr);
+    if (SUCCEEDED(hr))
+    {
+        if (SUCCEEDED(ID3D11RenderTargetView_QueryInterface(rtv, &IID_ID3D11RenderTargetView1, (void **)&rtv1)))
+        {
+            ID3D11RenderTargetView1_GetDesc1(rtv1, &rd1);
+            ok(rd1.Texture2D.PlaneSlice == 0, "RTV plane slice %u", rd1.Texture2D.PlaneSlice);
+            ID3D11RenderTargetView1_Release(rtv1);
+        }
+        ID3D11RenderTargetView_Release(rtv);
+    }
+    memset(&ud, 0, sizeof(ud));
+    ud.Format = DXGI_FORMAT_R8G8B8A8_UNORM;
+    ud.Texture2DArray.FirstArraySlice = 1;
+    ud.ViewDimension = D3D11_UAV_DIMENSION_TEXTURE2D;
+    hr = ID3D11Device_CreateUnorderedAccessView(device, (ID3D11Resource *)t, &ud, &uav);
+    ok(hr == S_OK, "UAV from an old description: %#lx", (unsigned long)hr);
+    if (SUCCEEDED(hr))
+    {
+        if (SUCCEEDED(ID3D11UnorderedAccessView_QueryInterface(uav, &IID_ID3D11UnorderedAccessView1, (void **)&uav1)))
+        {
+            ID3D11UnorderedAccessView1_GetDesc1(uav1, &ud1);
+            ok(ud1.Texture2D.PlaneSlice == 0, "UAV plane slice %u", ud1.Texture2D.PlaneSlice);
+            ID3D11UnorderedAccessView1_Release(uav1);
+        }
+        ID3D11UnorderedAccessView_Release(uav);
+    }
+    ID3D11Texture2D_Release(t);
+}
+
 int main(void)
 {
     if (!test_init())
@@ -359,6 +436,7 @@ int main(void)
     run_test(test_buffer_views);
     run_test(test_rtv_dsv);
     run_test(test_uav_textures);
+    run_test(test_old_desc_plane_slice);
     ok(!ID3D11Device_Release(device), "device leaked");
     return test_finish();
 }

@@ -1,16 +1,23 @@
 #!/bin/sh
-# run_draw_bench.sh [PE_BUILD_DIR] [SECONDS] [DRAWS_PER_FRAME] — runs draw_bench.exe under Wine
-# with d3d11vk, with every peer implementation found in ../shared/peers/*/ (their d3d11.dll and
-# dxgi.dll beside a copy of the program) and with Wine's builtin d3d11/dxgi, in one invocation
-# on the same machine, and prints draws per second with ratios against each of them, and the
-# CPU time (user + system, all threads: frontend, worker, driver) spent per draw, which stays
-# meaningful when other work shares the machine. wineserver is started once beforehand, so
-# its start-up is not counted.
+# run_draw_bench.sh [PE_BUILD_DIR] [SECONDS] [DRAWS_PER_FRAME] [ROUNDS] — runs draw_bench.exe under
+# Wine with d3d11vk, with every peer implementation found in ../shared/peers/*/ (their d3d11.dll
+# and dxgi.dll beside a copy of the program) and with Wine's builtin d3d11/dxgi, interleaved
+# (A B C A B C ...) for ROUNDS rounds in one invocation on the same machine, so that load from
+# other work falls on all of them alike. Each run prints draws per second (wall clock) and the
+# CPU time of the whole process (all threads: frontend, worker, driver) per draw, both measured
+# over the timed loop only. The table gives the median over the rounds of each figure and the
+# median of the per-round ratios d3d11vk / implementation. The load average is printed before
+# and after. Then the first-use stutter (draw_bench.exe stutter): 50 never-seen state
+# combinations in one frame, for d3d11vk without and with its on-disk pipeline cache
+# (D3D11VK_CACHE_PATH) and for each peer, each with a fresh Mesa shader cache so that the driver's
+# own disk cache does not hide compilation (STUTTER=0 skips this part).
+# wineserver is started once beforehand, so its start-up is not counted.
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
-build=${1:-$src/build.h9pe}
-secs=${2:-3}
+build=${1:-$src/build.h5pe}
+secs=${2:-2}
 per_frame=${3:-2000}
+rounds=${4:-5}
 exe="$build/tests/bench/draw_bench.exe"
 [ -f "$exe" ] || { echo "no $exe (build the PE tree first)" >&2; exit 1; }
 . "$src/winebuild/wine-env.sh"
@@ -18,44 +25,83 @@ wine_prefix_init "${BENCH_PREFIX:-${TMPDIR:-/tmp}/d3d11vk-bench-prefix}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; [ -n "${D3D11VK_XVFB_PID:-}" ] && kill "$D3D11VK_XVFB_PID" 2>/dev/null; true' EXIT
 
-run() {   # name overrides
-    cp "$exe" "$tmp/$1/"
-    ( cd "$tmp/$1" && WINEDLLOVERRIDES="$2" DXVK_LOG_LEVEL=none D3D11VK_LOG_LEVEL=err \
-        /usr/bin/time -f "cpu_seconds %U %S" -o "$tmp/$1.time" "$WINE" ./draw_bench.exe "$secs" "$per_frame" 2>/dev/null ) \
-        | tr -d '\r' > "$tmp/$1.txt" || true
-    d=$(awk '$1 == "draws" { print $2 }' "$tmp/$1.txt")
-    [ -n "$d" ] && awk -v d="$d" '$1 == "cpu_seconds" { printf "cpu_us_per_draw %.2f us\n", ($2 + $3) * 1e6 / d }' "$tmp/$1.time" >> "$tmp/$1.txt"
-    true
+overrides() { [ "$1" = wine ] && echo "d3d11,dxgi=b" || echo "d3d11,dxgi=n"; }
+
+run() {   # name round
+    ( cd "$tmp/$1" && WINEDLLOVERRIDES=$(overrides "$1") DXVK_LOG_LEVEL=none D3D11VK_LOG_LEVEL=err \
+        "$WINE" ./draw_bench.exe "$secs" "$per_frame" 2>/dev/null ) | tr -d '\r' > "$tmp/$1.$2.txt" || true
 }
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (!NR) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+field() { awk -v k="$2" '$1 == k { print $2 }' "$1" 2>/dev/null; }
 
 ( cd "$tmp" && WINEDLLOVERRIDES="d3d11,dxgi=b" "$WINE" cmd /c exit >/dev/null 2>&1 ) || true   # warm wineserver
 names="d3d11vk"
 mkdir -p "$tmp/d3d11vk"
 cp "$build/d3d11/d3d11.dll" "$build/dxgi/dxgi.dll" "$tmp/d3d11vk/"
-run d3d11vk "d3d11,dxgi=n"
 for peer in "$src"/../shared/peers/*/; do
     [ -f "$peer/d3d11.dll" ] && [ -f "$peer/dxgi.dll" ] || continue
     p=$(basename "$peer")
     mkdir -p "$tmp/$p"
     cp "$peer/d3d11.dll" "$peer/dxgi.dll" "$tmp/$p/"
-    run "$p" "d3d11,dxgi=n"
     names="$names $p"
 done
 mkdir -p "$tmp/wine"
-run wine "d3d11,dxgi=b"
 names="$names wine"
+for n in $names; do cp "$exe" "$tmp/$n/"; done
 
-ours=$(awk '$1 == "draws_per_second" { print $2 }' "$tmp/d3d11vk.txt")
-ours_cpu=$(awk '$1 == "cpu_us_per_draw" { print $2 }' "$tmp/d3d11vk.txt")
-printf '%-14s %10s %9s %6s %13s   %s\n' implementation draws/s frames/s bad "cpu us/draw" "d3d11vk vs it: draws/s, cpu/draw"
-for n in $names; do
-    d=$(awk '$1 == "draws_per_second" { print $2 }' "$tmp/$n.txt")
-    f=$(awk '$1 == "frames_per_second" { print $2 }' "$tmp/$n.txt")
-    b=$(awk '$1 == "bad_frames" { print $2 }' "$tmp/$n.txt")
-    c=$(awk '$1 == "cpu_us_per_draw" { print $2 }' "$tmp/$n.txt")
-    r=- rc=-
-    [ -n "$d" ] && [ -n "$ours" ] && r=$(awk -v a="$ours" -v b="$d" 'BEGIN { printf "%.2fx", a / b }')
-    [ -n "$c" ] && [ -n "$ours_cpu" ] && rc=$(awk -v a="$ours_cpu" -v b="$c" 'BEGIN { printf "%.2fx less", b / a }')
-    printf '%-14s %10s %9s %6s %13s   %s, %s\n' "$n" "${d:--}" "${f:--}" "${b:--}" "${c:--}" "$r" "$rc"
-    grep '^error' "$tmp/$n.txt" | head -n 2 | sed "s/^/  $n: /" || true
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)   ($(nproc) cores; $rounds rounds of $secs s, $per_frame draws/frame)"
+r=1
+while [ "$r" -le "$rounds" ]; do
+    for n in $names; do run "$n" "$r"; done
+    line="round $r:"
+    for n in $names; do
+        line="$line $n $(field "$tmp/$n.$r.txt" draws_per_second)/s $(field "$tmp/$n.$r.txt" cpu_us_per_draw)us"
+    done
+    echo "$line"
+    r=$((r + 1))
 done
+echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+
+printf '%-14s %10s %13s %6s   %s\n' implementation draws/s "cpu us/draw" bad "d3d11vk vs it (median of per-round ratios): draws/s, cpu/draw"
+for n in $names; do
+    d=$(for r in $(seq 1 "$rounds"); do field "$tmp/$n.$r.txt" draws_per_second; done | median)
+    c=$(for r in $(seq 1 "$rounds"); do field "$tmp/$n.$r.txt" cpu_us_per_draw; done | median)
+    b=$(for r in $(seq 1 "$rounds"); do field "$tmp/$n.$r.txt" bad_frames; done | awk '{ s += $1 } END { print NR ? s : "-" }')
+    rd=$(for r in $(seq 1 "$rounds"); do
+        a=$(field "$tmp/d3d11vk.$r.txt" draws_per_second); o=$(field "$tmp/$n.$r.txt" draws_per_second)
+        [ -n "$a" ] && [ -n "$o" ] && awk -v a="$a" -v b="$o" 'BEGIN { print a / b }'; done | median)
+    rc=$(for r in $(seq 1 "$rounds"); do
+        a=$(field "$tmp/d3d11vk.$r.txt" cpu_us_per_draw); o=$(field "$tmp/$n.$r.txt" cpu_us_per_draw)
+        [ -n "$a" ] && [ -n "$o" ] && awk -v a="$a" -v b="$o" 'BEGIN { print b / a }'; done | median)
+    [ "$rd" = - ] || rd=$(printf '%.2fx' "$rd")
+    [ "$rc" = - ] || rc=$(printf '%.2fx less' "$rc")
+    printf '%-14s %10s %13s %6s   %s, %s\n' "$n" "$d" "$c" "$b" "$rd" "$rc"
+    cat "$tmp/$n".*.txt | grep '^error' | head -n 2 | sed "s/^/  $n: /" || true
+done
+
+[ "${STUTTER:-1}" = 0 ] && exit 0
+stutter() {   # name label extra-env...
+    n=$1 label=$2
+    shift 2
+    mkdir -p "$tmp/mesa.$label"
+    ( cd "$tmp/$n" && env WINEDLLOVERRIDES=$(overrides "$n") DXVK_LOG_LEVEL=none D3D11VK_LOG_LEVEL=err \
+        MESA_SHADER_CACHE_DIR="$tmp/mesa.$label" "$@" "$WINE" ./draw_bench.exe stutter 2>/dev/null ) \
+        | tr -d '\r' > "$tmp/stutter.$label.txt" || true
+    printf '%-34s first-use frame %8s ms, same frame seen %7s ms, stutter %8s ms\n' "$label" \
+        "$(field "$tmp/stutter.$label.txt" first_use_ms)" "$(field "$tmp/stutter.$label.txt" seen_ms)" \
+        "$(field "$tmp/stutter.$label.txt" stutter_ms)"
+    grep '^error' "$tmp/stutter.$label.txt" | head -n 2 | sed "s/^/  /" || true
+}
+echo "first-use stutter: 50 never-seen state combinations in one frame (fresh Mesa shader cache each run)"
+mkdir -p "$tmp/cache"
+stutter d3d11vk "d3d11vk, empty pipeline cache" D3D11VK_CACHE_PATH="$tmp/cache"
+stutter d3d11vk "d3d11vk, on-disk cache from above" D3D11VK_CACHE_PATH="$tmp/cache"
+stutter d3d11vk "d3d11vk, cache off" D3D11VK_CACHE=0
+for n in $names; do
+    case "$n" in d3d11vk|wine) continue ;; esac
+    mkdir -p "$tmp/$n.state"
+    stutter "$n" "$n, empty state cache" DXVK_STATE_CACHE_PATH="$tmp/$n.state"
+    stutter "$n" "$n, state cache from above" DXVK_STATE_CACHE_PATH="$tmp/$n.state"
+done
+stutter wine "wine"
