@@ -215,10 +215,44 @@ static struct d3d11_shader *stage_shader(struct d3d11_context *context, enum d3d
     return s == D3D11_STAGE_GS ? NULL : gs;
 }
 
+/* The pixel shader for a blend state with SRC1_* factors: compiled once more with o1 as
+ * blend unit 0's second source (Location 0, Index 1), as Vulkan's dual-source blending wants. */
+static struct vk_shader *shader_backend_dual(struct d3d11_context *context, struct d3d11_shader *shader)
+{
+    struct dxbc_compile_options options = { DXBC_COMPILE_DUAL_SOURCE_BLEND, NULL };
+    struct vk_shader *vk, *prev = NULL;
+    struct dxbc_shader_info info;
+    uint32_t *spirv;
+    char error[256];
+    size_t words;
+    VkResult vr;
+
+    if ((vk = __atomic_load_n(&shader->vk_shader_dual, __ATOMIC_ACQUIRE)))
+        return vk;
+    if (!dxbc_compile(shader->program, &options, &info, &spirv, &words, error, sizeof(error)))
+    {
+        LOG_ERR("The dual-source variant of a pixel shader does not compile: %s.", error);
+        return shader_backend(context, shader);
+    }
+    vr = vk_shader_create(context->device->vk, spirv, words, &info, &vk);
+    dxbc_compile_free_spirv(spirv);
+    dxbc_shader_info_free(&info);
+    if (vr != VK_SUCCESS)
+        return NULL;
+    if (!__atomic_compare_exchange_n(&shader->vk_shader_dual, &prev, vk, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+    {
+        vk_shader_release(vk);   /* another thread made it first */
+        return prev;
+    }
+    return vk;
+}
+
 static void record_shader(struct d3d11_context *context, enum d3d11_stage s)
 {
     struct vk_cs *cs = context->cs;
-    struct vk_shader *vk = shader_backend(context, stage_shader(context, s));
+    struct d3d11_shader *shader = stage_shader(context, s);
+    bool dual = s == D3D11_STAGE_PS && shader && context->state.blend && context->state.blend->dual_source;
+    struct vk_shader *vk = dual ? shader_backend_dual(context, shader) : shader_backend(context, shader);
     struct vk_cmd_bind_shader *c;
 
     if ((c = vk_cs_alloc_cmd(cs, (enum vk_cmd_type)VK_CMD_BIND_SHADER, sizeof(*c))))
@@ -229,6 +263,8 @@ static void record_shader(struct d3d11_context *context, enum d3d11_stage s)
             ref(cs, &vk->obj);
     }
     context->draw.cb_used[s] = shader_cb_mask(vk);
+    if (s == D3D11_STAGE_PS)
+        context->draw.ps_dual = dual;
 }
 
 static void record_cbs(struct d3d11_context *context, enum d3d11_stage s, uint32_t mask)
@@ -747,6 +783,9 @@ static void flush_graphics(struct d3d11_context *context)
     {
         if (dirty & D3D11_DIRTY_SHADER(D3D11_STAGE_GS))   /* may stand in for the VS or DS */
             dirty |= D3D11_DIRTY_SHADER(D3D11_STAGE_VS) | D3D11_DIRTY_SHADER(D3D11_STAGE_DS);
+        /* A blend state change between dual-source and not switches the PS variant. */
+        if ((dirty & D3D11_DIRTY_BLEND) && context->draw.ps_dual != (st->blend && st->blend->dual_source))
+            dirty |= D3D11_DIRTY_SHADER(D3D11_STAGE_PS);
         for (s = D3D11_STAGE_VS; s <= D3D11_STAGE_PS; ++s)
             if (dirty & D3D11_DIRTY_STAGE_ALL(s))
                 flush_stage(context, s, dirty, all);

@@ -17,6 +17,7 @@ struct d3d11_draw_tracking
 {
     bool valid;                          /* false: the backend's bindings are unknown (record all) */
     bool cs_stale;                       /* the compute bindings must be recorded again */
+    bool ps_dual;                        /* the PS was recorded as its dual-source variant */
     uint32_t ubo_align;                  /* minUniformBufferOffsetAlignment */
     uint32_t cb_used[D3D11_STAGE_COUNT];
     const void *cb_slices[D3D11_STAGE_COUNT][D3D11_CB_SLOTS];

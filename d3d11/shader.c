@@ -118,6 +118,8 @@ static void shader_destroy(struct d3d11vk_child *child)
         dxbc_shader_info_free(&shader->info);
     if (shader->vk_shader)
         vk_object_release((struct vk_object *)shader->vk_shader);   /* its first member */
+    if (shader->vk_shader_dual)
+        vk_object_release((struct vk_object *)shader->vk_shader_dual);
     dxbc_program_free(shader->program);
     d3d11_stream_output_free(shader->so);
     plat_mutex_destroy(&shader->lock);

@@ -683,12 +683,10 @@ static HRESULT normalize_rs_desc(struct d3d11_device *device, const D3D11_RASTER
         return E_INVALIDARG;
     if (n && device->feature_level < D3D_FEATURE_LEVEL_11_0)
         return E_INVALIDARG;
+    /* CheckFeatureSupport reports no conservative rasterization tier and pipelines have no
+     * conservative state yet: ON is refused, as D3D11 does on such a device. */
     if (in->ConservativeRaster != D3D11_CONSERVATIVE_RASTERIZATION_MODE_OFF)
-    {
-        if (in->ConservativeRaster != D3D11_CONSERVATIVE_RASTERIZATION_MODE_ON
-                || !device->vk->extensions[VK_EXT_INDEX_CONSERVATIVE_RASTERIZATION])
-            return E_INVALIDARG;
-    }
+        return E_INVALIDARG;
     *out = *in;
     out->FrontCounterClockwise = !!in->FrontCounterClockwise;
     out->DepthClipEnable = !!in->DepthClipEnable;

@@ -175,6 +175,8 @@ struct d3d11_shader
     struct dxbc_shader_info info;
     /* The backend shader, made on first draw by context_draw.c (atomic pointer, released here). */
     struct vk_shader *vk_shader;
+    /* A PS's variant for dual-source blend states (o1 as Location 0 Index 1), made on first need. */
+    struct vk_shader *vk_shader_dual;
 };
 
 /* Creation: the bytecode is parsed with bounds checks and must hold a program of `stage`

@@ -354,6 +354,16 @@ static VkShaderStageFlagBits key_stage(unsigned int i)
     return stage_bit((enum dxbc_stage)i);
 }
 
+static bool shader_has_uavs(const struct vk_shader *shader)
+{
+    uint32_t i;
+
+    for (i = 0; shader && i < shader->binding_count; ++i)
+        if (shader->bindings[i].kind == DXBC_BINDING_UAV)
+            return true;
+    return false;
+}
+
 static VkResult create_graphics(struct vk_device *device, struct vk_pipeline_state *state,
         const struct vk_graphics_key *key, struct vk_pipeline *out)
 {
@@ -447,6 +457,12 @@ static VkResult create_graphics(struct vk_device *device, struct vk_pipeline_sta
     ts.patchControlPoints = key->patch_control_points ? key->patch_control_points : 1;
 
     rasterize = key->rasterized_stream != ~0u;
+    /* A sample mask without bit 0 on a single-sample pipeline lets nothing through; some drivers
+     * (lavapipe) apply the mask only when multisampling. Without PS UAVs, whose writes D3D11
+     * keeps, not rasterizing gives the same result. */
+    if (rasterize && (!key->samples || key->samples == VK_SAMPLE_COUNT_1_BIT) && !(key->sample_mask & 1)
+            && !shader_has_uavs(key->shaders[DXBC_STAGE_PS]))
+        rasterize = false;
     rs.depthClampEnable = key->depth_clamp;
     rs.rasterizerDiscardEnable = !rasterize;
     rs.polygonMode = key->fill_mode;
