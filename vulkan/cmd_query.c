@@ -435,6 +435,8 @@ static void replay_begin(struct vk_replay *r, struct vk_query_ctx *ctx, struct v
     if (q->kind == VK_QUERY_KIND_NONE)
         return;
     split(r, ctx, draw, q->kind);
+    /* The next draw must begin rendering again, after opening the segment. */
+    vk_draw_suspend(draw, r);
     clear_segments(q);   /* a BEGIN of an active query restarts it */
     if (!q->active)
     {
