@@ -9,6 +9,7 @@
  *   d3d11_resource_keyed_mutex_acquire/release from its IDXGIKeyedMutex face. */
 #include "sharing.h"
 #include "config.h"
+#include "vk_external.h"
 #include <assert.h>
 #include <errno.h>
 #include <stdio.h>
@@ -186,9 +187,72 @@ static struct host_gen *gen_of_object(struct vk_object *object)
  * opener may ptrace the exporter: same user, no stricter Yama policy), else by reopening
  * /proc/<pid>/fd/<n> (works for memfd-backed fds such as lavapipe's).
  * Import: an identical image imported with VkImportMemoryFdInfoKHR: zero copies.
- * Synchronisation: CPU wait on the producer's timeline before ReleaseSync / fence Signal
- * (external semaphores are not exported yet). Images that cannot be exported (buffers,
- * multisampled, formats without external support) fall back to the host tier. */
+ * Buffers get dedicated exportable buffer memory the same way; multisampled images are
+ * exported where the device's answer for the format includes the sample count.
+ * Synchronisation: exported timeline semaphores where the device has them (keyed mutex,
+ * fences), else a CPU wait on the producer's timeline before ReleaseSync / fence Signal.
+ * Resources that cannot be exported (formats or usages without external support) fall back
+ * to the host tier. */
+static int export_handle_value(struct vk_image *image, struct vk_buffer *buffer)
+{
+#ifdef D3D11VK_NATIVE
+    return image ? vk_image_export_fd(image) : vk_buffer_export_fd(buffer);
+#else
+    /* win32 tier: an NT handle of this process; openers DuplicateHandle it from the exporter
+     * (header's pid). Kept open as long as the share (its value in memory_fd). */
+    HANDLE h = image ? vk_image_export_win32(image) : vk_buffer_export_win32(buffer);
+    int fd = h && (uintptr_t)h <= 0x7fffffffu ? (int)(uintptr_t)h : -1;
+    if (h && fd < 0)
+        CloseHandle(h);
+    return fd;
+#endif
+}
+
+static bool fd_export_buffer(struct d3d11_resource *r, struct vk_cs *cs, struct shared_tier_payload *payload,
+        int *memory_fd)
+{
+#ifdef D3D11VK_NATIVE
+    struct vk_external_memory ext = {VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT, false, -1, NULL, 0, 0};
+#else
+    struct vk_external_memory ext = {VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_WIN32_BIT, false, -1, NULL, 0, 0};
+#endif
+    struct vk_buffer *old = r->backend->buffer, *buffer;
+    struct vk_device *vk = r->device->vk;
+    struct vk_bufref dst, src;
+    int fd;
+
+    if (!old || (old->desc.flags & VK_BUF_DISCARDABLE) || old->desc.domain != VK_MEM_DOMAIN_DEVICE)
+        return false;
+    if (!vk_buffer_external_supported(vk, old->desc.usage, ext.handle_type))
+    {
+        LOG_INFO("This buffer cannot be exported: host tier for this resource.");
+        return false;
+    }
+    if (vk_buffer_create_external(vk, &old->desc, &ext, &buffer) != VK_SUCCESS)
+        return false;
+    if ((fd = export_handle_value(NULL, buffer)) < 0)
+    {
+        vk_buffer_release(buffer);
+        return false;
+    }
+    r->backend->buffer = buffer;
+    if (__atomic_load_n(&r->backend->needs_zero, __ATOMIC_ACQUIRE))
+        d3d11_resource_init_contents(r, cs);
+    else
+    {
+        vk_buffer_ref(buffer, 0, &dst);
+        vk_buffer_ref(old, 0, &src);
+        vk_cs_cmd_copy_buffer(cs, &dst, &src, old->desc.size);
+    }
+    vk_device_wait_timeline(vk, vk_cs_sync(cs), UINT64_MAX);
+    vk_buffer_release(old);
+    payload->alloc_size = buffer->slice->allocation.size;
+    payload->memory_type_bits = 1u << buffer->slice->allocation.memory_type;
+    payload->exporter_handle = (uint32_t)fd;
+    *memory_fd = fd;
+    return true;
+}
+
 static bool fd_export(struct d3d11_resource *r, struct shared_tier_payload *payload, int *memory_fd)
 {
 #ifdef D3D11VK_NATIVE
@@ -204,8 +268,11 @@ static bool fd_export(struct d3d11_resource *r, struct shared_tier_payload *payl
     uint32_t mip;
     int fd;
 
-    if (!old || r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER || r->sample_count > 1
-            || !r->device->immediate || !(cs = r->device->immediate->cs))
+    if (!r->backend || !r->device->immediate || !(cs = r->device->immediate->cs))
+        return false;
+    if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
+        return fd_export_buffer(r, cs, payload, memory_fd);
+    if (!old)
         return false;
     if (!vk_image_external_supported(vk, &old->desc, ext.handle_type))
     {
@@ -214,18 +281,7 @@ static bool fd_export(struct d3d11_resource *r, struct shared_tier_payload *payl
     }
     if (vk_image_create_external(vk, &old->desc, &ext, &image) != VK_SUCCESS)
         return false;
-#ifdef D3D11VK_NATIVE
-    fd = vk_image_export_fd(image);
-#else
-    {
-        /* win32 tier: an NT handle of this process; openers DuplicateHandle it from the
-         * exporter (header's pid). Kept open as long as the share (its value in memory_fd). */
-        HANDLE h = vk_image_export_win32(image);
-        fd = h && (uintptr_t)h <= 0x7fffffffu ? (int)(uintptr_t)h : -1;
-        if (h && fd < 0)
-            CloseHandle(h);
-    }
-#endif
+    fd = export_handle_value(image, NULL);
     if (fd < 0)
     {
         vk_image_release(image);
@@ -267,10 +323,11 @@ static HRESULT fd_import(struct d3d11_resource *r, struct d3d11_shared *shared)
 #else
     struct vk_external_memory ext = {VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_WIN32_BIT, true, -1, NULL, 0, 0};
 #endif
-    struct vk_image *image;
+    struct vk_buffer *buffer = NULL;
+    struct vk_image *image = NULL;
     VkResult vr;
 
-    if (!r->backend || !r->backend->image || !r->device->vk_adapter)
+    if (!r->backend || !(r->backend->image || r->backend->buffer) || !r->device->vk_adapter)
         return E_FAIL;
     if (memcmp(p->device_uuid, r->device->vk_adapter->id_properties.deviceUUID, 16)
             || memcmp(p->driver_uuid, r->device->vk_adapter->id_properties.driverUUID, 16))
@@ -290,7 +347,10 @@ static HRESULT fd_import(struct d3d11_resource *r, struct d3d11_shared *shared)
     }
     ext.size = p->alloc_size;
     ext.memory_type = (uint32_t)__builtin_ctz(p->memory_type_bits);
-    vr = vk_image_create_external(r->device->vk, &r->backend->image->desc, &ext, &image);
+    if (r->backend->image)
+        vr = vk_image_create_external(r->device->vk, &r->backend->image->desc, &ext, &image);
+    else
+        vr = vk_buffer_create_external(r->device->vk, &r->backend->buffer->desc, &ext, &buffer);
 #ifdef D3D11VK_NATIVE
     if (vr != VK_SUCCESS)
         close(ext.fd);
@@ -302,8 +362,16 @@ static HRESULT fd_import(struct d3d11_resource *r, struct d3d11_shared *shared)
         LOG_WARN("Importing the exported memory failed: %s.", vk_result_str(vr));
         return E_INVALIDARG;
     }
-    vk_image_release(r->backend->image);
-    r->backend->image = image;
+    if (image)
+    {
+        vk_image_release(r->backend->image);
+        r->backend->image = image;
+    }
+    else
+    {
+        vk_buffer_release(r->backend->buffer);
+        r->backend->buffer = buffer;
+    }
     __atomic_store_n(&r->backend->needs_zero, 0, __ATOMIC_RELEASE);
     return S_OK;
 }

@@ -182,3 +182,168 @@ VkResult vk_semaphore_import_win32(struct vk_device *device, void *handle, struc
     return VK_ERROR_EXTENSION_NOT_PRESENT;
 #endif
 }
+
+/* ---------------------------------------------------------------------------------------
+ * Buffers with exportable / imported memory (shared D3D11 buffers on the fd/win32 tiers). */
+
+bool vk_buffer_external_supported(struct vk_device *device, VkBufferUsageFlags usage,
+        VkExternalMemoryHandleTypeFlagBits handle_type)
+{
+    const VkExternalMemoryFeatureFlags need = VK_EXTERNAL_MEMORY_FEATURE_EXPORTABLE_BIT
+            | VK_EXTERNAL_MEMORY_FEATURE_IMPORTABLE_BIT;
+    VkPhysicalDeviceExternalBufferInfo info = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_EXTERNAL_BUFFER_INFO };
+    VkExternalBufferProperties props = { VK_STRUCTURE_TYPE_EXTERNAL_BUFFER_PROPERTIES };
+
+    if (handle_type == VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT
+            ? !device->extensions[VK_EXT_INDEX_EXTERNAL_MEMORY_FD] || !device->vk.vkGetMemoryFdKHR
+            : !device->extensions[VK_EXT_INDEX_EXTERNAL_MEMORY_WIN32])
+        return false;
+    if (!vkGetPhysicalDeviceExternalBufferProperties)
+        return false;
+    info.usage = usage | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+    info.handleType = handle_type;
+    vkGetPhysicalDeviceExternalBufferProperties(device->adapter->physical_device, &info, &props);
+    return (props.externalMemoryProperties.externalMemoryFeatures & need) == need;
+}
+
+static void external_slice_destroy(struct vk_object *obj)
+{
+    struct vk_buffer_slice *slice = CONTAINING_RECORD(obj, struct vk_buffer_slice, obj);
+
+    obj->device->vk.vkDestroyBuffer(obj->device->device, slice->buffer, NULL);
+    vk_memory_free(obj->device, &slice->allocation);
+    free(slice);
+}
+
+static void external_buffer_destroy(struct vk_object *obj)
+{
+    struct vk_buffer *buffer = CONTAINING_RECORD(obj, struct vk_buffer, obj);
+
+    vk_object_release(&buffer->slice->obj);
+    free(buffer);
+}
+
+VkResult vk_buffer_create_external(struct vk_device *device, const struct vk_buffer_desc *desc,
+        const struct vk_external_memory *ext, struct vk_buffer **out)
+{
+    VkExternalMemoryBufferCreateInfo ext_info = { VK_STRUCTURE_TYPE_EXTERNAL_MEMORY_BUFFER_CREATE_INFO };
+    VkBufferCreateInfo info = { VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO, &ext_info };
+    VkMemoryDedicatedAllocateInfo dedicated = { VK_STRUCTURE_TYPE_MEMORY_DEDICATED_ALLOCATE_INFO };
+    VkExportMemoryAllocateInfo export_info = { VK_STRUCTURE_TYPE_EXPORT_MEMORY_ALLOCATE_INFO };
+    VkImportMemoryFdInfoKHR fd_info = { VK_STRUCTURE_TYPE_IMPORT_MEMORY_FD_INFO_KHR };
+#ifdef VK_USE_PLATFORM_WIN32_KHR
+    VkImportMemoryWin32HandleInfoKHR win32_info = { VK_STRUCTURE_TYPE_IMPORT_MEMORY_WIN32_HANDLE_INFO_KHR };
+#endif
+    struct vk_buffer_slice *slice;
+    struct vk_buffer *buffer;
+    VkMemoryRequirements reqs;
+    VkResult vr;
+
+    *out = NULL;
+    if (!desc->size || (desc->flags & VK_BUF_DISCARDABLE) || desc->domain != VK_MEM_DOMAIN_DEVICE)
+        return VK_ERROR_FORMAT_NOT_SUPPORTED;
+    if (!(slice = calloc(1, sizeof(*slice))))
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    if (!(buffer = calloc(1, sizeof(*buffer))))
+    {
+        free(slice);
+        return VK_ERROR_OUT_OF_HOST_MEMORY;
+    }
+    ext_info.handleTypes = ext->handle_type;
+    info.size = desc->size;
+    info.usage = desc->usage | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+    info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
+    if ((vr = device->vk.vkCreateBuffer(device->device, &info, NULL, &slice->buffer)) != VK_SUCCESS)
+        goto fail;
+    device->vk.vkGetBufferMemoryRequirements(device->device, slice->buffer, &reqs);
+    dedicated.buffer = slice->buffer;
+    if (!ext->import)
+    {
+        export_info.handleTypes = ext->handle_type;
+        export_info.pNext = &dedicated;
+        vr = vk_memory_alloc_external(device, reqs.size, reqs.memoryTypeBits, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, -1,
+                &export_info, &slice->allocation);
+    }
+    else if (ext->size < reqs.size || ext->memory_type >= 32 || !(reqs.memoryTypeBits & (1u << ext->memory_type)))
+        vr = VK_ERROR_INVALID_EXTERNAL_HANDLE;
+    else if (ext->handle_type == VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT)
+    {
+        fd_info.handleType = ext->handle_type;
+        fd_info.fd = ext->fd;
+        fd_info.pNext = &dedicated;
+        vr = vk_memory_alloc_external(device, ext->size, reqs.memoryTypeBits, 0, (int)ext->memory_type, &fd_info,
+                &slice->allocation);
+    }
+#ifdef VK_USE_PLATFORM_WIN32_KHR
+    else if (ext->handle_type == VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_WIN32_BIT)
+    {
+        win32_info.handleType = ext->handle_type;
+        win32_info.handle = ext->win32_handle;
+        win32_info.pNext = &dedicated;
+        vr = vk_memory_alloc_external(device, ext->size, reqs.memoryTypeBits, 0, (int)ext->memory_type, &win32_info,
+                &slice->allocation);
+    }
+#endif
+    else
+        vr = VK_ERROR_INVALID_EXTERNAL_HANDLE;
+    if (vr != VK_SUCCESS)
+    {
+        device->vk.vkDestroyBuffer(device->device, slice->buffer, NULL);
+        goto fail;
+    }
+    if ((vr = device->vk.vkBindBufferMemory(device->device, slice->buffer, slice->allocation.memory, 0)) != VK_SUCCESS)
+    {
+        device->vk.vkDestroyBuffer(device->device, slice->buffer, NULL);
+        vk_memory_free(device, &slice->allocation);
+        goto fail;
+    }
+    vk_object_init(&slice->obj, device, VK_OBJ_BUFFER_SLICE, external_slice_destroy);
+    slice->offset = 0;
+    slice->size = desc->size;
+    slice->map = slice->allocation.map;
+    vk_object_init(&buffer->obj, device, VK_OBJ_BUFFER, external_buffer_destroy);
+    buffer->desc = *desc;
+    buffer->slice = slice;
+    *out = buffer;
+    return VK_SUCCESS;
+
+fail:
+    free(slice);
+    free(buffer);
+    return vr;
+}
+
+int vk_buffer_export_fd(struct vk_buffer *buffer)
+{
+    VkMemoryGetFdInfoKHR info = { VK_STRUCTURE_TYPE_MEMORY_GET_FD_INFO_KHR };
+    struct vk_device *device = buffer->obj.device;
+    int fd = -1;
+
+    if (!device->vk.vkGetMemoryFdKHR)
+        return -1;
+    info.memory = buffer->slice->allocation.memory;
+    info.handleType = VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT;
+    if (device->vk.vkGetMemoryFdKHR(device->device, &info, &fd) != VK_SUCCESS)
+        return -1;
+    return fd;
+}
+
+void *vk_buffer_export_win32(struct vk_buffer *buffer)
+{
+#ifdef VK_USE_PLATFORM_WIN32_KHR
+    VkMemoryGetWin32HandleInfoKHR info = { VK_STRUCTURE_TYPE_MEMORY_GET_WIN32_HANDLE_INFO_KHR };
+    struct vk_device *device = buffer->obj.device;
+    HANDLE handle = NULL;
+
+    if (!device->vk.vkGetMemoryWin32HandleKHR)
+        return NULL;
+    info.memory = buffer->slice->allocation.memory;
+    info.handleType = VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_WIN32_BIT;
+    if (device->vk.vkGetMemoryWin32HandleKHR(device->device, &info, &handle) != VK_SUCCESS)
+        return NULL;
+    return handle;
+#else
+    (void)buffer;
+    return NULL;
+#endif
+}

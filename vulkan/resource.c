@@ -787,6 +787,7 @@ bool vk_image_external_supported(struct vk_device *device, const struct vk_image
     if (vkGetPhysicalDeviceImageFormatProperties2(device->adapter->physical_device, &info, &props) != VK_SUCCESS)
         return false;
     return (ext_props.externalMemoryProperties.externalMemoryFeatures & need) == need
+            && (props.imageFormatProperties.sampleCounts & (desc->samples ? desc->samples : VK_SAMPLE_COUNT_1_BIT))
             && props.imageFormatProperties.maxExtent.width >= desc->extent.width
             && props.imageFormatProperties.maxExtent.height >= desc->extent.height
             && props.imageFormatProperties.maxArrayLayers >= desc->array_layers;

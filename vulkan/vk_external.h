@@ -29,4 +29,15 @@ void *vk_semaphore_export_win32(struct vk_semaphore *s);
 VkResult vk_semaphore_import_fd(struct vk_device *device, int fd, struct vk_semaphore **out);
 VkResult vk_semaphore_import_win32(struct vk_device *device, void *handle, struct vk_semaphore **out);
 
+/* Buffers whose memory is exported or imported (shared D3D11 buffers on the fd/win32 tiers):
+ * dedicated memory, never renamed. vk_buffer_external_supported answers
+ * vkGetPhysicalDeviceExternalBufferProperties (exportable and importable). An fd import is
+ * consumed on success only; a win32 handle never. */
+bool vk_buffer_external_supported(struct vk_device *device, VkBufferUsageFlags usage,
+        VkExternalMemoryHandleTypeFlagBits handle_type);
+VkResult vk_buffer_create_external(struct vk_device *device, const struct vk_buffer_desc *desc,
+        const struct vk_external_memory *ext, struct vk_buffer **out);
+int vk_buffer_export_fd(struct vk_buffer *buffer);
+void *vk_buffer_export_win32(struct vk_buffer *buffer);
+
 #endif

@@ -718,6 +718,149 @@ static int child_fence(const char *arg)
     return bad;
 }
 
+/* Buffers and multisampled textures across processes (keyed mutex on each): what the child
+ * reads and writes. */
+#define KINDS_WORDS 64
+static ID3D11Buffer *kinds_buffer(ID3D11Device *device, UINT misc, const uint32_t *init)
+{
+    D3D11_BUFFER_DESC bd = {KINDS_WORDS * 4, D3D11_USAGE_DEFAULT, D3D11_BIND_SHADER_RESOURCE, 0, misc, 0};
+    D3D11_SUBRESOURCE_DATA data = {init, 0, 0};
+    ID3D11Buffer *b = NULL;
+
+    ID3D11Device_CreateBuffer(device, &bd, init ? &data : NULL, &b);
+    return b;
+}
+
+/* Reads the buffer's words through a staging copy (0xdeadbeef in words[0] on failure). */
+static void read_buffer(ID3D11Device *device, ID3D11DeviceContext *context, ID3D11Buffer *b, uint32_t *words)
+{
+    D3D11_BUFFER_DESC bd = {KINDS_WORDS * 4, D3D11_USAGE_STAGING, 0, D3D11_CPU_ACCESS_READ, 0, 0};
+    D3D11_MAPPED_SUBRESOURCE map;
+    ID3D11Buffer *staging;
+
+    words[0] = 0xdeadbeef;
+    if (FAILED(ID3D11Device_CreateBuffer(device, &bd, NULL, &staging)))
+        return;
+    ID3D11DeviceContext_CopyResource(context, (ID3D11Resource *)staging, (ID3D11Resource *)b);
+    if (SUCCEEDED(ID3D11DeviceContext_Map(context, (ID3D11Resource *)staging, 0, D3D11_MAP_READ, 0, &map)))
+    {
+        memcpy(words, map.pData, KINDS_WORDS * 4);
+        ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)staging, 0);
+    }
+    ID3D11Buffer_Release(staging);
+}
+
+static unsigned int check_words(const uint32_t *words, uint32_t base)
+{
+    unsigned int i, bad = 0;
+
+    for (i = 0; i < KINDS_WORDS; ++i)
+        bad += words[i] != base + i * 3;
+    return bad;
+}
+
+static void fill_words(uint32_t *words, uint32_t base)
+{
+    unsigned int i;
+
+    for (i = 0; i < KINDS_WORDS; ++i)
+        words[i] = base + i * 3;
+}
+
+static ID3D11Texture2D *msaa_tex(ID3D11Device *device, UINT misc)
+{
+    D3D11_TEXTURE2D_DESC d = {16, 16, 1, 1, DXGI_FORMAT_R8G8B8A8_UNORM, {4, 0}, D3D11_USAGE_DEFAULT,
+            D3D11_BIND_RENDER_TARGET, 0, misc};
+    ID3D11Texture2D *t = NULL;
+
+    ID3D11Device_CreateTexture2D(device, &d, NULL, &t);
+    return t;
+}
+
+/* The resolved texel (8, 8) of a 4x MSAA texture (0xdeadbeef on failure). */
+static uint32_t read_msaa(ID3D11Device *device, ID3D11DeviceContext *context, ID3D11Texture2D *t)
+{
+    ID3D11Texture2D *single = create_tex(device, 0);
+    uint32_t v = 0xdeadbeef;
+
+    if (single)
+    {
+        ID3D11DeviceContext_ResolveSubresource(context, (ID3D11Resource *)single, 0, (ID3D11Resource *)t, 0,
+                DXGI_FORMAT_R8G8B8A8_UNORM);
+        v = read_texel(device, context, single, 8, 8);
+        ID3D11Texture2D_Release(single);
+    }
+    return v;
+}
+
+/* MSAA shares cross processes where the memory itself is shared (fd tier natively; the
+ * host tier's section copies do not carry multisampled data). */
+static bool msaa_cross_process(void)
+{
+#ifdef D3D11VK_NATIVE
+    const char *tier = getenv("D3D11VK_SHARING_TIER");
+    return !tier || !*tier || !strcmp(tier, "fd");
+#else
+    return false;
+#endif
+}
+
+/* Child side: with key 1 check the parent's words and colour, write new ones, release 2. */
+static int child_kinds(const char *arg)
+{
+    HANDLE hb = (HANDLE)(uintptr_t)strtoull(arg, NULL, 0), ht;
+    const char *colon = strchr(arg, ':');
+    ID3D11DeviceContext *context;
+    uint32_t words[KINDS_WORDS];
+    IDXGIKeyedMutex *kb, *kt;
+    ID3D11Device1 *device1;
+    ID3D11Device *device;
+    ID3D11Texture2D *t;
+    ID3D11Buffer *b;
+    int bad = 0;
+    HRESULT hr;
+
+    if (!colon)
+        return 120;
+    ht = (HANDLE)(uintptr_t)strtoull(colon + 1, NULL, 0);
+    if (FAILED(D3D11CreateDevice(NULL, D3D_DRIVER_TYPE_HARDWARE, NULL, 0, NULL, 0, D3D11_SDK_VERSION,
+            &device, NULL, &context)))
+        return 121;
+    ID3D11Device_QueryInterface(device, &IID_ID3D11Device1, (void **)&device1);
+    if ((hr = ID3D11Device1_OpenSharedResource1(device1, hb, &IID_ID3D11Buffer, (void **)&b)) == E_INVALIDARG)
+        return CHILD_OPEN_REFUSED;
+    if (FAILED(hr) || FAILED(ID3D11Buffer_QueryInterface(b, &IID_IDXGIKeyedMutex, (void **)&kb)))
+        return 122;
+    if (IDXGIKeyedMutex_AcquireSync(kb, 1, 30000) != S_OK)
+        return 123;
+    read_buffer(device, context, b, words);
+    if (check_words(words, 0x1000))
+        bad |= 1;
+    fill_words(words, 0x2000);
+    ID3D11DeviceContext_UpdateSubresource(context, (ID3D11Resource *)b, 0, NULL, words, 0, 0);
+    IDXGIKeyedMutex_ReleaseSync(kb, 2);
+    IDXGIKeyedMutex_Release(kb);
+    ID3D11Buffer_Release(b);
+    if (ht)
+    {
+        if (FAILED(ID3D11Device1_OpenSharedResource1(device1, ht, &IID_ID3D11Texture2D, (void **)&t))
+                || FAILED(ID3D11Texture2D_QueryInterface(t, &IID_IDXGIKeyedMutex, (void **)&kt)))
+            return 124;
+        if (IDXGIKeyedMutex_AcquireSync(kt, 1, 30000) != S_OK)
+            return 125;
+        if (read_msaa(device, context, t) != BLUE)
+            bad |= 2;
+        clear_tex(device, context, t, green);
+        IDXGIKeyedMutex_ReleaseSync(kt, 2);
+        IDXGIKeyedMutex_Release(kt);
+        ID3D11Texture2D_Release(t);
+    }
+    ID3D11Device1_Release(device1);
+    ID3D11DeviceContext_Release(context);
+    ID3D11Device_Release(device);
+    return bad;
+}
+
 static HANDLE second_handle;   /* passed as "first:second" when set */
 
 static bool spawn_child(HANDLE handle, void **process)
@@ -850,6 +993,102 @@ static void test_keyed_mutex_abandoned(void)
 
 /* ID3D11DeviceContext4::Signal on one device orders a clear before the other device's
  * copy after its Wait: two devices of this process, then a child process. */
+/* A buffer and a 4x multisampled texture shared with a child process, each with a keyed
+ * mutex: the child sees the parent's words and colour and the parent the child's. Natively
+ * both go through exported memory (fd tier); the buffer also through the host tier. */
+static void test_kinds_child_process(void)
+{
+    const UINT misc = D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX | D3D11_RESOURCE_MISC_SHARED_NTHANDLE;
+    SECURITY_ATTRIBUTES sa = {sizeof(sa), NULL, TRUE};
+    IDXGIKeyedMutex *kb = NULL, *kt = NULL;
+    uint32_t words[KINDS_WORDS], v;
+    ID3D11Texture2D *t = NULL;
+    HANDLE hb = NULL, ht = NULL;
+    IDXGIResource1 *r;
+    ID3D11Buffer *b;
+    void *process;
+    int code;
+
+    fill_words(words, 0x1000);
+    if (!(b = kinds_buffer(device_a, misc, words)))
+    {
+        ok(0, "shared keyed-mutex buffer");
+        return;
+    }
+    ID3D11Buffer_QueryInterface(b, &IID_IDXGIKeyedMutex, (void **)&kb);
+    ID3D11Buffer_QueryInterface(b, &IID_IDXGIResource1, (void **)&r);
+    IDXGIResource1_CreateSharedHandle(r, &sa, GENERIC_ALL, NULL, &hb);
+    IDXGIResource1_Release(r);
+    if (msaa_cross_process())
+    {
+        t = msaa_tex(device_a, misc);
+        ok(t != NULL, "shared 4x MSAA texture");
+        if (t)
+        {
+            ID3D11Texture2D_QueryInterface(t, &IID_IDXGIKeyedMutex, (void **)&kt);
+            ID3D11Texture2D_QueryInterface(t, &IID_IDXGIResource1, (void **)&r);
+            IDXGIResource1_CreateSharedHandle(r, &sa, GENERIC_ALL, NULL, &ht);
+            IDXGIResource1_Release(r);
+        }
+    }
+    else
+        printf("   multisampled cross-process sharing not run: this tier copies through the section\n");
+    ok(kb && hb && (!t || (kt && ht)), "keyed mutexes and handles");
+    if (!kb || !hb || (t && (!kt || !ht)))
+        goto done;
+    ok(IDXGIKeyedMutex_AcquireSync(kb, 0, 0) == S_OK, "buffer: acquire 0");
+    read_buffer(device_a, context_a, b, words);
+    ok(!check_words(words, 0x1000), "buffer initial data: %#x", words[0]);
+    IDXGIKeyedMutex_ReleaseSync(kb, 1);
+    if (kt)
+    {
+        ok(IDXGIKeyedMutex_AcquireSync(kt, 0, 0) == S_OK, "MSAA: acquire 0");
+        clear_tex(device_a, context_a, t, blue);
+        v = read_msaa(device_a, context_a, t);
+        ok(v == BLUE, "MSAA clear resolved: %#x", v);
+        IDXGIKeyedMutex_ReleaseSync(kt, 1);
+    }
+    {
+        char arg[64];
+        snprintf(arg, sizeof(arg), "%#llx:%#llx", (unsigned long long)(uintptr_t)hb, (unsigned long long)(uintptr_t)ht);
+        if (!child_start(self_path, "child-kinds", arg, &process))
+        {
+            ok(0, "could not start the child");
+            goto done;
+        }
+    }
+    code = child_exit_code(process, 120000);
+    if (inprocess_forced())
+    {
+        ok(code == CHILD_OPEN_REFUSED, "forced in-process tier: child exit code %d", code);
+        goto done;
+    }
+    ok(code == 0, "child exit code %d (1: buffer words, 2: MSAA colour)", code);
+    ok(IDXGIKeyedMutex_AcquireSync(kb, 2, 5000) == S_OK, "buffer: acquire 2");
+    read_buffer(device_a, context_a, b, words);
+    ok(!check_words(words, 0x2000), "buffer after the child: %#x", words[0]);
+    IDXGIKeyedMutex_ReleaseSync(kb, 0);
+    if (kt)
+    {
+        ok(IDXGIKeyedMutex_AcquireSync(kt, 2, 5000) == S_OK, "MSAA: acquire 2");
+        v = read_msaa(device_a, context_a, t);
+        ok(v == GREEN, "MSAA after the child: %#x", v);
+        IDXGIKeyedMutex_ReleaseSync(kt, 0);
+    }
+done:
+    if (hb)
+        handle_close(hb);
+    if (ht)
+        handle_close(ht);
+    if (kt)
+        IDXGIKeyedMutex_Release(kt);
+    if (t)
+        ID3D11Texture2D_Release(t);
+    if (kb)
+        IDXGIKeyedMutex_Release(kb);
+    ID3D11Buffer_Release(b);
+}
+
 static void test_fence_orders_work(void)
 {
     SECURITY_ATTRIBUTES sa = {sizeof(sa), NULL, TRUE};
@@ -1117,6 +1356,8 @@ int main(int argc, char **argv)
         return child_fence(argv[2]);
     if (argc == 3 && !strcmp(argv[1], "child-abandon"))
         return child_abandon(argv[2]);
+    if (argc == 3 && !strcmp(argv[1], "child-kinds"))
+        return child_kinds(argv[2]);
     if (!test_init())
         return test_finish();
     if (FAILED(D3D11CreateDevice(NULL, D3D_DRIVER_TYPE_HARDWARE, NULL, 0, NULL, 0, D3D11_SDK_VERSION,
@@ -1138,6 +1379,7 @@ int main(int argc, char **argv)
     run_test(test_keyed_mutex_child_process);
     run_test(test_keyed_mutex_abandoned);
     run_test(test_fence_orders_work);
+    run_test(test_kinds_child_process);
     run_test(test_other_kinds);
     run_test(test_cycles);
     ID3D11DeviceContext_Release(context_a);
