@@ -962,10 +962,13 @@ void STDMETHODCALLTYPE d3d11_context_DrawInstanced(ID3D11DeviceContext4 *iface, 
 void STDMETHODCALLTYPE d3d11_context_DrawAuto(ID3D11DeviceContext4 *iface)
 {
     struct d3d11_context *context = ctx_from(iface);
-    bool locked = ctx_lock(context);
+    bool locked = ctx_lock(context), predicated;
 
     flush_graphics(context);
+    predicated = context->state.predicate && d3d11_predication_open(context);
     d3d11_so_record_draw_auto(context);
+    if (predicated)
+        d3d11_predication_close(context);
     ctx_unlock(context, locked);
 }
 

@@ -947,6 +947,102 @@ static void test_deferred(void)
     ID3D11GeometryShader_Release(gs);
 }
 
+/* SO_OVERFLOW_PREDICATE as predicate: a draw predicated on an overflowed capture (value
+ * TRUE) is skipped, one predicated on a capture that fit is drawn; DrawAuto likewise. */
+static void test_overflow_predication(void)
+{
+    static const D3D11_SO_DECLARATION_ENTRY entries[] = { { 0, "SV_Position", 0, 0, 4, 0 } };
+    static const float quad[] =
+    {
+        -1.0f, 1.0f, 0.5f, 1.0f,   0.0f, 1.0f, 0.5f, 1.0f,   -1.0f, -1.0f, 0.5f, 1.0f,
+        0.0f, 1.0f, 0.5f, 1.0f,    0.0f, -1.0f, 0.5f, 1.0f,  -1.0f, -1.0f, 0.5f, 1.0f,
+    };
+    const D3D11_QUERY_DESC desc = { D3D11_QUERY_SO_OVERFLOW_PREDICATE, 0 };
+    const float blue[4] = { 0.0f, 0.0f, 1.0f, 1.0f };
+    const UINT stride = 16, zero = 0;
+    ID3D11Predicate *over = NULL, *fit = NULL;
+    ID3D11Buffer *vb, *tiny, *big;
+    ID3D11GeometryShader *gs;
+    unsigned int bad, x = 0, y = 0;
+    struct target t;
+    BOOL value;
+    HRESULT hr;
+
+    if (!target_create(&t) || !(gs = create_so(&vs_blob, entries, 1, &stride, 1, D3D11_SO_NO_RASTERIZED_STREAM)))
+    {
+        target_destroy(&t);
+        return;
+    }
+    hr = ID3D11Device_CreatePredicate(device, &desc, &over);
+    ok(hr == S_OK, "CreatePredicate: %#lx", (unsigned long)hr);
+    hr = ID3D11Device_CreatePredicate(device, &desc, &fit);
+    ok(hr == S_OK, "CreatePredicate: %#lx", (unsigned long)hr);
+    vb = make_buffer(sizeof(quad), D3D11_BIND_VERTEX_BUFFER, quad);
+    tiny = make_so_buffer(3 * 16);
+    big = make_so_buffer(sizeof(quad));
+    if (!over || !fit)
+        goto done;
+
+    bind_vs(vb, D3D11_PRIMITIVE_TOPOLOGY_TRIANGLELIST);
+    ID3D11DeviceContext_GSSetShader(context, gs, NULL, 0);
+    ID3D11DeviceContext_SOSetTargets(context, 1, &tiny, &zero);
+    ID3D11DeviceContext_Begin(context, (ID3D11Asynchronous *)over);
+    ID3D11DeviceContext_Draw(context, 6, 0);
+    ID3D11DeviceContext_End(context, (ID3D11Asynchronous *)over);
+    ID3D11DeviceContext_SOSetTargets(context, 1, &big, &zero);
+    ID3D11DeviceContext_Begin(context, (ID3D11Asynchronous *)fit);
+    ID3D11DeviceContext_Draw(context, 6, 0);
+    ID3D11DeviceContext_End(context, (ID3D11Asynchronous *)fit);
+    ID3D11DeviceContext_SOSetTargets(context, 0, NULL, NULL);
+    if (get_query((ID3D11Asynchronous *)over, &value, sizeof(value)))
+        ok(value == TRUE, "overflowed: %d", value);
+    if (get_query((ID3D11Asynchronous *)fit, &value, sizeof(value)))
+        ok(value == FALSE, "fitted: %d", value);
+
+    /* Plain draws of the left half under each predicate. */
+    ID3D11DeviceContext_GSSetShader(context, NULL, NULL, 0);
+    ID3D11DeviceContext_PSSetShader(context, ps, NULL, 0);
+    ID3D11DeviceContext_OMSetRenderTargets(context, 1, &t.rtv, NULL);
+    ID3D11DeviceContext_ClearRenderTargetView(context, t.rtv, blue);
+    ID3D11DeviceContext_SetPredication(context, over, TRUE);
+    ID3D11DeviceContext_Draw(context, 6, 0);
+    ID3D11DeviceContext_SetPredication(context, NULL, FALSE);
+    target_read(&t);
+    bad = count_bad(&t, BLUE, BLUE, &x, &y);
+    ok(!bad, "draw predicated on an overflow is skipped: %u pixels drawn", bad);
+    ID3D11DeviceContext_SetPredication(context, fit, TRUE);
+    ID3D11DeviceContext_Draw(context, 6, 0);
+    ID3D11DeviceContext_SetPredication(context, NULL, FALSE);
+    target_read(&t);
+    bad = count_bad(&t, GREEN, BLUE, &x, &y);
+    ok(!bad, "draw predicated on no overflow is drawn: %u pixels differ, first (%u,%u)", bad, x, y);
+
+    /* DrawAuto under the overflow predicate: skipped; under the other: drawn. */
+    ID3D11DeviceContext_ClearRenderTargetView(context, t.rtv, blue);
+    ID3D11DeviceContext_IASetVertexBuffers(context, 0, 1, &big, &stride, &zero);
+    ID3D11DeviceContext_SetPredication(context, over, TRUE);
+    ID3D11DeviceContext_DrawAuto(context);
+    ID3D11DeviceContext_SetPredication(context, NULL, FALSE);
+    target_read(&t);
+    bad = count_bad(&t, BLUE, BLUE, &x, &y);
+    ok(!bad, "DrawAuto predicated on an overflow is skipped: %u pixels drawn", bad);
+    ID3D11DeviceContext_SetPredication(context, fit, TRUE);
+    ID3D11DeviceContext_DrawAuto(context);
+    ID3D11DeviceContext_SetPredication(context, NULL, FALSE);
+    target_read(&t);
+    bad = count_bad(&t, GREEN, BLUE, &x, &y);
+    ok(!bad, "DrawAuto predicated on no overflow is drawn: %u pixels differ, first (%u,%u)", bad, x, y);
+
+done:
+    if (over) ID3D11Predicate_Release(over);
+    if (fit) ID3D11Predicate_Release(fit);
+    ID3D11Buffer_Release(big);
+    ID3D11Buffer_Release(tiny);
+    ID3D11Buffer_Release(vb);
+    ID3D11GeometryShader_Release(gs);
+    target_destroy(&t);
+}
+
 /* Declarations D3D11 rejects: E_INVALIDARG and no object. */
 static void test_bad_declarations(void)
 {
@@ -1120,6 +1216,7 @@ int main(void)
             run_test(test_draw_auto);
             run_test(test_rasterized_stream);
             run_test(test_deferred);
+            run_test(test_overflow_predication);
         }
         if (layout) ID3D11InputLayout_Release(layout);
         if (ps) ID3D11PixelShader_Release(ps);
