@@ -334,7 +334,11 @@ static void record_samplers(struct d3d11_context *context, enum d3d11_stage s, u
 
         mask &= mask - 1;
         if (stage->samplers[i])
+        {
             e->sampler = stage->samplers[i]->sampler;
+            if (stage->samplers[i]->sampler_obj)
+                ref(context->cs, stage->samplers[i]->sampler_obj);
+        }
     }
     batch_flush(&b);
 }

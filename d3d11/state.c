@@ -927,11 +927,26 @@ static VkResult create_vk_sampler(struct vk_device *vk, const D3D11_SAMPLER_DESC
     return vk->vk.vkCreateSampler(vk->device, &info, NULL, sampler);
 }
 
+struct sampler_holder
+{
+    struct vk_object obj;
+    VkSampler sampler;
+};
+
+static void sampler_holder_destroy(struct vk_object *obj)
+{
+    struct sampler_holder *h = CONTAINING_RECORD(obj, struct sampler_holder, obj);
+
+    obj->device->vk.vkDestroySampler(obj->device->device, h->sampler, NULL);
+    free(h);
+}
+
 static void sampler_free(struct d3d11_sampler_state *state)
 {
-    /* FIXME: once draws exist, the sampler must outlive the GPU work that uses it (DESIGN
-     * decision 3): the draw path keeps an internal reference until its submission retires. */
-    if (state->sampler)
+    /* The holder destroys the Vulkan sampler once no recorded work references it any more. */
+    if (state->sampler_obj)
+        vk_object_release(state->sampler_obj);
+    else if (state->sampler)
         state->vk->vk.vkDestroySampler(state->vk->device, state->sampler, NULL);
     if (state->vk)
         vk_device_release(state->vk);
@@ -979,6 +994,18 @@ HRESULT d3d11_sampler_state_create(struct d3d11_device *device, const D3D11_SAMP
         state->sampler = VK_NULL_HANDLE;
         sampler_free(state);
         return E_OUTOFMEMORY;
+    }
+    {
+        struct sampler_holder *h = calloc(1, sizeof(*h));
+
+        if (!h)
+        {
+            sampler_free(state);
+            return E_OUTOFMEMORY;
+        }
+        vk_object_init(&h->obj, device->vk, VK_OBJ_MARKER, sampler_holder_destroy);
+        h->sampler = state->sampler;
+        state->sampler_obj = &h->obj;
     }
     state->entry.kind = D3D11_STATE_SAMPLER;
     state->entry.key = &state->desc;

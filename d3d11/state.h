@@ -105,6 +105,9 @@ struct d3d11_sampler_state
     D3D11_SAMPLER_DESC desc;
     struct vk_device *vk;                /* holds a reference while the sampler exists */
     VkSampler sampler;
+    /* Owns `sampler`: work recorded with it references this, so the Vulkan sampler outlives
+     * the application's last Release until the GPU is done (context_draw.c takes the refs). */
+    struct vk_object *sampler_obj;
 };
 
 HRESULT d3d11_blend_state_create(struct d3d11_device *device, const D3D11_BLEND_DESC1 *desc,

@@ -21,6 +21,7 @@ const char *const vk_extension_names[VK_EXT_INDEX_COUNT] =
     [VK_EXT_INDEX_CONSERVATIVE_RASTERIZATION] = VK_EXT_CONSERVATIVE_RASTERIZATION_EXTENSION_NAME,
     [VK_EXT_INDEX_SAMPLER_FILTER_MINMAX] = VK_EXT_SAMPLER_FILTER_MINMAX_EXTENSION_NAME,
     [VK_EXT_INDEX_DEPTH_RANGE_UNRESTRICTED] = VK_EXT_DEPTH_RANGE_UNRESTRICTED_EXTENSION_NAME,
+    [VK_EXT_INDEX_TEXEL_BUFFER_ALIGNMENT] = VK_EXT_TEXEL_BUFFER_ALIGNMENT_EXTENSION_NAME,
 };
 
 /* Links the feature structs into one pNext chain, keeping only those whose extension exists. */
@@ -38,6 +39,7 @@ static void chain_features(struct vk_adapter_features *f, const bool *ext, uint3
     f->depth_clip.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DEPTH_CLIP_ENABLE_FEATURES_EXT;
     f->border_color.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_CUSTOM_BORDER_COLOR_FEATURES_EXT;
     f->divisor.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VERTEX_ATTRIBUTE_DIVISOR_FEATURES_EXT;
+    f->texel_alignment.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TEXEL_BUFFER_ALIGNMENT_FEATURES_EXT;
 #define LINK(s) do { *next = &(s); next = &(s).pNext; } while (0)
     if (api_version >= VK_API_VERSION_1_2) { LINK(f->v11); LINK(f->v12); }
     if (api_version >= VK_API_VERSION_1_3) LINK(f->v13);
@@ -47,6 +49,7 @@ static void chain_features(struct vk_adapter_features *f, const bool *ext, uint3
     if (ext[VK_EXT_INDEX_DEPTH_CLIP_ENABLE]) LINK(f->depth_clip);
     if (ext[VK_EXT_INDEX_CUSTOM_BORDER_COLOR]) LINK(f->border_color);
     if (ext[VK_EXT_INDEX_VERTEX_ATTRIBUTE_DIVISOR]) LINK(f->divisor);
+    if (ext[VK_EXT_INDEX_TEXEL_BUFFER_ALIGNMENT]) LINK(f->texel_alignment);
 #undef LINK
     *next = NULL;
 }

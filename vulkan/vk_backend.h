@@ -33,6 +33,7 @@ struct vk_adapter_features
     VkPhysicalDeviceDepthClipEnableFeaturesEXT depth_clip;
     VkPhysicalDeviceCustomBorderColorFeaturesEXT border_color;
     VkPhysicalDeviceVertexAttributeDivisorFeaturesEXT divisor;
+    VkPhysicalDeviceTexelBufferAlignmentFeaturesEXT texel_alignment;   /* typed buffer views at any element */
 };
 
 enum vk_extension
@@ -53,6 +54,7 @@ enum vk_extension
     VK_EXT_INDEX_CONSERVATIVE_RASTERIZATION,
     VK_EXT_INDEX_SAMPLER_FILTER_MINMAX,
     VK_EXT_INDEX_DEPTH_RANGE_UNRESTRICTED,
+    VK_EXT_INDEX_TEXEL_BUFFER_ALIGNMENT,
     VK_EXT_INDEX_COUNT,
 };
 
