@@ -115,7 +115,8 @@ static HRESULT map_texture(struct d3d11_context *context, struct d3d11_resource 
         if (!vk_cs_wait_object(ctx_cs(context), &b->buffer->slice->obj,
                 (flags & D3D11_MAP_FLAG_DO_NOT_WAIT) ? 0 : UINT64_MAX))
             return DXGI_ERROR_WAS_STILL_DRAWING;
-        d3d11_repack_settle(ctx_cs(context), r, sub);
+        if (d3d11_resource_is_repack(r))
+            d3d11_repack_map(r, sub, true);   /* the D3D layout from the planes */
         if (!(ptr = vk_buffer_map(b->buffer)))
             return E_INVALIDARG;
         ptr += b->sub_offset[sub];
@@ -198,6 +199,11 @@ static void context_unmap(struct d3d11_context *context, ID3D11Resource *resourc
     if (!r || !(b = r->backend) || !atomic_load_u32(&r->map_count))
         return;
     atomic_dec_u32(&r->map_count);
+    if (d3d11_resource_is_staging_texture(r) && d3d11_resource_is_repack(r) && (r->cpu_access & D3D11_CPU_ACCESS_WRITE))
+    {
+        d3d11_repack_map(r, sub, false);   /* what the CPU wrote back into the planes */
+        return;
+    }
     if (!b->map_ptr || b->map_subresource != sub)
         return;
     d3d11_resource_subresource_layout(r, sub, &row, &slice, &size);
@@ -264,21 +270,6 @@ static VkDeviceSize staging_offset(const struct d3d11_resource *r, UINT sub, UIN
             + (VkDeviceSize)(x / r->info->block_width) * r->info->block_bytes;
 }
 
-/* Staging textures of combined depth/stencil formats are interleaved on the CPU when the
- * immediate context's commands reach them; deferred contexts cannot order that. */
-static bool repack_context_ok(struct d3d11_context *context, struct d3d11_resource *dst, struct d3d11_resource *src)
-{
-    if (context->type == D3D11_DEVICE_CONTEXT_IMMEDIATE)
-        return true;
-    if ((d3d11_resource_is_staging_texture(dst) && d3d11_resource_is_repack(dst))
-            || (d3d11_resource_is_staging_texture(src) && d3d11_resource_is_repack(src)))
-    {
-        FIXME("Copies of depth/stencil staging textures on deferred contexts are not implemented.");
-        return false;
-    }
-    return true;
-}
-
 /* One validated region copy between two textures (any of image / staging on either side). */
 static void copy_texture_region(struct vk_cs *cs, struct d3d11_resource *dst, UINT dsub, UINT x, UINT y, UINT z,
         struct d3d11_resource *src, UINT ssub, const D3D11_BOX *box)
@@ -314,15 +305,7 @@ static void copy_texture_region(struct vk_cs *cs, struct d3d11_resource *dst, UI
     }
     if (is_image(dst) && d3d11_resource_is_repack(dst))
     {
-        uint8_t *map;
-
-        /* The CPU reads the staging texture now: wait for the GPU writing it. */
-        d3d11_repack_settle(cs, src, ssub);
-        vk_cs_wait_object(cs, &src->backend->buffer->slice->obj, UINT64_MAX);
-        if (!(map = vk_buffer_map(src->backend->buffer)))
-            return;
-        soff = staging_offset(src, ssub, box->left, box->top, box->front, &srow, &sslice);
-        d3d11_repack_upload(cs, dst, dsub, x, y, z, w, h, d, map + soff, srow, sslice);
+        d3d11_repack_upload_staging(cs, dst, dsub, x, y, z, src, ssub, box);
         return;
     }
     if (is_image(src))
@@ -345,9 +328,12 @@ static void copy_texture_region(struct vk_cs *cs, struct d3d11_resource *dst, UI
         vk_cs_cmd_copy_buffer_to_image(cs, dst->backend->image, &sref, &bic);
         return;
     }
-    /* Staging to staging: row by row. */
-    d3d11_repack_settle(cs, src, ssub);
-    d3d11_repack_settle(cs, dst, dsub);
+    /* Staging to staging: row by row (combined depth/stencil: plane by plane). */
+    if (d3d11_resource_is_repack(src))
+    {
+        d3d11_repack_copy_staging(cs, dst, dsub, x, y, z, src, ssub, box);
+        return;
+    }
     d3d11vk_format_pitch(src->info, w, &row_bytes);
     for (slice_i = 0; slice_i < d; ++slice_i)
     {
@@ -395,8 +381,6 @@ static void context_copy_region(struct d3d11_context *context, ID3D11Resource *d
     if (dsub >= d3d11_resource_subresource_count(dst) || ssub >= d3d11_resource_subresource_count(src))
         return;
     if (dst->usage == D3D11_USAGE_IMMUTABLE || (flags & ~(D3D11_COPY_NO_OVERWRITE | D3D11_COPY_DISCARD)))
-        return;
-    if (!repack_context_ok(context, dst, src))
         return;
     d3d11_resource_init_contents(src, ctx_cs(context));
     d3d11_resource_init_contents(dst, ctx_cs(context));
@@ -479,8 +463,6 @@ static void context_copy_resource(struct d3d11_context *context, ID3D11Resource 
     if (dst->dimension != src->dimension || dst->mip_levels != src->mip_levels || dst->array_size != src->array_size
             || dst->sample_count != src->sample_count)
         return;
-    if (!repack_context_ok(context, dst, src))
-        return;
     d3d11_resource_init_contents(src, ctx_cs(context));
     d3d11_resource_init_contents(dst, ctx_cs(context));
     if (dst->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
@@ -505,11 +487,6 @@ static void context_copy_resource(struct d3d11_context *context, ID3D11Resource 
             && dst->info->block_bytes == src->info->block_bytes && dst->info->block_width == src->info->block_width
             && dst->info->block_height == src->info->block_height && dst->width == src->width && dst->height == src->height)
     {
-        for (sub = 0; sub < d3d11_resource_subresource_count(src); ++sub)
-        {
-            d3d11_repack_settle(ctx_cs(context), src, sub);
-            d3d11_repack_settle(ctx_cs(context), dst, sub);
-        }
         vk_buffer_ref(dst->backend->buffer, 0, &dref);
         vk_buffer_ref(src->backend->buffer, 0, &sref);
         vk_cs_cmd_copy_buffer(ctx_cs(context), &dref, &sref, src->backend->buffer->desc.size);
@@ -584,9 +561,11 @@ static void context_update(struct d3d11_context *context, ID3D11Resource *dst_if
     if (!is_image(r))
     {
         /* Staging textures: rows into the host buffer through the stream (ordered with copies). */
-        if (d3d11_resource_is_repack(r) && context->type != D3D11_DEVICE_CONTEXT_IMMEDIATE)
+        if (d3d11_resource_is_repack(r))
+        {
+            d3d11_repack_update_staging(cs, r, sub, box.left, box.top, box.front, w, h, d, data, row_pitch, depth_pitch);
             return;
-        d3d11_repack_settle(cs, r, sub);
+        }
         for (j = 0; j < d; ++j)
             for (i = 0; i < rows; ++i)
             {

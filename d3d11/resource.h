@@ -25,14 +25,11 @@ struct d3d11_resource_backend
     /* Created without initial data: zeroed (as Windows does) before the first GPU use. */
     volatile LONG needs_zero;
     /* Staging textures of combined depth/stencil formats (D3D11VK_FORMAT_REPACK): per
-     * subresource, where GPU copies put the two aspect planes, and the region they wrote there
-     * that is not yet interleaved into the D3D layout (see d3d11_repack_settle). */
+     * subresource, where its texels live as the image's two aspect planes (depth words, then
+     * stencil bytes); the D3D layout at sub_offset is made from them at Map. planes_d24: the
+     * depth plane holds X8_D24 words (else floats), as the device's images of the format do. */
     size_t *scratch_offset;
-    struct d3d11_repack_pending
-    {
-        bool dirty, vk_d24;             /* vk_d24: the depth plane holds X8_D24 words, else floats */
-        UINT x, y, z, w, h, d;
-    } *pending;
+    bool planes_d24;
     /* Stream-output buffers: the filled-size counter (context_so.c), made on first binding. */
     struct vk_buffer *so_counter;
 };
@@ -114,8 +111,7 @@ void d3d11_resource_init_contents(struct d3d11_resource *r, struct vk_cs *cs);
 /* Combined depth/stencil formats (D3D11VK_FORMAT_REPACK): D3D interleaves depth and stencil in
  * one texel, Vulkan copies each aspect on its own. Uploads split texels into a depth plane
  * (4 bytes a texel, as Vulkan's buffer layout of the image's depth aspect) and a stencil plane
- * (1 byte) in the staging ring; readbacks into staging textures land in the texture's scratch
- * planes and are interleaved on the CPU before the D3D layout is next read or written. */
+ * (1 byte) in the staging ring; staging textures keep their texels as such planes. */
 static inline bool d3d11_resource_is_repack(const struct d3d11_resource *r)
 {
     return r->dimension != D3D11_RESOURCE_DIMENSION_BUFFER && (r->info->flags & D3D11VK_FORMAT_REPACK);
@@ -125,13 +121,20 @@ size_t d3d11_repack_scratch_size(UINT w, UINT h, UINT d, size_t *stencil_offset)
 /* Records the upload of a region of D3D-layout texels (src at the region's first texel). */
 bool d3d11_repack_upload(struct vk_cs *cs, struct d3d11_resource *r, UINT sub, UINT x, UINT y, UINT z, UINT w,
         UINT h, UINT d, const void *src, size_t row_pitch, size_t slice_pitch);
-/* Records the copy of an image region of src into staging texture dst's scratch planes, to be
- * interleaved at texel (x, y, z) of dst's subresource dsub. */
+/* Staging textures (their planes): GPU copies from an image region to texel (x, y, z) of dst's
+ * subresource dsub, to an image, between two staging textures, and of D3D-layout data
+ * (UpdateSubresource). All work on deferred contexts too. */
 void d3d11_repack_download(struct vk_cs *cs, struct d3d11_resource *dst, UINT dsub, UINT x, UINT y, UINT z,
         struct d3d11_resource *src, UINT ssub, const D3D11_BOX *box);
-/* Staging texture: interleaves what a readback left in the scratch planes (waiting for the
- * GPU when needed); call before the CPU or a copy reads or writes the subresource. */
-void d3d11_repack_settle(struct vk_cs *cs, struct d3d11_resource *r, UINT sub);
+void d3d11_repack_upload_staging(struct vk_cs *cs, struct d3d11_resource *dst, UINT dsub, UINT x, UINT y, UINT z,
+        struct d3d11_resource *src, UINT ssub, const D3D11_BOX *box);
+void d3d11_repack_copy_staging(struct vk_cs *cs, struct d3d11_resource *dst, UINT dsub, UINT x, UINT y, UINT z,
+        struct d3d11_resource *src, UINT ssub, const D3D11_BOX *box);
+bool d3d11_repack_update_staging(struct vk_cs *cs, struct d3d11_resource *r, UINT sub, UINT x, UINT y, UINT z,
+        UINT w, UINT h, UINT d, const void *src, size_t row_pitch, size_t slice_pitch);
+/* Map (to_d3d) and Unmap of a writable map: the subresource's D3D layout from its planes and
+ * back, on the CPU; the GPU must be done with the texture. */
+void d3d11_repack_map(struct d3d11_resource *r, UINT sub, bool to_d3d);
 /* The single-threaded stream uploads run on when no context is at hand (initial data). */
 HRESULT d3d11_upload_initial(struct d3d11_resource *r, const D3D11_SUBRESOURCE_DATA *data);
 void d3d11_upload_stream_destroy(struct d3d11_device *device);

@@ -1260,52 +1260,160 @@ bool d3d11_repack_upload(struct vk_cs *cs, struct d3d11_resource *r, UINT sub, U
     return vk_cs_cmd_copy_buffer_to_image(cs, r->backend->image, &part, &regions[1]);
 }
 
+/* Where a texel region of a plane pair lies: tight planes in the staging ring (origin 0, pitch
+ * w x h) or a staging texture's subresource planes (its own extent as pitch). */
+struct plane_loc
+{
+    struct vk_bufref base;              /* the depth plane's first texel */
+    size_t stencil_offset;              /* from base */
+    UINT pitch_w, pitch_h, x, y, z;
+};
+
+static void plane_loc_staging(struct d3d11_resource *r, UINT sub, UINT x, UINT y, UINT z, struct plane_loc *out)
+{
+    UINT w, h, d;
+
+    d3d11_resource_mip_extent(r, sub % r->mip_levels, &w, &h, &d);
+    vk_buffer_ref(r->backend->buffer, r->backend->scratch_offset[sub], &out->base);
+    d3d11_repack_scratch_size(w, h, d, &out->stencil_offset);
+    out->pitch_w = w;
+    out->pitch_h = h;
+    out->x = x;
+    out->y = y;
+    out->z = z;
+}
+
+static void plane_loc_tight(const struct vk_bufref *ref, UINT w, UINT h, UINT d, struct plane_loc *out)
+{
+    out->base = *ref;
+    d3d11_repack_scratch_size(w, h, d, &out->stencil_offset);
+    out->pitch_w = w;
+    out->pitch_h = h;
+    out->x = out->y = out->z = 0;
+}
+
+/* Buffer copies of a w x h x d region between two plane pairs (rows merged where contiguous). */
+static void copy_planes(struct vk_cs *cs, const struct plane_loc *dst, const struct plane_loc *src, UINT w, UINT h, UINT d)
+{
+    bool whole_rows = dst->pitch_w == w && src->pitch_w == w;
+    bool whole_slices = whole_rows && dst->pitch_h == h && src->pitch_h == h;
+    UINT rows = whole_rows ? h : 1, slices = whole_slices ? d : 1, z, y, plane;
+
+    for (z = 0; z < d; z += slices)
+        for (y = 0; y < h; y += rows)
+            for (plane = 0; plane < 2; ++plane)
+            {
+                VkDeviceSize bytes = plane ? 1 : 4, n = (VkDeviceSize)w * rows * slices * bytes;
+                VkDeviceSize so = (((VkDeviceSize)(src->z + z) * src->pitch_h + src->y + y) * src->pitch_w + src->x) * bytes;
+                VkDeviceSize doff = (((VkDeviceSize)(dst->z + z) * dst->pitch_h + dst->y + y) * dst->pitch_w + dst->x) * bytes;
+                struct vk_bufref sref = src->base, dref = dst->base;
+
+                sref.offset += so + (plane ? src->stencil_offset : 0);
+                dref.offset += doff + (plane ? dst->stencil_offset : 0);
+                vk_cs_cmd_copy_buffer(cs, &dref, &sref, n);
+            }
+}
+
+/* Whether the depth words of an image's buffer copies are laid out as a staging texture's planes. */
+static bool planes_match(const struct d3d11_resource *staging, const struct d3d11_resource *image)
+{
+    if (staging->backend->planes_d24 == (image->backend->vk_format == VK_FORMAT_D24_UNORM_S8_UINT))
+        return true;
+    FIXME("Copies between %s images and staging textures of another depth layout.", image->info->name);
+    return false;
+}
+
+/* Staging textures of combined depth/stencil formats hold their texels as the image's two
+ * aspect planes (the D3D layout is made from them at Map and folded back at Unmap), so every
+ * copy is a GPU copy: image regions go through tight planes in the staging ring (aspect
+ * copies want aligned offsets), then buffer copies place them. Deferred contexts record the
+ * same commands. */
 void d3d11_repack_download(struct vk_cs *cs, struct d3d11_resource *dst, UINT dsub, UINT x, UINT y, UINT z,
         struct d3d11_resource *src, UINT ssub, const D3D11_BOX *box)
 {
-    struct d3d11_resource_backend *b = dst->backend;
-    struct d3d11_repack_pending *p;
+    UINT w = box->right - box->left, h = box->bottom - box->top, d = box->back - box->front;
+    struct plane_loc tight, planes;
     VkBufferImageCopy regions[2];
+    size_t stencil_offset;
     struct vk_bufref ref;
-    unsigned int i;
+    void *ptr;
 
-    if (!b->pending || !src->backend->image)
+    if (!dst->backend->scratch_offset || !src->backend->image || !planes_match(dst, src)
+            || !vk_cs_staging_alloc(cs, d3d11_repack_scratch_size(w, h, d, &stencil_offset), 16, &ref, &ptr))
         return;
-    d3d11_repack_settle(cs, dst, dsub);
-    p = &b->pending[dsub];
-    p->x = x;
-    p->y = y;
-    p->z = z;
-    p->w = box->right - box->left;
-    p->h = box->bottom - box->top;
-    p->d = box->back - box->front;
-    p->vk_d24 = src->backend->vk_format == VK_FORMAT_D24_UNORM_S8_UINT;
-    repack_regions(src, ssub, 0, box->left, box->top, box->front, p->w, p->h, p->d, regions);
-    for (i = 0; i < 2; ++i)
-    {
-        vk_buffer_ref(b->buffer, b->scratch_offset[dsub] + regions[i].bufferOffset, &ref);
-        regions[i].bufferOffset = 0;
-        vk_cs_cmd_copy_image_to_buffer(cs, &ref, src->backend->image, &regions[i]);
-    }
-    p->dirty = true;
+    repack_regions(src, ssub, 0, box->left, box->top, box->front, w, h, d, regions);
+    vk_cs_cmd_copy_image_to_buffer(cs, &ref, src->backend->image, &regions[0]);
+    vk_cs_cmd_copy_image_to_buffer(cs, &ref, src->backend->image, &regions[1]);
+    plane_loc_tight(&ref, w, h, d, &tight);
+    plane_loc_staging(dst, dsub, x, y, z, &planes);
+    copy_planes(cs, &planes, &tight, w, h, d);
 }
 
-void d3d11_repack_settle(struct vk_cs *cs, struct d3d11_resource *r, UINT sub)
+void d3d11_repack_upload_staging(struct vk_cs *cs, struct d3d11_resource *dst, UINT dsub, UINT x, UINT y, UINT z,
+        struct d3d11_resource *src, UINT ssub, const D3D11_BOX *box)
+{
+    UINT w = box->right - box->left, h = box->bottom - box->top, d = box->back - box->front;
+    struct plane_loc tight, planes;
+    VkBufferImageCopy regions[2];
+    size_t stencil_offset;
+    struct vk_bufref ref;
+    void *ptr;
+
+    if (!src->backend->scratch_offset || !dst->backend->image || !planes_match(src, dst)
+            || !vk_cs_staging_alloc(cs, d3d11_repack_scratch_size(w, h, d, &stencil_offset), 16, &ref, &ptr))
+        return;
+    plane_loc_tight(&ref, w, h, d, &tight);
+    plane_loc_staging(src, ssub, box->left, box->top, box->front, &planes);
+    copy_planes(cs, &tight, &planes, w, h, d);
+    repack_regions(dst, dsub, 0, x, y, z, w, h, d, regions);
+    vk_cs_cmd_copy_buffer_to_image(cs, dst->backend->image, &ref, &regions[0]);
+    vk_cs_cmd_copy_buffer_to_image(cs, dst->backend->image, &ref, &regions[1]);
+}
+
+void d3d11_repack_copy_staging(struct vk_cs *cs, struct d3d11_resource *dst, UINT dsub, UINT x, UINT y, UINT z,
+        struct d3d11_resource *src, UINT ssub, const D3D11_BOX *box)
+{
+    struct plane_loc dloc, sloc;
+
+    if (!src->backend->scratch_offset || !dst->backend->scratch_offset || src->backend->planes_d24 != dst->backend->planes_d24)
+        return;
+    plane_loc_staging(dst, dsub, x, y, z, &dloc);
+    plane_loc_staging(src, ssub, box->left, box->top, box->front, &sloc);
+    copy_planes(cs, &dloc, &sloc, box->right - box->left, box->bottom - box->top, box->back - box->front);
+}
+
+bool d3d11_repack_update_staging(struct vk_cs *cs, struct d3d11_resource *r, UINT sub, UINT x, UINT y, UINT z,
+        UINT w, UINT h, UINT d, const void *src, size_t row_pitch, size_t slice_pitch)
+{
+    struct plane_loc tight, planes;
+    size_t stencil_offset;
+    struct vk_bufref ref;
+    void *ptr;
+
+    if (!r->backend->scratch_offset
+            || !vk_cs_staging_alloc(cs, d3d11_repack_scratch_size(w, h, d, &stencil_offset), 16, &ref, &ptr))
+        return false;
+    repack_region(r, r->backend->planes_d24, false, (uint8_t *)src, row_pitch, slice_pitch, ptr, w, h, d);
+    plane_loc_tight(&ref, w, h, d, &tight);
+    plane_loc_staging(r, sub, x, y, z, &planes);
+    copy_planes(cs, &planes, &tight, w, h, d);
+    return true;
+}
+
+/* The CPU side: the D3D layout of a whole subresource from its planes (Map) and back (Unmap of
+ * a writable map). The GPU must be done with the buffer. */
+void d3d11_repack_map(struct d3d11_resource *r, UINT sub, bool to_d3d)
 {
     struct d3d11_resource_backend *b = r->backend;
-    struct d3d11_repack_pending *p;
     size_t row, slice, size;
+    UINT w, h, d;
     uint8_t *map;
 
-    if (!b || !b->pending || !b->pending[sub].dirty)
+    if (!b || !b->scratch_offset || !(map = vk_buffer_map(b->buffer))
+            || !d3d11_resource_subresource_layout(r, sub, &row, &slice, &size))
         return;
-    p = &b->pending[sub];
-    vk_cs_wait_object(cs, &b->buffer->slice->obj, UINT64_MAX);
-    p->dirty = false;
-    if (!(map = vk_buffer_map(b->buffer)) || !d3d11_resource_subresource_layout(r, sub, &row, &slice, &size))
-        return;
-    repack_region(r, p->vk_d24, true, map + b->sub_offset[sub] + p->z * slice + p->y * row + (size_t)p->x * r->info->block_bytes,
-            row, slice, map + b->scratch_offset[sub], p->w, p->h, p->d);
+    d3d11_resource_mip_extent(r, sub % r->mip_levels, &w, &h, &d);
+    repack_region(r, b->planes_d24, to_d3d, map + b->sub_offset[sub], row, slice, map + b->scratch_offset[sub], w, h, d);
 }
 
 static HRESULT staging_texture_init(struct d3d11_resource *r, const D3D11_SUBRESOURCE_DATA *data)
@@ -1331,8 +1439,9 @@ static HRESULT staging_texture_init(struct d3d11_resource *r, const D3D11_SUBRES
     {
         size_t stencil_offset;
 
-        if (!(b->scratch_offset = calloc(count, sizeof(*b->scratch_offset)))
-                || !(b->pending = calloc(count, sizeof(*b->pending))))
+        b->planes_d24 = d3d11_texture_vk_format(r->device, r->info, D3D11_BIND_DEPTH_STENCIL, NULL)
+                == VK_FORMAT_D24_UNORM_S8_UINT;
+        if (!(b->scratch_offset = calloc(count, sizeof(*b->scratch_offset))))
             return E_OUTOFMEMORY;
         for (i = 0; i < count; ++i)
         {
@@ -1362,6 +1471,7 @@ static HRESULT staging_texture_init(struct d3d11_resource *r, const D3D11_SUBRES
         d3d11_resource_mip_extent(r, i % r->mip_levels, &w, &h, &d);
         d3d11_copy_rows(map + b->sub_offset[i], row, slice, data[i].pSysMem, data[i].SysMemPitch,
                 data[i].SysMemSlicePitch, row, d3d11vk_format_block_rows(r->info, h), d);
+        d3d11_repack_map(r, i, false);
     }
     return S_OK;
 }
@@ -1590,7 +1700,6 @@ void d3d11_resource_backend_destroy(struct d3d11_resource *r)
         vk_image_release(b->image);
     free(b->sub_offset);
     free(b->scratch_offset);
-    free(b->pending);
     free(b);
     r->backend = NULL;
 }

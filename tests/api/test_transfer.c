@@ -399,6 +399,104 @@ static void test_depth_stencil_repack(void)
     }
 }
 
+/* Staging textures of combined depth/stencil formats on deferred contexts: UpdateSubresource of
+ * a staging texture, staging -> image, image -> staging with a box and staging -> staging are
+ * recorded; nothing lands before the list runs, everything after; a second run repeats it. */
+static void test_depth_stencil_deferred(void)
+{
+    static const DXGI_FORMAT formats[] = { DXGI_FORMAT_D24_UNORM_S8_UINT, DXGI_FORMAT_D32_FLOAT_S8X24_UINT };
+    enum { W = 6, H = 4 };
+    uint8_t want[W * H * 8], zero[W * H * 8], region[W * H * 8];
+    D3D11_BOX box = { 1, 1, 0, 5, 3, 1 };
+    ID3D11Texture2D *tex, *st_in, *st_out, *st_box;
+    ID3D11DeviceContext *deferred;
+    ID3D11CommandList *list;
+    D3D11_MAPPED_SUBRESOURCE map;
+    unsigned int f, run, y, x;
+    size_t bb;
+    HRESULT hr;
+
+    if (FAILED(ID3D11Device_CreateDeferredContext(device, 0, &deferred)))
+    {
+        ok(0, "deferred context");
+        return;
+    }
+    memset(zero, 0, sizeof(zero));
+    for (f = 0; f < 2; ++f)
+    {
+        bb = f ? 8 : 4;
+        ds_fill(want, bb, W * H, 3);
+        /* The box of `want` moved to (0, 0) of a W x H texture whose other texels stay zero. */
+        memset(region, 0, sizeof(region));
+        for (y = box.top; y < box.bottom; ++y)
+            for (x = box.left; x < box.right; ++x)
+                memcpy(region + ((y - box.top) * W + (x - box.left)) * bb, want + (y * W + x) * bb, bb);
+        tex = create_tex2d(W, H, 1, 1, formats[f], D3D11_USAGE_DEFAULT, D3D11_BIND_DEPTH_STENCIL, 0, 0, NULL);
+        st_in = create_tex2d(W, H, 1, 1, formats[f], D3D11_USAGE_STAGING, 0, D3D11_CPU_ACCESS_WRITE, 0, NULL);
+        st_out = create_tex2d(W, H, 1, 1, formats[f], D3D11_USAGE_STAGING, 0, D3D11_CPU_ACCESS_READ, 0, NULL);
+        st_box = create_tex2d(W, H, 1, 1, formats[f], D3D11_USAGE_STAGING, 0, D3D11_CPU_ACCESS_READ, 0, NULL);
+        if (!tex || !st_in || !st_out || !st_box)
+            goto next;
+        ID3D11DeviceContext_UpdateSubresource(deferred, (ID3D11Resource *)st_in, 0, NULL, want, W * bb, 0);
+        ID3D11DeviceContext_CopyResource(deferred, (ID3D11Resource *)tex, (ID3D11Resource *)st_in);
+        ID3D11DeviceContext_CopyResource(deferred, (ID3D11Resource *)st_out, (ID3D11Resource *)tex);
+        ID3D11DeviceContext_CopySubresourceRegion(deferred, (ID3D11Resource *)st_box, 0, 0, 0, 0,
+                (ID3D11Resource *)st_out, 0, &box);
+        hr = ID3D11DeviceContext_FinishCommandList(deferred, FALSE, &list);
+        ok(hr == S_OK, "FinishCommandList: %#lx", (unsigned long)hr);
+        if (FAILED(hr))
+            goto next;
+        hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)st_out, 0, D3D11_MAP_READ, 0, &map);
+        ok(hr == S_OK, "Map before the list ran: %#lx", (unsigned long)hr);
+        if (SUCCEEDED(hr))
+        {
+            for (y = 0; y < H; ++y)
+                ok(!memcmp((uint8_t *)map.pData + y * map.RowPitch, zero, W * bb), "%s: row %u written before the list ran",
+                        d3d11vk_format_name(formats[f]), y);
+            ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)st_out, 0);
+        }
+        for (run = 0; run < 2; ++run)
+        {
+            if (run)
+            {
+                /* Clear the outputs on the immediate context; the second run writes them again. */
+                ID3D11DeviceContext_UpdateSubresource(context, (ID3D11Resource *)st_out, 0, NULL, zero, W * bb, 0);
+                ID3D11DeviceContext_UpdateSubresource(context, (ID3D11Resource *)st_box, 0, NULL, zero, W * bb, 0);
+            }
+            ID3D11DeviceContext_ExecuteCommandList(context, list, FALSE);
+            hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)st_out, 0, D3D11_MAP_READ, 0, &map);
+            if (SUCCEEDED(hr))
+            {
+                uint8_t got[W * H * 8];
+                for (y = 0; y < H; ++y)
+                    memcpy(got + y * W * bb, (uint8_t *)map.pData + y * map.RowPitch, W * bb);
+                ok(!ds_compare(got, want, bb, W * H), "%s run %u: staging -> image -> staging", d3d11vk_format_name(formats[f]), run);
+                ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)st_out, 0);
+            }
+            else
+                ok(0, "Map: %#lx", (unsigned long)hr);
+            hr = ID3D11DeviceContext_Map(context, (ID3D11Resource *)st_box, 0, D3D11_MAP_READ, 0, &map);
+            if (SUCCEEDED(hr))
+            {
+                uint8_t got[W * H * 8];
+                for (y = 0; y < H; ++y)
+                    memcpy(got + y * W * bb, (uint8_t *)map.pData + y * map.RowPitch, W * bb);
+                ok(!ds_compare(got, region, bb, W * H), "%s run %u: staging -> staging box", d3d11vk_format_name(formats[f]), run);
+                ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)st_box, 0);
+            }
+            else
+                ok(0, "Map: %#lx", (unsigned long)hr);
+        }
+        ID3D11CommandList_Release(list);
+next:
+        if (tex) ID3D11Texture2D_Release(tex);
+        if (st_in) ID3D11Texture2D_Release(st_in);
+        if (st_out) ID3D11Texture2D_Release(st_out);
+        if (st_box) ID3D11Texture2D_Release(st_box);
+    }
+    ID3D11DeviceContext_Release(deferred);
+}
+
 static void test_formats_clear(void)
 {
     static const float color[4] = { 1.0f, 0.0f, 0.5f, 0.25f };
@@ -1726,6 +1824,7 @@ int main(void)
     run_test(test_new_resources_zero);
     run_test(test_staging_copies);
     run_test(test_depth_stencil_repack);
+    run_test(test_depth_stencil_deferred);
     run_test(test_release_after_copy);
     run_test(test_clears);
     run_test(test_typed_buffer_uav_clears);
