@@ -344,6 +344,15 @@ static void get_shader_resources(struct d3d11_context *context, enum d3d11_stage
     }
 }
 
+/* Samplers are referenced by the records that bind them, not by every draw: one being
+ * unbound is referenced once more by what is recorded now, so that the Vulkan sampler outlives
+ * every draw recorded while it was bound, whatever the application releases. */
+static void keep_sampler(struct d3d11_context *context, struct d3d11_sampler_state *sampler)
+{
+    if (sampler && sampler->sampler_obj)
+        vk_cs_ref(context->cs, sampler->sampler_obj);
+}
+
 static void set_samplers(struct d3d11_context *context, enum d3d11_stage s, UINT start, UINT count,
         ID3D11SamplerState *const *samplers)
 {
@@ -364,6 +373,7 @@ static void set_samplers(struct d3d11_context *context, enum d3d11_stage s, UINT
         if (stage->samplers[slot] == sampler)
             continue;
         REF(sampler);
+        keep_sampler(context, stage->samplers[slot]);
         UNREF(stage->samplers[slot]);
         stage->samplers[slot] = sampler;
         if (sampler)
@@ -1299,7 +1309,13 @@ bool d3d11_context_state_copy(struct d3d11_context_state *dst, const struct d3d1
 
 void STDMETHODCALLTYPE d3d11_context_ClearState(ID3D11DeviceContext4 *iface)
 {
-    d3d11_context_state_clear(&impl_from_ctx(iface)->state);
+    struct d3d11_context *context = impl_from_ctx(iface);
+    unsigned int s, i;
+
+    for (s = 0; s < D3D11_STAGE_COUNT; ++s)
+        for (i = 0; i < D3D11_SAMPLER_SLOTS; ++i)
+            keep_sampler(context, context->state.stages[s].samplers[i]);
+    d3d11_context_state_clear(&context->state);
 }
 
 /* ID3DDeviceContextState ----------------------------------------------------------------------- */

@@ -156,6 +156,10 @@ static void run_probes(const char *name, const char *decls, ID3D11ShaderResource
     {
         ID3D11SamplerState *null_sampler = NULL;
 
+        /* Once more in a new submission, the binding unchanged (not recorded again). */
+        ID3D11DeviceContext_Flush(context);
+        ID3D11DeviceContext_Dispatch(context, 1, 1, 1);
+
         ID3D11DeviceContext_CSSetSamplers(context, 0, 1, &null_sampler);
         ok(!ID3D11SamplerState_Release(release_after_dispatch), "sampler still referenced");
         release_after_dispatch = NULL;
