@@ -35,7 +35,17 @@ struct vk_pipeline_state
     VkDescriptorSetLayout empty_set_layout;
     struct d3d11vk_hash_map layouts, graphics, compute;
     struct vk_pipeline_stats stats;
+    /* The cache is written by a thread of its own once a burst of new pipelines is over, so
+     * that it persists even when the device is never destroyed (programs that exit without
+     * releasing it), and again at device destruction. */
+    struct plat_thread *saver;
+    struct plat_cond saver_cond;
+    bool saver_stop;
+    uint32_t unsaved;                   /* pipelines created since the last save */
+    uint64_t last_create_ns;
 };
+
+static void note_created(struct vk_device *device, struct vk_pipeline_state *state);
 
 static struct vk_pipeline_state *state_of(struct vk_device *device)
 {
@@ -576,6 +586,7 @@ const struct vk_pipeline *vk_graphics_pipeline_get(struct vk_device *device, con
             e->failed = true;
         }
         state->stats.graphics++;
+        note_created(device, state);
         state->stats.create_ns += e->pipeline.create_ns;
         e->next = head;
         d3d11vk_hash_map_put(&state->graphics, hash, e);
@@ -616,6 +627,7 @@ const struct vk_pipeline *vk_compute_pipeline_get(struct vk_device *device, stru
         }
         e->pipeline.create_ns = plat_time_ns() - start;
         state->stats.compute++;
+        note_created(device, state);
         state->stats.create_ns += e->pipeline.create_ns;
         d3d11vk_hash_map_put(&state->compute, (uint64_t)(uintptr_t)shader, e);
     }
@@ -712,6 +724,37 @@ static void save_cache(struct vk_device *device, struct vk_pipeline_state *state
     free(data);
 }
 
+/* Saves once no pipeline was created for a second; exits when told to (state->lock not held). */
+static void saver_main(void *arg)
+{
+    struct vk_device *device = arg;
+    struct vk_pipeline_state *state = state_of(device);
+
+    plat_mutex_lock(&state->lock);
+    while (!state->saver_stop)
+    {
+        if (state->unsaved && plat_time_ns() - state->last_create_ns >= 1000000000ull)
+        {
+            state->unsaved = 0;
+            plat_mutex_unlock(&state->lock);
+            save_cache(device, state);   /* the VkPipelineCache is internally synchronised */
+            plat_mutex_lock(&state->lock);
+            continue;
+        }
+        plat_cond_wait_ms(&state->saver_cond, &state->lock, 250);
+    }
+    plat_mutex_unlock(&state->lock);
+}
+
+/* Called with state->lock held after a pipeline was created. */
+static void note_created(struct vk_device *device, struct vk_pipeline_state *state)
+{
+    state->unsaved++;
+    state->last_create_ns = plat_time_ns();
+    if (!state->saver && state->cache && state->cache_path[0] && !state->saver_stop)
+        state->saver = plat_thread_start(saver_main, device, "d3d11vk-cache");
+}
+
 VkResult vk_pipeline_state_init(struct vk_device *device)
 {
     VkPipelineCacheCreateInfo cache_info = { VK_STRUCTURE_TYPE_PIPELINE_CACHE_CREATE_INFO };
@@ -724,11 +767,14 @@ VkResult vk_pipeline_state_init(struct vk_device *device)
     if (!(state = calloc(1, sizeof(*state))))
         return VK_ERROR_OUT_OF_HOST_MEMORY;
     plat_mutex_init(&state->lock);
+    plat_cond_init(&state->saver_cond);
     d3d11vk_hash_map_init(&state->layouts);
     d3d11vk_hash_map_init(&state->graphics);
     d3d11vk_hash_map_init(&state->compute);
     if ((vr = device->vk.vkCreateDescriptorSetLayout(device->device, &empty, NULL, &state->empty_set_layout)) != VK_SUCCESS)
     {
+        plat_cond_destroy(&state->saver_cond);
+        plat_mutex_destroy(&state->lock);
         free(state);
         return vr;
     }
@@ -792,6 +838,12 @@ void vk_pipeline_state_cleanup(struct vk_device *device)
 
     if (!state)
         return;
+    plat_mutex_lock(&state->lock);
+    state->saver_stop = true;
+    plat_cond_signal(&state->saver_cond);
+    plat_mutex_unlock(&state->lock);
+    if (state->saver)
+        plat_thread_join(state->saver);
     save_cache(device, state);
     free_pipelines(device, &state->graphics, true);
     free_pipelines(device, &state->compute, false);
@@ -810,6 +862,7 @@ void vk_pipeline_state_cleanup(struct vk_device *device)
     if (state->cache)
         device->vk.vkDestroyPipelineCache(device->device, state->cache, NULL);
     device->vk.vkDestroyDescriptorSetLayout(device->device, state->empty_set_layout, NULL);
+    plat_cond_destroy(&state->saver_cond);
     plat_mutex_destroy(&state->lock);
     free(state);
     device->pipelines = NULL;

@@ -70,6 +70,7 @@ static const char ps_text[] =
 #ifdef D3D11VK_NATIVE
 # include <time.h>
 # include <sys/resource.h>
+# include <unistd.h>
 static double now(void)
 {
     struct timespec ts;
@@ -306,6 +307,14 @@ static int stutter(void)
     printf("first_use_ms %.2f ms\n", first);
     printf("seen_ms %.2f ms\n", seen);
     printf("stutter_ms %.2f ms\n", first - seen);
+    fflush(stdout);
+    /* A program runs on after its first frames: give the on-disk pipeline cache the second of
+     * quiet after which it is written. */
+#ifdef D3D11VK_NATIVE
+    usleep(1500 * 1000);
+#else
+    Sleep(1500);
+#endif
     return 0;
 }
 
