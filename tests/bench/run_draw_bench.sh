@@ -9,8 +9,9 @@
 # median of the per-round ratios d3d11vk / implementation. The load average is printed before
 # and after. Then the first-use stutter (draw_bench.exe stutter): 50 never-seen state
 # combinations in one frame, for d3d11vk without and with its on-disk pipeline cache
-# (D3D11VK_CACHE_PATH) and for each peer, each with a fresh Mesa shader cache so that the driver's
-# own disk cache does not hide compilation (STUTTER=0 skips this part).
+# (D3D11VK_CACHE_PATH) and for each peer: cold (a fresh Mesa shader cache, so that the driver's own
+# disk cache does not hide compilation) and as a second run with the caches the first one left
+# (STUTTER=0 skips this part).
 # wineserver is started once beforehand, so its start-up is not counted.
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -81,27 +82,29 @@ for n in $names; do
 done
 
 [ "${STUTTER:-1}" = 0 ] && exit 0
-stutter() {   # name label extra-env...
-    n=$1 label=$2
-    shift 2
-    mkdir -p "$tmp/mesa.$label"
+stutter() {   # name label mesa-cache-folder extra-env...
+    n=$1 label=$2 mesa=$3
+    shift 3
+    mkdir -p "$tmp/$mesa"
     ( cd "$tmp/$n" && env WINEDLLOVERRIDES=$(overrides "$n") DXVK_LOG_LEVEL=none D3D11VK_LOG_LEVEL=err \
-        MESA_SHADER_CACHE_DIR="$tmp/mesa.$label" "$@" "$WINE" ./draw_bench.exe stutter 2>/dev/null ) \
-        | tr -d '\r' > "$tmp/stutter.$label.txt" || true
-    printf '%-34s first-use frame %8s ms, same frame seen %7s ms, stutter %8s ms\n' "$label" \
-        "$(field "$tmp/stutter.$label.txt" first_use_ms)" "$(field "$tmp/stutter.$label.txt" seen_ms)" \
-        "$(field "$tmp/stutter.$label.txt" stutter_ms)"
-    grep '^error' "$tmp/stutter.$label.txt" | head -n 2 | sed "s/^/  /" || true
+        MESA_SHADER_CACHE_DIR="$tmp/$mesa" "$@" "$WINE" ./draw_bench.exe stutter 2>/dev/null ) \
+        | tr -d '\r' > "$tmp/stutter.txt" || true
+    printf '%-46s first-use frame %8s ms, same frame seen %7s ms, stutter %8s ms\n' "$label" \
+        "$(field "$tmp/stutter.txt" first_use_ms)" "$(field "$tmp/stutter.txt" seen_ms)" \
+        "$(field "$tmp/stutter.txt" stutter_ms)"
+    grep '^error' "$tmp/stutter.txt" | head -n 2 | sed "s/^/  /" || true
 }
-echo "first-use stutter: 50 never-seen state combinations in one frame (fresh Mesa shader cache each run)"
+echo "first-use stutter: 50 never-seen state combinations (pixel shader + blend state) in one frame"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p "$tmp/cache"
-stutter d3d11vk "d3d11vk, empty pipeline cache" D3D11VK_CACHE_PATH="$tmp/cache"
-stutter d3d11vk "d3d11vk, on-disk cache from above" D3D11VK_CACHE_PATH="$tmp/cache"
-stutter d3d11vk "d3d11vk, cache off" D3D11VK_CACHE=0
+stutter d3d11vk "d3d11vk, cold (empty Mesa and pipeline caches)" mesa.ours D3D11VK_CACHE_PATH="$tmp/cache"
+stutter d3d11vk "d3d11vk, second run (both caches from above)" mesa.ours D3D11VK_CACHE_PATH="$tmp/cache"
+stutter d3d11vk "d3d11vk, second run, own cache off" mesa.ours D3D11VK_CACHE=0
 for n in $names; do
     case "$n" in d3d11vk|wine) continue ;; esac
     mkdir -p "$tmp/$n.state"
-    stutter "$n" "$n, empty state cache" DXVK_STATE_CACHE_PATH="$tmp/$n.state"
-    stutter "$n" "$n, state cache from above" DXVK_STATE_CACHE_PATH="$tmp/$n.state"
+    stutter "$n" "$n, cold (empty Mesa and state caches)" "mesa.$n" DXVK_STATE_CACHE_PATH="$tmp/$n.state"
+    stutter "$n" "$n, second run (both caches from above)" "mesa.$n" DXVK_STATE_CACHE_PATH="$tmp/$n.state"
 done
-stutter wine "wine"
+stutter wine "wine, cold (empty Mesa cache)" mesa.wine
+stutter wine "wine, second run (Mesa cache from above)" mesa.wine
