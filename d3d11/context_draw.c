@@ -877,7 +877,7 @@ static void draw(struct d3d11_context *context, bool indexed, UINT count, UINT i
     struct vk_cmd_draw *c;
     bool predicated;
 
-    if (!count || !instances)
+    if (!count || !instances || !D3D11_SHARE_DRAW_OK(context, false))
         return;
     flush_graphics(context);
     predicated = context->state.predicate && d3d11_predication_open(context);
@@ -915,6 +915,9 @@ static void draw_indirect(struct d3d11_context *context, enum vk_draw_cmd_type t
     else
         flush_graphics(context);
     predicated = context->state.predicate && d3d11_predication_open(context);
+    if (!D3D11_SHARE_DRAW_OK(context, type == VK_CMD_DISPATCH_INDIRECT)
+            || !d3d11_resource_usable(r, false, context->type == D3D11_DEVICE_CONTEXT_IMMEDIATE))
+        return;
     if ((c = vk_cs_alloc_cmd(context->cs, (enum vk_cmd_type)type, sizeof(*c))))
     {
         vk_buffer_ref(r->backend->buffer, offset, &bref);
@@ -1004,7 +1007,8 @@ void STDMETHODCALLTYPE d3d11_context_Dispatch(ID3D11DeviceContext4 *iface, UINT 
     if (ThreadGroupCountX && ThreadGroupCountY && ThreadGroupCountZ
             && ThreadGroupCountX <= D3D11_CS_DISPATCH_MAX_THREAD_GROUPS_PER_DIMENSION
             && ThreadGroupCountY <= D3D11_CS_DISPATCH_MAX_THREAD_GROUPS_PER_DIMENSION
-            && ThreadGroupCountZ <= D3D11_CS_DISPATCH_MAX_THREAD_GROUPS_PER_DIMENSION)
+            && ThreadGroupCountZ <= D3D11_CS_DISPATCH_MAX_THREAD_GROUPS_PER_DIMENSION
+            && D3D11_SHARE_DRAW_OK(context, true))
     {
         bool predicated;
 

@@ -78,6 +78,13 @@ static inline bool d3d11_resource_usable(struct d3d11_resource *r, bool write, b
 {
     return !r || !__atomic_load_n(&r->share_guard, __ATOMIC_ACQUIRE) || !d3d11_resource_guard_refuses(r, write, immediate);
 }
+/* Draws and dispatches: while any guarded resource exists in the process (one load when
+ * none does), the bindings the command uses are checked; false: drop the command. */
+extern volatile LONG d3d11_share_guards_live;
+struct d3d11_context;
+bool d3d11_sharing_draw_allowed(struct d3d11_context *context, bool compute);
+#define D3D11_SHARE_DRAW_OK(context, compute) (!__atomic_load_n(&d3d11_share_guards_live, __ATOMIC_RELAXED) \
+        || d3d11_sharing_draw_allowed((context), (compute)))
 
 extern const IDXGIResource1Vtbl d3d11_dxgi_resource_vtbl;
 HRESULT d3d11_resource_query_interface(struct d3d11_resource *r, REFIID riid, void **out);

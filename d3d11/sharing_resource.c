@@ -376,6 +376,16 @@ static HRESULT fd_import(struct d3d11_resource *r, struct d3d11_shared *shared)
     return S_OK;
 }
 
+volatile LONG d3d11_share_guards_live;
+
+static void guard_set(struct d3d11_resource *r, LONG guard)
+{
+    if (!guard)
+        return;
+    __atomic_store_n(&r->share_guard, guard, __ATOMIC_RELEASE);
+    atomic_inc_u32(&d3d11_share_guards_live);
+}
+
 HRESULT d3d11_resource_share_init(struct d3d11_resource *r)
 {
     struct shared_resource_desc desc = {0};
@@ -445,8 +455,60 @@ HRESULT d3d11_resource_share_init(struct d3d11_resource *r)
         return E_OUTOFMEMORY;
     }
     if (shared->keyed)
-        __atomic_store_n(&r->share_guard, D3D11_SHARE_GUARD_KEYED, __ATOMIC_RELEASE);
+        guard_set(r, D3D11_SHARE_GUARD_KEYED);
     return S_OK;
+}
+
+static bool view_usable(const struct d3d11_view *v, bool write)
+{
+    return !v || d3d11_resource_usable(v->resource, write, true);
+}
+
+bool d3d11_sharing_draw_allowed(struct d3d11_context *context, bool compute)
+{
+    const struct d3d11_context_state *st = &context->state;
+    enum d3d11_stage s, first = compute ? D3D11_STAGE_CS : D3D11_STAGE_VS, last = compute ? D3D11_STAGE_CS : D3D11_STAGE_PS;
+    uint64_t mask;
+    unsigned int i;
+
+    if (context->type != D3D11_DEVICE_CONTEXT_IMMEDIATE)
+        return true;   /* the keyed-mutex rule applies when commands run; read-only opens have no writable views */
+    for (s = first; s <= last; ++s)
+    {
+        const struct d3d11_stage_state *stage = &st->stages[s];
+
+        for (i = 0; i < 2; ++i)
+            for (mask = stage->srv_mask[i]; mask; mask &= mask - 1)
+                if (!view_usable(stage->srvs[i * 64 + __builtin_ctzll(mask)], false))
+                    return false;
+        for (mask = stage->cb_mask; mask; mask &= mask - 1)
+            if (!d3d11_resource_usable(stage->cbs[__builtin_ctzll(mask)].buffer, false, true))
+                return false;
+    }
+    if (compute)
+    {
+        for (mask = st->cs_uav_mask; mask; mask &= mask - 1)
+            if (!view_usable(st->cs_uavs[__builtin_ctzll(mask)], true))
+                return false;
+        return true;
+    }
+    for (i = 0; i < st->rtv_count && i < D3D11_RTV_SLOTS; ++i)
+        if (!view_usable(st->rtvs[i], true))
+            return false;
+    if (!view_usable(st->dsv, true))
+        return false;
+    for (mask = st->uav_mask; mask; mask &= mask - 1)
+        if (!view_usable(st->uavs[__builtin_ctzll(mask)], true))
+            return false;
+    for (mask = st->vb_mask; mask; mask &= mask - 1)
+        if (!d3d11_resource_usable(st->vbs[__builtin_ctzll(mask)].buffer, false, true))
+            return false;
+    if (!d3d11_resource_usable(st->index_buffer, false, true))
+        return false;
+    for (i = 0; i < D3D11_SO_SLOTS; ++i)
+        if (!d3d11_resource_usable(st->so[i].buffer, true, true))
+            return false;
+    return true;
 }
 
 bool d3d11_resource_guard_refuses(struct d3d11_resource *r, bool write, bool immediate)
@@ -475,6 +537,8 @@ void d3d11_resource_share_destroy(struct d3d11_resource *r)
     struct keyed_face *face = NULL;
     struct d3d11_shared *shared = link_find(r, true, &face);
 
+    if (__atomic_exchange_n(&r->share_guard, 0, __ATOMIC_ACQ_REL))
+        atomic_dec_u32(&d3d11_share_guards_live);
     /* A holder going away leaves the mutex free with its key. */
     if (shared)
         d3d11_shared_release(shared);
@@ -1040,8 +1104,7 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
         ID3D11Resource_Release(resource);
         return E_OUTOFMEMORY;
     }
-    __atomic_store_n(&r->share_guard, (shared->keyed ? D3D11_SHARE_GUARD_KEYED : 0)
-            | (shared->read_only ? D3D11_SHARE_GUARD_READ_ONLY : 0), __ATOMIC_RELEASE);
+    guard_set(r, (shared->keyed ? D3D11_SHARE_GUARD_KEYED : 0) | (shared->read_only ? D3D11_SHARE_GUARD_READ_ONLY : 0));
     if (remote)
     {
         uint64_t *seen;

@@ -533,6 +533,77 @@ done:
     ID3D11Texture2D_Release(a);
 }
 
+/* The same rule for draws and dispatches: a dispatch writing a keyed-mutex texture through a
+ * UAV runs only while the object holds the mutex; a read-only open's UAV cannot exist. */
+static void test_keyed_mutex_rule_dispatch(void)
+{
+    /* cs_5_0, made with the project's assembler (d3d11vk-dxbc asm):
+     *   dcl_uav_typed_texture2d (unorm,unorm,unorm,unorm) u0
+     *   dcl_input vThreadID.xy
+     *   dcl_temps 1
+     *   dcl_thread_group 4, 4, 1
+     *   mov r0.xyzw, l(0, 1.0, 0, 1.0)
+     *   store_uav_typed u0.xyzw, vThreadID.xyyy, r0.xyzw
+     *   ret */
+    static const uint32_t cs_blob[] =
+    {
+        0x43425844, 0x54746141, 0x30921026, 0xd1c95ba4, 0x92a57f0a, 0x00000001, 0x000000c8, 0x00000003,
+        0x0000002c, 0x0000003c, 0x0000004c, 0x4e475349, 0x00000008, 0x00000000, 0x00000008, 0x4e47534f,
+        0x00000008, 0x00000000, 0x00000008, 0x58454853, 0x00000074, 0x00050050, 0x0000001d, 0x0400189c,
+        0x0011e000, 0x00000000, 0x00001111, 0x0200005f, 0x00020032, 0x02000068, 0x00000001, 0x0400009b,
+        0x00000004, 0x00000004, 0x00000001, 0x08000036, 0x001000f2, 0x00000000, 0x00004002, 0x00000000,
+        0x3f800000, 0x00000000, 0x3f800000, 0x060000a4, 0x0011e0f2, 0x00000000, 0x00020546, 0x00100e46,
+        0x00000000, 0x0100003e,
+    };
+    D3D11_TEXTURE2D_DESC d = tex_desc(D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX | D3D11_RESOURCE_MISC_SHARED_NTHANDLE);
+    ID3D11UnorderedAccessView *uav = NULL;
+    ID3D11ComputeShader *cs = NULL;
+    IDXGIKeyedMutex *km = NULL;
+    ID3D11Texture2D *t = NULL;
+    uint32_t v;
+
+    d.BindFlags |= D3D11_BIND_UNORDERED_ACCESS;
+    ID3D11Device_CreateComputeShader(device_a, cs_blob, sizeof(cs_blob), NULL, &cs);
+    ID3D11Device_CreateTexture2D(device_a, &d, NULL, &t);
+    if (t)
+    {
+        ID3D11Texture2D_QueryInterface(t, &IID_IDXGIKeyedMutex, (void **)&km);
+        ID3D11Device_CreateUnorderedAccessView(device_a, (ID3D11Resource *)t, NULL, &uav);
+    }
+    if (!cs || !t || !km || !uav)
+    {
+        ok(0, "setup");
+        goto done;
+    }
+    ID3D11DeviceContext_CSSetShader(context_a, cs, NULL, 0);
+    ID3D11DeviceContext_CSSetUnorderedAccessViews(context_a, 0, 1, &uav, NULL);
+    ID3D11DeviceContext_Dispatch(context_a, 4, 4, 1);      /* not held: dropped */
+    ok(IDXGIKeyedMutex_AcquireSync(km, 0, 1000) == S_OK, "acquire 0");
+    v = read_texel(device_a, context_a, t, 5, 9);
+    ok(v == 0, "dispatch without the mutex was not dropped: %#x", v);
+    ID3D11DeviceContext_Dispatch(context_a, 4, 4, 1);      /* held: runs */
+    v = read_texel(device_a, context_a, t, 5, 9);
+    ok(v == GREEN, "dispatch while holding: %#x", v);
+    clear_tex(device_a, context_a, t, red);
+    ok(IDXGIKeyedMutex_ReleaseSync(km, 0) == S_OK, "release 0");
+    ID3D11DeviceContext_Dispatch(context_a, 4, 4, 1);      /* released: dropped */
+    ok(IDXGIKeyedMutex_AcquireSync(km, 0, 1000) == S_OK, "acquire 0 again");
+    v = read_texel(device_a, context_a, t, 5, 9);
+    ok(v == RED, "dispatch after ReleaseSync was not dropped: %#x", v);
+    IDXGIKeyedMutex_ReleaseSync(km, 0);
+    ID3D11DeviceContext_CSSetUnorderedAccessViews(context_a, 0, 1, (ID3D11UnorderedAccessView *const[]){NULL}, NULL);
+    ID3D11DeviceContext_CSSetShader(context_a, NULL, NULL, 0);
+done:
+    if (uav)
+        ID3D11UnorderedAccessView_Release(uav);
+    if (km)
+        IDXGIKeyedMutex_Release(km);
+    if (t)
+        ID3D11Texture2D_Release(t);
+    if (cs)
+        ID3D11ComputeShader_Release(cs);
+}
+
 /* A resource opened through a DXGI_SHARED_RESOURCE_READ handle cannot be written: writable
  * views are refused (E_INVALIDARG) and writes through it (clears, UpdateSubresource, copies
  * into it) are dropped; reads work. A write-access open of the same resource can write. */
@@ -1375,6 +1446,7 @@ int main(int argc, char **argv)
     run_test(test_access);
     run_test(test_keyed_mutex_ping_pong);
     run_test(test_keyed_mutex_rule);
+    run_test(test_keyed_mutex_rule_dispatch);
     run_test(test_read_only_open);
     run_test(test_keyed_mutex_child_process);
     run_test(test_keyed_mutex_abandoned);
