@@ -2,7 +2,7 @@
  * rectangles with edges on pixel boundaries (depth test rejecting part, MSAA, queries
  * across flushes, copies and render-target changes, overlapping/nested/restarted queries,
  * more queries than one Vulkan pool block), pipeline statistics of known draws and
- * dispatches, the Begin/End/GetData rules, timestamps, queries on deferred contexts,
+ * dispatches and of tessellated patches, the Begin/End/GetData rules, timestamps, queries on deferred contexts,
  * SetPredication skipping draws, dispatches, clears, copies and updates for both predicate
  * values, GetPredication refcounts, and the counter API of a device without counters. */
 #include "test.h"
@@ -437,6 +437,12 @@ static bool stats(ID3D11Query *q, D3D11_QUERY_DATA_PIPELINE_STATISTICS *s)
     memset(s, 0xcc, sizeof(*s));
     hr = get_data(q, s, sizeof(*s));
     ok(hr == S_OK, "GetData(PIPELINE_STATISTICS): %#lx", (unsigned long)hr);
+    if (hr == S_OK)
+        printf("note: IA %llu/%llu VS %llu GS %llu/%llu C %llu/%llu PS %llu HS %llu DS %llu CS %llu\n",
+                (unsigned long long)s->IAVertices, (unsigned long long)s->IAPrimitives, (unsigned long long)s->VSInvocations,
+                (unsigned long long)s->GSInvocations, (unsigned long long)s->GSPrimitives, (unsigned long long)s->CInvocations,
+                (unsigned long long)s->CPrimitives, (unsigned long long)s->PSInvocations, (unsigned long long)s->HSInvocations,
+                (unsigned long long)s->DSInvocations, (unsigned long long)s->CSInvocations);
     return hr == S_OK;
 }
 
@@ -530,6 +536,133 @@ static void test_pipeline_statistics(void)
     }
     RELEASE(buf);
     ID3D11Query_Release(q);
+}
+
+/* Tessellation: an HS of 3 input control points outputs one (control point 0's position)
+ * with every factor 2 (integer partitioning): 7 domain points and 6 triangles per patch;
+ * the DS places a small triangle at the control point. */
+static const char hs_tess_text[] =
+    "hs_5_0\n"
+    "// sig input 0 xyzw SV_Position 0 POS float xyzw\n"
+    "// sig output 0 xyzw POSITION 0 NONE float -\n"
+    "// sig patch 0 x SV_TessFactor 0 TRIEDGE float -\n"
+    "// sig patch 1 x SV_TessFactor 1 TRIEDGE float -\n"
+    "// sig patch 2 x SV_TessFactor 2 TRIEDGE float -\n"
+    "// sig patch 3 x SV_InsideTessFactor 0 TRIINT float -\n"
+    "hs_decls\n"
+    "dcl_input_control_point_count 3\n"
+    "dcl_output_control_point_count 1\n"
+    "dcl_tessellator_domain domain_tri\n"
+    "dcl_tessellator_partitioning partitioning_integer\n"
+    "dcl_tessellator_output_primitive output_triangle_cw\n"
+    "dcl_hs_max_tessfactor l(64.0)\n"
+    "hs_control_point_phase\n"
+    "dcl_input vicp[3][0].xyzw\n"
+    "dcl_output o0.xyzw\n"
+    "mov o0.xyzw, vicp[0][0].xyzw\n"
+    "ret\n"
+    "hs_fork_phase\n"
+    "dcl_hs_fork_phase_instance_count 3\n"
+    "dcl_input vForkInstanceID\n"
+    "dcl_output_siv o0.x, finalTriUeq0EdgeTessFactor\n"
+    "dcl_output_siv o1.x, finalTriVeq0EdgeTessFactor\n"
+    "dcl_output_siv o2.x, finalTriWeq0EdgeTessFactor\n"
+    "dcl_indexrange o0.x 3\n"
+    "dcl_temps 1\n"
+    "mov r0.x, vForkInstanceID\n"
+    "mov o[r0.x + 0].x, l(2.0)\n"
+    "ret\n"
+    "hs_join_phase\n"
+    "dcl_output_siv o3.x, finalTriInsideTessFactor\n"
+    "mov o3.x, l(2.0)\n"
+    "ret\n";
+
+static const char ds_tess_text[] =
+    "ds_5_0\n"
+    "// sig input 0 xyzw POSITION 0 NONE float xyzw\n"
+    "// sig output 0 xyzw SV_Position 0 POS float -\n"
+    "// sig patch 0 x SV_TessFactor 0 TRIEDGE float -\n"
+    "// sig patch 1 x SV_TessFactor 1 TRIEDGE float -\n"
+    "// sig patch 2 x SV_TessFactor 2 TRIEDGE float -\n"
+    "// sig patch 3 x SV_InsideTessFactor 0 TRIINT float -\n"
+    "dcl_input_control_point_count 1\n"
+    "dcl_tessellator_domain domain_tri\n"
+    "dcl_input vDomain.xyz\n"
+    "dcl_input vicp[1][0].xyzw\n"
+    "dcl_output_siv o0.xyzw, position\n"
+    "dcl_temps 1\n"
+    "mad r0.x, vDomain.y, l(0.25), vicp[0][0].x\n"
+    "mad r0.y, vDomain.z, l(-0.25), vicp[0][0].y\n"
+    "mov o0.xy, r0.xyxx\n"
+    "mov o0.zw, l(0, 0, 0.5, 1.0)\n"
+    "ret\n";
+
+static void test_tessellation_statistics(void)
+{
+    ID3D11Query *q = make_query(D3D11_QUERY_PIPELINE_STATISTICS), *occ = make_query(D3D11_QUERY_OCCLUSION);
+    D3D11_QUERY_DATA_PIPELINE_STATISTICS s;
+    ID3D11HullShader *hs = NULL;
+    ID3D11DomainShader *ds = NULL;
+    D3D11_MAPPED_SUBRESOURCE map;
+    size_t hs_size, ds_size;
+    void *hs_code = assemble(hs_tess_text, &hs_size), *ds_code = assemble(ds_tess_text, &ds_size);
+    HRESULT hr;
+
+    if (hs_code)
+    {
+        hr = ID3D11Device_CreateHullShader(device, hs_code, hs_size, NULL, &hs);
+        ok(hr == S_OK, "CreateHullShader: %#lx", (unsigned long)hr);
+    }
+    if (ds_code)
+    {
+        hr = ID3D11Device_CreateDomainShader(device, ds_code, ds_size, NULL, &ds);
+        ok(hr == S_OK, "CreateDomainShader: %#lx", (unsigned long)hr);
+    }
+    free(hs_code);
+    free(ds_code);
+    if (hs && ds && q && occ && SUCCEEDED(ID3D11DeviceContext_Map(context, (ID3D11Resource *)P.vb, 0, D3D11_MAP_WRITE_DISCARD, 0, &map)))
+    {
+        /* Two patches of 3 control points; control point 0 of each anchors its triangle. */
+        const float v[18] = { -0.5f, 0.5f, 0.5f, 0, 0, 0, 0, 0, 0, 0.25f, 0.5f, 0.5f, 0, 0, 0, 0, 0, 0 };
+
+        memcpy(map.pData, v, sizeof(v));
+        ID3D11DeviceContext_Unmap(context, (ID3D11Resource *)P.vb, 0);
+        bind_pipe(context, P.rtv, NULL);
+        ID3D11DeviceContext_IASetPrimitiveTopology(context, D3D11_PRIMITIVE_TOPOLOGY_3_CONTROL_POINT_PATCHLIST);
+        ID3D11DeviceContext_HSSetShader(context, hs, NULL, 0);
+        ID3D11DeviceContext_DSSetShader(context, ds, NULL, 0);
+        ID3D11DeviceContext_Begin(context, (ID3D11Asynchronous *)q);
+        ID3D11DeviceContext_Begin(context, (ID3D11Asynchronous *)occ);
+        ID3D11DeviceContext_Draw(context, 6, 0);
+        ID3D11DeviceContext_End(context, (ID3D11Asynchronous *)occ);
+        ID3D11DeviceContext_End(context, (ID3D11Asynchronous *)q);
+        ID3D11DeviceContext_HSSetShader(context, NULL, NULL, 0);
+        ID3D11DeviceContext_DSSetShader(context, NULL, NULL, 0);
+        if (stats(q, &s))
+        {
+            ok(s.IAVertices == 6, "IAVertices %llu", (unsigned long long)s.IAVertices);
+            ok(s.IAPrimitives == 2, "IAPrimitives (patches) %llu", (unsigned long long)s.IAPrimitives);
+            ok(s.VSInvocations >= 2 && s.VSInvocations <= 6, "VSInvocations %llu", (unsigned long long)s.VSInvocations);
+            /* One hull shader run per patch (Vulkan counts patches). */
+            ok(s.HSInvocations == 2, "HSInvocations %llu", (unsigned long long)s.HSInvocations);
+            /* 7 domain points per patch; an implementation may shade shared points again
+             * (at most 3 per triangle). */
+            ok(s.DSInvocations >= 14 && s.DSInvocations <= 36, "DSInvocations %llu", (unsigned long long)s.DSInvocations);
+            ok(s.CInvocations == 12, "CInvocations (6 triangles per patch) %llu", (unsigned long long)s.CInvocations);
+            ok(s.PSInvocations >= 1, "PSInvocations %llu", (unsigned long long)s.PSInvocations);
+        }
+        /* Each patch covers a right triangle of 8x8 pixels: 36 pixel centres inside
+         * (x + y < 8 with the top-left rule along the diagonal). */
+        {
+            UINT64 n = occlusion(occ);
+
+            ok(n > 0 && n <= 2 * 64, "tessellated patches: %llu samples", (unsigned long long)n);
+        }
+    }
+    RELEASE(hs);
+    RELEASE(ds);
+    RELEASE(q);
+    RELEASE(occ);
 }
 
 static void test_getdata_rules(void)
@@ -909,6 +1042,7 @@ int main(void)
         run_test(test_occlusion);
         run_test(test_occlusion_msaa);
         run_test(test_pipeline_statistics);
+        run_test(test_tessellation_statistics);
         run_test(test_getdata_rules);
         run_test(test_counters);
         run_test(test_predication);
