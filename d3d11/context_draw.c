@@ -210,9 +210,12 @@ static struct d3d11_shader *stage_shader(struct d3d11_context *context, enum d3d
     struct d3d11_shader *shader = context->state.stages[s].shader;
     struct d3d11_shader *gs = context->state.stages[D3D11_STAGE_GS].shader;
 
-    if (!gs || !gs->so || gs->program->stage == DXBC_STAGE_GS || (s != D3D11_STAGE_GS && s != (enum d3d11_stage)gs->program->stage))
+    if (!gs || !gs->so || (gs->program && gs->program->stage == DXBC_STAGE_GS))
         return shader;
-    return s == D3D11_STAGE_GS ? NULL : gs;
+    if (s == D3D11_STAGE_GS)
+        return NULL;
+    /* Declared on an output signature alone: d3d11_so_variant() compiles the VS or DS. */
+    return gs->program && s == (enum d3d11_stage)gs->program->stage ? gs : shader;
 }
 
 /* The pixel shader for a blend state with SRC1_* factors: compiled once more with o1 as
@@ -252,8 +255,11 @@ static void record_shader(struct d3d11_context *context, enum d3d11_stage s)
     struct vk_cs *cs = context->cs;
     struct d3d11_shader *shader = stage_shader(context, s);
     bool dual = s == D3D11_STAGE_PS && shader && context->state.blend && context->state.blend->dual_source;
-    struct vk_shader *vk = dual ? shader_backend_dual(context, shader) : shader_backend(context, shader);
+    struct vk_shader *vk;
     struct vk_cmd_bind_shader *c;
+
+    if (!d3d11_so_variant(context, s, shader, &vk))
+        vk = dual ? shader_backend_dual(context, shader) : shader_backend(context, shader);
 
     if ((c = vk_cs_alloc_cmd(cs, (enum vk_cmd_type)VK_CMD_BIND_SHADER, sizeof(*c))))
     {
@@ -785,7 +791,7 @@ static void flush_graphics(struct d3d11_context *context)
     }
     if (dirty & D3D11_DIRTY_GRAPHICS)
     {
-        if (dirty & D3D11_DIRTY_SHADER(D3D11_STAGE_GS))   /* may stand in for the VS or DS */
+        if (dirty & (D3D11_DIRTY_SHADER(D3D11_STAGE_GS) | D3D11_DIRTY_SHADER(D3D11_STAGE_DS)))   /* SO may change the VS or DS */
             dirty |= D3D11_DIRTY_SHADER(D3D11_STAGE_VS) | D3D11_DIRTY_SHADER(D3D11_STAGE_DS);
         /* A blend state change between dual-source and not switches the PS variant. */
         if ((dirty & D3D11_DIRTY_BLEND) && context->draw.ps_dual != (st->blend && st->blend->dual_source))

@@ -99,3 +99,16 @@ void d3d11_so_record_draw_auto(struct d3d11_context *context)
     c->stride = vb->stride;
     vk_cs_ref(context->cs, cref.owner);
 }
+
+bool d3d11_so_variant(struct d3d11_context *context, enum d3d11_stage s, struct d3d11_shader *shader,
+        struct vk_shader **vk)
+{
+    const struct d3d11_stage_state *stages = context->state.stages;
+    struct d3d11_shader *gs = stages[D3D11_STAGE_GS].shader;
+    enum d3d11_stage last = stages[D3D11_STAGE_DS].shader ? D3D11_STAGE_DS : D3D11_STAGE_VS;
+
+    if (!gs || !gs->so || gs->program || s != last || !shader)
+        return false;
+    *vk = d3d11_shader_so_variant(shader, gs);
+    return true;
+}

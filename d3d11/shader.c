@@ -3,6 +3,13 @@
 #include "state.h"
 #include "vk_so.h"
 
+struct d3d11_so_variant
+{
+    struct d3d11_so_variant *next;
+    uint64_t key;                        /* the stream-output object's hash */
+    struct vk_shader *vk;                /* NULL: does not compile */
+};
+
 static const struct
 {
     const GUID *iid;
@@ -120,7 +127,22 @@ static void shader_destroy(struct d3d11vk_child *child)
         vk_object_release((struct vk_object *)shader->vk_shader);   /* its first member */
     if (shader->vk_shader_dual)
         vk_object_release((struct vk_object *)shader->vk_shader_dual);
-    dxbc_program_free(shader->program);
+    while (shader->so_variants)
+    {
+        struct d3d11_so_variant *v = shader->so_variants;
+
+        shader->so_variants = v->next;
+        if (v->vk)
+            vk_object_release((struct vk_object *)v->vk);
+        free(v);
+    }
+    if (shader->so_signature)
+    {
+        dxbc_signature_free(shader->so_signature);
+        free(shader->so_signature);
+    }
+    if (shader->program)
+        dxbc_program_free(shader->program);
     d3d11_stream_output_free(shader->so);
     plat_mutex_destroy(&shader->lock);
     free(shader);
@@ -220,7 +242,7 @@ static HRESULT shader_init(struct d3d11_device *device, enum dxbc_stage stage, s
     shader->device = device;
     shader->stage = stage;
     shader->program = program;
-    shader->uses_interfaces = program_uses_interfaces(program);
+    shader->uses_interfaces = program && program_uses_interfaces(program);
     shader->hash = hash_bytes(bytecode, size, stage);
     if (so)
     {
@@ -254,29 +276,67 @@ HRESULT d3d11_shader_create(struct d3d11_device *device, enum dxbc_stage stage, 
     return hr;
 }
 
+/* The output signature of a container without code (OSG5, OSG1 or OSGN), or NULL. */
+static struct dxbc_signature *output_signature_only(const void *bytecode, SIZE_T size)
+{
+    static const uint32_t tags[] = { DXBC_TAG_OSG5, DXBC_TAG_OSG1, DXBC_TAG_OSGN };
+    struct dxbc_container container;
+    const struct dxbc_chunk *chunk = NULL;
+    struct dxbc_signature *signature;
+    unsigned int i;
+
+    if (!bytecode || !size || dxbc_parse_container(bytecode, size, &container) != DXBC_OK
+            || dxbc_container_find_chunk(&container, DXBC_TAG_SHDR) || dxbc_container_find_chunk(&container, DXBC_TAG_SHEX))
+        return NULL;
+    for (i = 0; i < ARRAY_SIZE(tags) && !chunk; ++i)
+        chunk = dxbc_container_find_chunk(&container, tags[i]);
+    if (!chunk || !(signature = calloc(1, sizeof(*signature))))
+        return NULL;
+    if (dxbc_signature_parse(chunk, signature) != DXBC_OK)
+    {
+        free(signature);
+        return NULL;
+    }
+    return signature;
+}
+
 HRESULT d3d11_shader_create_with_stream_output(struct d3d11_device *device, const void *bytecode, SIZE_T size,
         const D3D11_SO_DECLARATION_ENTRY *entries, UINT entry_count, const UINT *strides, UINT stride_count,
         UINT rasterized_stream, ID3D11ClassLinkage *linkage, struct d3d11_shader **out)
 {
+    struct dxbc_signature *signature = NULL;
+    struct dxbc_program *program = NULL;
     struct d3d11_stream_output *so;
-    struct dxbc_program *program;
     HRESULT hr;
 
     *out = NULL;
     if (linkage && !d3d11_class_linkage_is_ours(linkage))
         return E_INVALIDARG;
     if (FAILED(hr = shader_parse(device, DXBC_STAGE_GS, bytecode, size, true, &program)))
-        return hr;
-    if (FAILED(hr = d3d11_stream_output_create(device, program, entries, entry_count, strides, stride_count,
-            rasterized_stream, &so)))
     {
-        dxbc_program_free(program);
-        return hr;
+        /* D3D11 also takes the output signature of the stage before (a container with
+         * signatures and no code, as D3DGetOutputSignatureBlob makes). */
+        if (!(signature = output_signature_only(bytecode, size)))
+            return hr;
     }
+    if (FAILED(hr = d3d11_stream_output_create(device, program ? &program->output : signature, entries, entry_count,
+            strides, stride_count, rasterized_stream, &so)))
+        goto fail;
     if (FAILED(hr = shader_init(device, DXBC_STAGE_GS, program, bytecode, size, linkage, so, out)))
     {
         d3d11_stream_output_free(so);
+        goto fail;
+    }
+    (*out)->so_signature = signature;
+    return hr;
+
+fail:
+    if (program)
         dxbc_program_free(program);
+    if (signature)
+    {
+        dxbc_signature_free(signature);
+        free(signature);
     }
     return hr;
 }
@@ -319,6 +379,69 @@ static bool so_compile_layout(const struct d3d11_stream_output *so, struct dxbc_
     return true;
 }
 
+/* Compile options for a stream-output declaration (free *entries); false when out of memory. */
+static bool so_options(struct d3d11_device *device, struct d3d11_stream_output *so, struct dxbc_compile_options *options,
+        struct dxbc_stream_output *layout, struct dxbc_so_entry **entries)
+{
+    if (!so_compile_layout(so, layout, entries))
+        return false;
+    options->stream_output = layout;
+    so->vk_rasterized_stream = so->rasterized_stream;
+    if (so->rasterized_stream && so->rasterized_stream < D3D11_SO_STREAM_COUNT
+            && !vk_so_rasterization_stream_select(device->vk))
+    {
+        options->flags |= DXBC_COMPILE_RASTERIZED_STREAM_ZERO;
+        so->vk_rasterized_stream = 0;
+    }
+    return true;
+}
+
+struct vk_shader *d3d11_shader_so_variant(struct d3d11_shader *shader, const struct d3d11_shader *so_object)
+{
+    struct dxbc_compile_options options = { 0 };
+    struct dxbc_so_entry *so_entries = NULL;
+    struct dxbc_stream_output so_layout;
+    struct d3d11_so_variant *v;
+    struct dxbc_shader_info info;
+    struct vk_shader *vk = NULL;
+    size_t spirv_words;
+    uint32_t *spirv;
+    char error[512];
+
+    if (!shader->program || !so_object->so)
+        return NULL;
+    if (shader->device->vk->enabled.core.features.shaderTessellationAndGeometryPointSize)
+        options.flags |= DXBC_COMPILE_POINT_SIZE;
+    plat_mutex_lock(&shader->lock);
+    for (v = shader->so_variants; v; v = v->next)
+        if (v->key == so_object->hash)
+            break;
+    if (!v && (v = calloc(1, sizeof(*v))))
+    {
+        v->key = so_object->hash;
+        if (so_options(shader->device, so_object->so, &options, &so_layout, &so_entries)
+                && dxbc_compile(shader->program, &options, &info, &spirv, &spirv_words, error, sizeof(error)))
+        {
+            if (vk_shader_create(shader->device->vk, spirv, spirv_words, &info, &v->vk) == VK_SUCCESS)
+            {
+                v->vk->xfb = true;
+                v->vk->rasterized_stream = so_object->so->vk_rasterized_stream;
+            }
+            dxbc_compile_free_spirv(spirv);
+            dxbc_shader_info_free(&info);
+        }
+        else
+            LOG_ERR("The %s shader does not compile with the stream output of an output signature: %s.",
+                    stage_iids[shader->stage].name, so_entries ? error : "out of memory");
+        free(so_entries);
+        v->next = shader->so_variants;
+        shader->so_variants = v;
+    }
+    vk = v ? v->vk : NULL;
+    plat_mutex_unlock(&shader->lock);
+    return vk;
+}
+
 bool d3d11_shader_get_spirv(struct d3d11_shader *shader, const uint32_t **spirv, size_t *words,
         const struct dxbc_shader_info **info)
 {
@@ -332,21 +455,12 @@ bool d3d11_shader_get_spirv(struct d3d11_shader *shader, const uint32_t **spirv,
     if (shader->device->vk->enabled.core.features.shaderTessellationAndGeometryPointSize)
         options.flags |= DXBC_COMPILE_POINT_SIZE;
     plat_mutex_lock(&shader->lock);
-    if (!shader->compiled && !shader->compile_failed && shader->so)
-    {
-        /* Stream output is part of this shader object: compiled in, no variants needed. */
-        if (so_compile_layout(shader->so, &so_layout, &so_entries))
-            options.stream_output = &so_layout;
-        else
-            shader->compile_failed = true;
-        shader->so->vk_rasterized_stream = shader->so->rasterized_stream;
-        if (shader->so->rasterized_stream && shader->so->rasterized_stream < D3D11_SO_STREAM_COUNT
-                && !vk_so_rasterization_stream_select(shader->device->vk))
-        {
-            options.flags |= DXBC_COMPILE_RASTERIZED_STREAM_ZERO;
-            shader->so->vk_rasterized_stream = 0;
-        }
-    }
+    if (!shader->program)
+        shader->compile_failed = true;   /* a signature-only stream-output object: no code */
+    /* Stream output is part of this shader object: compiled in, no variants needed. */
+    if (!shader->compiled && !shader->compile_failed && shader->so
+            && !so_options(shader->device, shader->so, &options, &so_layout, &so_entries))
+        shader->compile_failed = true;
     if (!shader->compiled && !shader->compile_failed)
     {
         if (dxbc_compile(shader->program, &options, &shader->info, &shader->spirv, &shader->spirv_words,
@@ -388,21 +502,21 @@ static bool name_equal(const char *a, const char *b)
     return *a == *b;
 }
 
-static const struct dxbc_signature_element *find_output(const struct dxbc_program *program,
+static const struct dxbc_signature_element *find_output(const struct dxbc_signature *output,
         const char *name, UINT index, UINT stream)
 {
     uint32_t i;
 
-    for (i = 0; i < program->output.element_count; ++i)
+    for (i = 0; i < output->element_count; ++i)
     {
-        const struct dxbc_signature_element *e = &program->output.elements[i];
+        const struct dxbc_signature_element *e = &output->elements[i];
         if (e->stream == stream && e->semantic_index == index && name_equal(e->semantic_name, name))
             return e;
     }
     return NULL;
 }
 
-HRESULT d3d11_stream_output_create(struct d3d11_device *device, const struct dxbc_program *program,
+HRESULT d3d11_stream_output_create(struct d3d11_device *device, const struct dxbc_signature *output,
         const D3D11_SO_DECLARATION_ENTRY *entries, UINT entry_count, const UINT *strides, UINT stride_count,
         UINT rasterized_stream, struct d3d11_stream_output **out)
 {
@@ -458,7 +572,7 @@ HRESULT d3d11_stream_output_create(struct d3d11_device *device, const struct dxb
             continue;
         }
         {
-            const struct dxbc_signature_element *sig = find_output(program, e->SemanticName, e->SemanticIndex, e->Stream);
+            const struct dxbc_signature_element *sig = find_output(output, e->SemanticName, e->SemanticIndex, e->Stream);
             UINT mask = ((1u << e->ComponentCount) - 1) << e->StartComponent;
 
             if (!sig || (sig->mask & mask) != mask || strlen(e->SemanticName) >= sizeof(o->semantic))

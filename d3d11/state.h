@@ -180,6 +180,11 @@ struct d3d11_shader
     struct vk_shader *vk_shader;
     /* A PS's variant for dual-source blend states (o1 as Location 0 Index 1), made on first need. */
     struct vk_shader *vk_shader_dual;
+    /* Stream output declared on an output signature alone (no code; program is NULL): the
+     * bound VS or DS is compiled with the capture. */
+    struct dxbc_signature *so_signature;
+    /* A VS's or DS's variants compiled with such declarations (under the lock, never evicted). */
+    struct d3d11_so_variant *so_variants;
 };
 
 /* Creation: the bytecode is parsed with bounds checks and must hold a program of `stage`
@@ -189,8 +194,8 @@ HRESULT d3d11_shader_create(struct d3d11_device *device, enum dxbc_stage stage, 
 HRESULT d3d11_shader_create_with_stream_output(struct d3d11_device *device, const void *bytecode, SIZE_T size,
         const D3D11_SO_DECLARATION_ENTRY *entries, UINT entry_count, const UINT *strides, UINT stride_count,
         UINT rasterized_stream, ID3D11ClassLinkage *linkage, struct d3d11_shader **out);
-/* Validates a stream-output declaration against the program's output signature. */
-HRESULT d3d11_stream_output_create(struct d3d11_device *device, const struct dxbc_program *program,
+/* Validates a stream-output declaration against an output signature. */
+HRESULT d3d11_stream_output_create(struct d3d11_device *device, const struct dxbc_signature *output,
         const D3D11_SO_DECLARATION_ENTRY *entries, UINT entry_count, const UINT *strides, UINT stride_count,
         UINT rasterized_stream, struct d3d11_stream_output **out);
 void d3d11_stream_output_free(struct d3d11_stream_output *so);
@@ -199,6 +204,9 @@ struct d3d11_shader *d3d11_shader_from_iface(IUnknown *iface, enum dxbc_stage st
 /* Compiles on first call; false (logged once per shader) when the compiler rejects it. */
 bool d3d11_shader_get_spirv(struct d3d11_shader *shader, const uint32_t **spirv, size_t *words,
         const struct dxbc_shader_info **info);
+/* The VS or DS compiled with the stream output of a signature-only object (cached on shader;
+ * NULL when it does not compile). */
+struct vk_shader *d3d11_shader_so_variant(struct d3d11_shader *shader, const struct d3d11_shader *so_object);
 
 /* Input layouts ------------------------------------------------------------------------- */
 

@@ -1043,6 +1043,101 @@ done:
     target_destroy(&t);
 }
 
+/* A container holding only the vertex shader's signatures (what D3DGetOutputSignatureBlob
+ * returns): built here from the assembled shader's ISGN and OSGN chunks. */
+static bool signature_blob(const struct blob *shader, struct blob *out)
+{
+    struct dxbc_container c;
+    const struct dxbc_chunk *chunks[2];
+    uint32_t tags[2] = { DXBC_TAG_ISGN, DXBC_TAG_OSGN }, size, pos, i;
+    uint8_t *data;
+
+    memset(out, 0, sizeof(*out));
+    if (dxbc_parse_container(shader->data, shader->size, &c) != DXBC_OK)
+        return false;
+    size = DXBC_HEADER_SIZE + 2 * 4;
+    for (i = 0; i < 2; ++i)
+    {
+        if (!(chunks[i] = dxbc_container_find_chunk(&c, tags[i])))
+            return false;
+        size += 8 + chunks[i]->size;
+    }
+    if (!(data = calloc(1, size)))
+        return false;
+    memcpy(data, "DXBC", 4);
+    pos = 1;
+    memcpy(data + 20, &pos, 4);          /* version */
+    memcpy(data + 24, &size, 4);
+    pos = 2;
+    memcpy(data + 28, &pos, 4);          /* chunk count */
+    pos = DXBC_HEADER_SIZE + 2 * 4;
+    for (i = 0; i < 2; ++i)
+    {
+        memcpy(data + DXBC_HEADER_SIZE + 4 * i, &pos, 4);
+        memcpy(data + pos, &tags[i], 4);
+        memcpy(data + pos + 4, &chunks[i]->size, 4);
+        memcpy(data + pos + 8, chunks[i]->data, chunks[i]->size);
+        pos += 8 + chunks[i]->size;
+    }
+    dxbc_checksum_compute(data, size, data + 4);
+    out->data = data;
+    out->size = size;
+    return true;
+}
+
+/* Stream output declared on the vertex shader's output signature alone: the bound VS is
+ * compiled with the capture. */
+static void test_signature_only(void)
+{
+    static const D3D11_SO_DECLARATION_ENTRY entries[] =
+    {
+        { 0, "SV_Position", 0, 0, 4, 0 },
+        { 0, "TEXCOORD", 1, 0, 1, 0 },
+    };
+    static const D3D11_SO_DECLARATION_ENTRY bad_entry[] = { { 0, "NORMAL", 0, 0, 3, 0 } };
+    const UINT stride = 20, zero = 0;
+    uint32_t got[4 * 5], expect[4 * 5];
+    ID3D11GeometryShader *gs = NULL;
+    ID3D11Buffer *vb, *so;
+    unsigned int i, bad, first;
+    struct blob sig;
+    HRESULT hr;
+
+    if (!signature_blob(&vs_blob, &sig))
+    {
+        ok(0, "building a signature-only container");
+        return;
+    }
+    hr = ID3D11Device_CreateGeometryShader(device, sig.data, sig.size, NULL, &gs);
+    ok(hr == E_INVALIDARG && !gs, "CreateGeometryShader of a signature alone: %#lx", (unsigned long)hr);
+    hr = ID3D11Device_CreateGeometryShaderWithStreamOutput(device, sig.data, sig.size, bad_entry, 1, &stride, 1, 0,
+            NULL, &gs);
+    ok(hr == E_INVALIDARG && !gs, "signature alone, semantic it lacks: %#lx", (unsigned long)hr);
+    if (!(gs = create_so(&sig, entries, ARRAY_SIZE(entries), &stride, 1, 0)))
+    {
+        free(sig.data);
+        return;
+    }
+    vb = make_points(3, 2);
+    so = make_so_buffer(sizeof(got));
+    bind_vs(vb, D3D11_PRIMITIVE_TOPOLOGY_POINTLIST);
+    ID3D11DeviceContext_GSSetShader(context, gs, NULL, 0);
+    ID3D11DeviceContext_SOSetTargets(context, 1, &so, &zero);
+    ID3D11DeviceContext_Draw(context, 3, 0);
+    ID3D11DeviceContext_SOSetTargets(context, 0, NULL, NULL);
+    read_buffer(so, got, sizeof(got));
+    memset(expect, 0xcd, sizeof(expect));
+    for (i = 0; i < 3; ++i)
+        vs_record(2 + i, i, &expect[i * 5]);
+    bad = compare(got, expect, ARRAY_SIZE(got), &first);
+    ok(!bad, "capture through a signature-only object: %u words differ, first %u: %#x", bad, first,
+            first < ARRAY_SIZE(got) ? got[first] : 0);
+    ID3D11Buffer_Release(so);
+    ID3D11Buffer_Release(vb);
+    ID3D11GeometryShader_Release(gs);
+    free(sig.data);
+}
+
 /* Declarations D3D11 rejects: E_INVALIDARG and no object. */
 static void test_bad_declarations(void)
 {
@@ -1217,6 +1312,7 @@ int main(void)
             run_test(test_rasterized_stream);
             run_test(test_deferred);
             run_test(test_overflow_predication);
+            run_test(test_signature_only);
         }
         if (layout) ID3D11InputLayout_Release(layout);
         if (ps) ID3D11PixelShader_Release(ps);
