@@ -32,6 +32,9 @@ HRESULT dxgi_factory_create(UINT flags, REFIID riid, void **out);
 struct dxgi_factory *unsafe_impl_from_IDXGIFactory(IUnknown *iface);
 HRESULT dxgi_adapter_create(struct dxgi_factory *factory, struct vk_adapter *backend, struct dxgi_adapter **out);
 HRESULT dxgi_output_create(struct dxgi_adapter *adapter, HMONITOR monitor, UINT index, IDXGIOutput **out);
+/* The monitor's gamma ramp (SetGammaControl), if one was set; the serial changes with every set. */
+bool dxgi_output_get_gamma(HMONITOR monitor, DXGI_GAMMA_CONTROL *ramp);
+UINT dxgi_output_gamma_serial(void);
 /* Monitors attached to the desktop, in EnumDisplayMonitors order (primary first). */
 UINT dxgi_enum_monitors(HMONITOR *monitors, UINT max);
 

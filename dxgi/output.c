@@ -10,9 +10,62 @@ struct dxgi_output
     struct dxgi_adapter *adapter;      /* holds a reference */
     HMONITOR monitor;
     UINT index;
-    DXGI_GAMMA_CONTROL gamma;
-    bool gamma_set;
 };
+
+/* Gamma ramps belong to the monitor (every IDXGIOutput of it sees the same one); swap chains
+ * in fullscreen on it apply the ramp in their present pass. A change bumps the serial. */
+#define GAMMA_MONITORS 16
+static struct plat_mutex gamma_lock = PLAT_MUTEX_INIT;
+static struct { HMONITOR monitor; DXGI_GAMMA_CONTROL *ramp; } gamma_ramps[GAMMA_MONITORS];
+static volatile LONG gamma_serial;
+
+UINT dxgi_output_gamma_serial(void)
+{
+    return atomic_load_u32(&gamma_serial);
+}
+
+bool dxgi_output_get_gamma(HMONITOR monitor, DXGI_GAMMA_CONTROL *ramp)
+{
+    bool found = false;
+    unsigned int i;
+
+    plat_mutex_lock(&gamma_lock);
+    for (i = 0; i < GAMMA_MONITORS && !found; ++i)
+        if (gamma_ramps[i].ramp && gamma_ramps[i].monitor == monitor)
+        {
+            *ramp = *gamma_ramps[i].ramp;
+            found = true;
+        }
+    plat_mutex_unlock(&gamma_lock);
+    return found;
+}
+
+static HRESULT set_gamma(HMONITOR monitor, const DXGI_GAMMA_CONTROL *ramp)
+{
+    HRESULT hr = E_OUTOFMEMORY;
+    unsigned int i, slot = GAMMA_MONITORS;
+
+    plat_mutex_lock(&gamma_lock);
+    for (i = 0; i < GAMMA_MONITORS; ++i)
+    {
+        if (gamma_ramps[i].ramp && gamma_ramps[i].monitor == monitor)
+        {
+            slot = i;
+            break;
+        }
+        if (!gamma_ramps[i].ramp && slot == GAMMA_MONITORS)
+            slot = i;
+    }
+    if (slot < GAMMA_MONITORS && (gamma_ramps[slot].ramp || (gamma_ramps[slot].ramp = malloc(sizeof(*ramp)))))
+    {
+        gamma_ramps[slot].monitor = monitor;
+        *gamma_ramps[slot].ramp = *ramp;
+        atomic_inc_u32(&gamma_serial);
+        hr = S_OK;
+    }
+    plat_mutex_unlock(&gamma_lock);
+    return hr;
+}
 
 void utf8_to_wide(const char *src, WCHAR *dst, size_t dst_len)
 {
@@ -475,9 +528,7 @@ static HRESULT STDMETHODCALLTYPE dxgi_output_SetGammaControl(IDXGIOutput6 *iface
 
     if (!gamma)
         return E_INVALIDARG;
-    output->gamma = *gamma;
-    output->gamma_set = true;
-    return S_OK;
+    return set_gamma(output->monitor, gamma);
 }
 
 static HRESULT STDMETHODCALLTYPE dxgi_output_GetGammaControl(IDXGIOutput6 *iface, DXGI_GAMMA_CONTROL *gamma)
@@ -487,11 +538,8 @@ static HRESULT STDMETHODCALLTYPE dxgi_output_GetGammaControl(IDXGIOutput6 *iface
 
     if (!gamma)
         return E_INVALIDARG;
-    if (output->gamma_set)
-    {
-        *gamma = output->gamma;
+    if (dxgi_output_get_gamma(output->monitor, gamma))
         return S_OK;
-    }
     memset(gamma, 0, sizeof(*gamma));
     gamma->Scale.Red = gamma->Scale.Green = gamma->Scale.Blue = 1.0f;
     for (i = 0; i < 1025; ++i)

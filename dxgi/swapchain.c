@@ -49,6 +49,9 @@ struct dxgi_swapchain
     /* Frame latency: a semaphore released once per completed frame (waitable swap chains). */
     UINT max_latency;
     HANDLE latency_semaphore;
+    /* The gamma ramp applied: its monitor (fullscreen only) and the ramps' serial then. */
+    HMONITOR gamma_monitor;
+    UINT gamma_serial;
     /* Alt+Enter: the window procedure this swap chain replaced (0 when not hooked). */
     LONG_PTR old_wndproc;
 
@@ -783,6 +786,40 @@ static void present_on_worker(void *user, struct vk_image *source, uint64_t arg)
     frame_finished(sc, 0, plat_time_ns());   /* dropped: the queue moves on */
 }
 
+/* IDXGIOutput::SetGammaControl takes effect for swap chains in fullscreen on that output:
+ * the presenter maps each channel through Scale * curve + Offset. */
+static void update_gamma(struct dxgi_swapchain *sc)
+{
+    HMONITOR monitor = NULL;
+    DXGI_OUTPUT_DESC desc;
+    DXGI_GAMMA_CONTROL *ramp;
+    float (*curve)[3];
+    UINT serial = dxgi_output_gamma_serial(), i;
+
+    if (sc->fullscreen && sc->target && SUCCEEDED(IDXGIOutput_GetDesc(sc->target, &desc)))
+        monitor = desc.Monitor;
+    if (monitor == sc->gamma_monitor && serial == sc->gamma_serial)
+        return;
+    sc->gamma_monitor = monitor;
+    sc->gamma_serial = serial;
+    ramp = malloc(sizeof(*ramp));
+    curve = malloc(1025 * sizeof(*curve));
+    if (monitor && ramp && curve && dxgi_output_get_gamma(monitor, ramp))
+    {
+        for (i = 0; i < 1025; ++i)
+        {
+            curve[i][0] = ramp->GammaCurve[i].Red * ramp->Scale.Red + ramp->Offset.Red;
+            curve[i][1] = ramp->GammaCurve[i].Green * ramp->Scale.Green + ramp->Offset.Green;
+            curve[i][2] = ramp->GammaCurve[i].Blue * ramp->Scale.Blue + ramp->Offset.Blue;
+        }
+        vk_presenter_set_gamma(sc->presenter, (const float (*)[3])curve, 1025);
+    }
+    else
+        vk_presenter_set_gamma(sc->presenter, NULL, 0);
+    free(curve);
+    free(ramp);
+}
+
 /* SEQUENTIAL and FLIP_SEQUENTIAL with several buffers: buffer i gets buffer i+1's contents
  * and the last buffer the image just presented (recorded after the present, so the blit
  * reads buffer 0 first). */
@@ -855,6 +892,7 @@ static HRESULT present(struct dxgi_swapchain *sc, UINT sync_interval, UINT flags
     }
 
     seq = sc->present_count + 1;
+    update_gamma(sc);
     ID3D11Device_GetImmediateContext(sc->d3d11, &context);
     if (sc->cs && sc->images[0])
     {

@@ -3,6 +3,8 @@
 #include "presenter.h"
 #include "vk_resource.h"
 #include "hud.h"   /* HUD overlay (D3D11VK_HUD) */
+#include "present_gamma_vs.h"
+#include "present_gamma_fs.h"
 
 #define PRESENTER_MAX_IMAGES 16
 #define PRESENTER_MAX_FRAMES 16
@@ -62,6 +64,30 @@ struct vk_presenter
     struct plat_thread *thread;
 
     struct vk_hud *hud;                  /* HUD overlay (hud.h); NULL when off */
+
+    /* Gamma ramp (lock): the blit writes gamma_image (the swapchain's format, mutable), a
+     * pass through the ramp writes the swapchain image. Made on first use. */
+    bool gamma_on, gamma_dirty;
+    uint32_t gamma_points;
+    float (*gamma_pending)[4];           /* VK_PRESENTER_GAMMA_MAX_POINTS */
+    VkBuffer gamma_buffer;
+    VkDeviceMemory gamma_buffer_memory;
+    void *gamma_map;
+    VkDescriptorSetLayout gamma_set_layout;
+    VkPipelineLayout gamma_layout;
+    VkDescriptorPool gamma_pool;
+    VkDescriptorSet gamma_set;
+    VkSampler gamma_sampler;
+    VkPipeline gamma_pipeline;
+    VkFormat gamma_pipeline_format;
+    VkImage gamma_image;
+    VkDeviceMemory gamma_image_memory;
+    VkImageView gamma_image_view;        /* UNORM view: encoded values */
+    VkFormat gamma_image_format;
+    VkExtent2D gamma_extent;
+    VkImageView gamma_views[PRESENTER_MAX_IMAGES];   /* the swapchain images, as attachments */
+    uint32_t gamma_view_count;
+    bool gamma_failed;
 };
 
 static void presenter_thread(void *arg)
@@ -141,6 +167,8 @@ bool vk_presenter_wait_latency(struct vk_presenter *p, uint64_t timeout_ns)
     return wait_in_flight_below(p, latency, timeout_ns);
 }
 
+static void destroy_gamma_views(struct vk_presenter *p);
+
 static void wait_idle(struct vk_presenter *p)
 {
     wait_in_flight_below(p, 1, UINT64_MAX / 2);
@@ -167,6 +195,7 @@ static void destroy_swapchain(struct vk_presenter *p)
     uint32_t i;
 
     wait_idle(p);
+    destroy_gamma_views(p);
     /* Presentation may still read images: the queue must be idle before they go. */
     plat_mutex_lock(&device->queue_lock);
     device->vk.vkQueueWaitIdle(device->queue);
@@ -367,7 +396,8 @@ static VkResult create_swapchain(struct vk_presenter *p, VkPresentModeKHR mode)
     info.imageColorSpace = p->format.colorSpace;
     info.imageExtent = p->extent;
     info.imageArrayLayers = 1;
-    info.imageUsage = VK_IMAGE_USAGE_TRANSFER_DST_BIT | vk_hud_image_usage(p->hud);   /* HUD: colour attachment */
+    /* The HUD and the gamma ramp's pass render into the images. */
+    info.imageUsage = VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | vk_hud_image_usage(p->hud);
     info.imageSharingMode = VK_SHARING_MODE_EXCLUSIVE;
     info.preTransform = (caps.supportedTransforms & VK_SURFACE_TRANSFORM_IDENTITY_BIT_KHR)
             ? VK_SURFACE_TRANSFORM_IDENTITY_BIT_KHR : caps.currentTransform;
@@ -379,6 +409,7 @@ static VkResult create_swapchain(struct vk_presenter *p, VkPresentModeKHR mode)
 
     /* The old swapchain's images must be idle before it goes. */
     wait_idle(p);
+    destroy_gamma_views(p);
     for (i = 0; i < p->image_count; ++i)
     {
         device->vk.vkDestroySemaphore(device->device, p->present_sems[i], NULL);
@@ -539,8 +570,412 @@ static void dst_rect(struct vk_presenter *p, uint32_t sw, uint32_t sh, VkOffset3
     }
 }
 
+/* Gamma ramp ------------------------------------------------------------------------ */
+
+static uint32_t find_memory_type(struct vk_presenter *p, uint32_t bits, VkMemoryPropertyFlags want);
+
+static VkFormat unorm_format(VkFormat f)
+{
+    switch (f)
+    {
+        case VK_FORMAT_B8G8R8A8_SRGB: return VK_FORMAT_B8G8R8A8_UNORM;
+        case VK_FORMAT_R8G8B8A8_SRGB: return VK_FORMAT_R8G8B8A8_UNORM;
+        case VK_FORMAT_A8B8G8R8_SRGB_PACK32: return VK_FORMAT_A8B8G8R8_UNORM_PACK32;
+        default: return f;
+    }
+}
+
+/* The ramp maps SDR signal values; scRGB and HDR10 surfaces are left alone. */
+static bool gamma_applies(const struct vk_presenter *p)
+{
+    return p->gamma_on && !p->gamma_failed && p->format.colorSpace == VK_COLOR_SPACE_SRGB_NONLINEAR_KHR
+            && p->format.format != VK_FORMAT_R16G16B16A16_SFLOAT;
+}
+
+static void destroy_gamma_views(struct vk_presenter *p)
+{
+    struct vk_device *device = p->device;
+    uint32_t i;
+
+    for (i = 0; i < p->gamma_view_count; ++i)
+        device->vk.vkDestroyImageView(device->device, p->gamma_views[i], NULL);
+    p->gamma_view_count = 0;
+}
+
+static void destroy_gamma_image(struct vk_presenter *p)
+{
+    struct vk_device *device = p->device;
+
+    if (p->gamma_image_view)
+        device->vk.vkDestroyImageView(device->device, p->gamma_image_view, NULL);
+    if (p->gamma_image)
+        device->vk.vkDestroyImage(device->device, p->gamma_image, NULL);
+    if (p->gamma_image_memory)
+        device->vk.vkFreeMemory(device->device, p->gamma_image_memory, NULL);
+    p->gamma_image_view = VK_NULL_HANDLE;
+    p->gamma_image = VK_NULL_HANDLE;
+    p->gamma_image_memory = VK_NULL_HANDLE;
+    p->gamma_image_format = VK_FORMAT_UNDEFINED;
+}
+
+static void destroy_gamma(struct vk_presenter *p)
+{
+    struct vk_device *device = p->device;
+
+    destroy_gamma_views(p);
+    destroy_gamma_image(p);
+    if (p->gamma_pipeline)
+        device->vk.vkDestroyPipeline(device->device, p->gamma_pipeline, NULL);
+    if (p->gamma_layout)
+        device->vk.vkDestroyPipelineLayout(device->device, p->gamma_layout, NULL);
+    if (p->gamma_pool)
+        device->vk.vkDestroyDescriptorPool(device->device, p->gamma_pool, NULL);
+    if (p->gamma_set_layout)
+        device->vk.vkDestroyDescriptorSetLayout(device->device, p->gamma_set_layout, NULL);
+    if (p->gamma_sampler)
+        device->vk.vkDestroySampler(device->device, p->gamma_sampler, NULL);
+    if (p->gamma_buffer)
+        device->vk.vkDestroyBuffer(device->device, p->gamma_buffer, NULL);
+    if (p->gamma_buffer_memory)
+        device->vk.vkFreeMemory(device->device, p->gamma_buffer_memory, NULL);
+    free(p->gamma_pending);
+}
+
+/* What does not depend on the swapchain: the ramp buffer, layouts, the descriptor set. */
+static VkResult gamma_init(struct vk_presenter *p)
+{
+    VkBufferCreateInfo binfo = { VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO };
+    VkMemoryAllocateInfo alloc = { VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO };
+    VkSamplerCreateInfo sinfo = { VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO };
+    VkDescriptorSetLayoutBinding bindings[2];
+    VkDescriptorSetLayoutCreateInfo linfo = { VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO };
+    VkPushConstantRange push = { VK_SHADER_STAGE_FRAGMENT_BIT, 0, 2 * sizeof(uint32_t) };
+    VkPipelineLayoutCreateInfo pinfo = { VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO };
+    VkDescriptorPoolSize sizes[2] = { { VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1 }, { VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1 } };
+    VkDescriptorPoolCreateInfo poolinfo = { VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO };
+    VkDescriptorSetAllocateInfo setinfo = { VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO };
+    VkDescriptorBufferInfo buffer_desc;
+    VkWriteDescriptorSet write = { VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET };
+    struct vk_device *device = p->device;
+    VkMemoryRequirements reqs;
+    VkResult vr;
+
+    if (p->gamma_set)
+        return VK_SUCCESS;
+    binfo.size = VK_PRESENTER_GAMMA_MAX_POINTS * 4 * sizeof(float);
+    binfo.usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
+    if ((vr = device->vk.vkCreateBuffer(device->device, &binfo, NULL, &p->gamma_buffer)) != VK_SUCCESS)
+        return vr;
+    device->vk.vkGetBufferMemoryRequirements(device->device, p->gamma_buffer, &reqs);
+    alloc.allocationSize = reqs.size;
+    if ((alloc.memoryTypeIndex = find_memory_type(p, reqs.memoryTypeBits,
+            VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT)) == UINT32_MAX)
+        return VK_ERROR_OUT_OF_DEVICE_MEMORY;
+    if ((vr = device->vk.vkAllocateMemory(device->device, &alloc, NULL, &p->gamma_buffer_memory)) != VK_SUCCESS
+            || (vr = device->vk.vkBindBufferMemory(device->device, p->gamma_buffer, p->gamma_buffer_memory, 0)) != VK_SUCCESS
+            || (vr = device->vk.vkMapMemory(device->device, p->gamma_buffer_memory, 0, VK_WHOLE_SIZE, 0, &p->gamma_map)) != VK_SUCCESS)
+        return vr;
+    sinfo.magFilter = sinfo.minFilter = VK_FILTER_NEAREST;
+    sinfo.addressModeU = sinfo.addressModeV = sinfo.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    if ((vr = device->vk.vkCreateSampler(device->device, &sinfo, NULL, &p->gamma_sampler)) != VK_SUCCESS)
+        return vr;
+    memset(bindings, 0, sizeof(bindings));
+    bindings[0].binding = 0;
+    bindings[0].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    bindings[0].descriptorCount = 1;
+    bindings[0].stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT;
+    bindings[0].pImmutableSamplers = &p->gamma_sampler;
+    bindings[1].binding = 1;
+    bindings[1].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    bindings[1].descriptorCount = 1;
+    bindings[1].stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT;
+    linfo.bindingCount = 2;
+    linfo.pBindings = bindings;
+    if ((vr = device->vk.vkCreateDescriptorSetLayout(device->device, &linfo, NULL, &p->gamma_set_layout)) != VK_SUCCESS)
+        return vr;
+    pinfo.setLayoutCount = 1;
+    pinfo.pSetLayouts = &p->gamma_set_layout;
+    pinfo.pushConstantRangeCount = 1;
+    pinfo.pPushConstantRanges = &push;
+    if ((vr = device->vk.vkCreatePipelineLayout(device->device, &pinfo, NULL, &p->gamma_layout)) != VK_SUCCESS)
+        return vr;
+    poolinfo.maxSets = 1;
+    poolinfo.poolSizeCount = 2;
+    poolinfo.pPoolSizes = sizes;
+    if ((vr = device->vk.vkCreateDescriptorPool(device->device, &poolinfo, NULL, &p->gamma_pool)) != VK_SUCCESS)
+        return vr;
+    setinfo.descriptorPool = p->gamma_pool;
+    setinfo.descriptorSetCount = 1;
+    setinfo.pSetLayouts = &p->gamma_set_layout;
+    if ((vr = device->vk.vkAllocateDescriptorSets(device->device, &setinfo, &p->gamma_set)) != VK_SUCCESS)
+    {
+        p->gamma_set = VK_NULL_HANDLE;
+        return vr;
+    }
+    buffer_desc.buffer = p->gamma_buffer;
+    buffer_desc.offset = 0;
+    buffer_desc.range = VK_WHOLE_SIZE;
+    write.dstSet = p->gamma_set;
+    write.dstBinding = 1;
+    write.descriptorCount = 1;
+    write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    write.pBufferInfo = &buffer_desc;
+    device->vk.vkUpdateDescriptorSets(device->device, 1, &write, 0, NULL);
+    return VK_SUCCESS;
+}
+
+static VkResult gamma_create_pipeline(struct vk_presenter *p, VkFormat format)
+{
+    VkShaderModuleCreateInfo module_info = { VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO };
+    VkPipelineShaderStageCreateInfo stages[2] = { { VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO },
+            { VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO } };
+    VkPipelineVertexInputStateCreateInfo vertex = { VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO };
+    VkPipelineInputAssemblyStateCreateInfo ia = { VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO };
+    VkPipelineViewportStateCreateInfo vp = { VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO };
+    VkPipelineRasterizationStateCreateInfo rs = { VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO };
+    VkPipelineMultisampleStateCreateInfo ms = { VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO };
+    VkPipelineColorBlendAttachmentState blend_att = { 0 };
+    VkPipelineColorBlendStateCreateInfo blend = { VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO };
+    static const VkDynamicState dyn_states[] = { VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR };
+    VkPipelineDynamicStateCreateInfo dyn = { VK_STRUCTURE_TYPE_PIPELINE_DYNAMIC_STATE_CREATE_INFO };
+    VkPipelineRenderingCreateInfo rendering = { VK_STRUCTURE_TYPE_PIPELINE_RENDERING_CREATE_INFO };
+    VkGraphicsPipelineCreateInfo info = { VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO };
+    struct vk_device *device = p->device;
+    VkShaderModule modules[2] = { VK_NULL_HANDLE, VK_NULL_HANDLE };
+    VkResult vr;
+
+    if (p->gamma_pipeline && p->gamma_pipeline_format == format)
+        return VK_SUCCESS;
+    if (p->gamma_pipeline)
+        device->vk.vkDestroyPipeline(device->device, p->gamma_pipeline, NULL);
+    p->gamma_pipeline = VK_NULL_HANDLE;
+    module_info.codeSize = sizeof(present_gamma_vs);
+    module_info.pCode = present_gamma_vs;
+    if ((vr = device->vk.vkCreateShaderModule(device->device, &module_info, NULL, &modules[0])) != VK_SUCCESS)
+        goto done;
+    module_info.codeSize = sizeof(present_gamma_fs);
+    module_info.pCode = present_gamma_fs;
+    if ((vr = device->vk.vkCreateShaderModule(device->device, &module_info, NULL, &modules[1])) != VK_SUCCESS)
+        goto done;
+    stages[0].stage = VK_SHADER_STAGE_VERTEX_BIT;
+    stages[0].module = modules[0];
+    stages[0].pName = "main";
+    stages[1].stage = VK_SHADER_STAGE_FRAGMENT_BIT;
+    stages[1].module = modules[1];
+    stages[1].pName = "main";
+    ia.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
+    vp.viewportCount = vp.scissorCount = 1;
+    rs.polygonMode = VK_POLYGON_MODE_FILL;
+    rs.cullMode = VK_CULL_MODE_NONE;
+    rs.lineWidth = 1.0f;
+    ms.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
+    blend_att.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT | VK_COLOR_COMPONENT_B_BIT
+            | VK_COLOR_COMPONENT_A_BIT;
+    blend.attachmentCount = 1;
+    blend.pAttachments = &blend_att;
+    dyn.dynamicStateCount = ARRAY_SIZE(dyn_states);
+    dyn.pDynamicStates = dyn_states;
+    rendering.colorAttachmentCount = 1;
+    rendering.pColorAttachmentFormats = &format;
+    info.pNext = &rendering;
+    info.stageCount = 2;
+    info.pStages = stages;
+    info.pVertexInputState = &vertex;
+    info.pInputAssemblyState = &ia;
+    info.pViewportState = &vp;
+    info.pRasterizationState = &rs;
+    info.pMultisampleState = &ms;
+    info.pColorBlendState = &blend;
+    info.pDynamicState = &dyn;
+    info.layout = p->gamma_layout;
+    if ((vr = device->vk.vkCreateGraphicsPipelines(device->device, VK_NULL_HANDLE, 1, &info, NULL, &p->gamma_pipeline)) == VK_SUCCESS)
+        p->gamma_pipeline_format = format;
+    else
+        p->gamma_pipeline = VK_NULL_HANDLE;
+done:
+    if (modules[0])
+        device->vk.vkDestroyShaderModule(device->device, modules[0], NULL);
+    if (modules[1])
+        device->vk.vkDestroyShaderModule(device->device, modules[1], NULL);
+    return vr;
+}
+
+/* The image the blit writes when the ramp is on: the swapchain's size and format (mutable,
+ * so that the pass reads encoded values through a UNORM view). */
+static VkResult gamma_create_image(struct vk_presenter *p)
+{
+    VkImageCreateInfo info = { VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO };
+    VkImageViewCreateInfo vinfo = { VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO };
+    VkMemoryAllocateInfo alloc = { VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO };
+    VkDescriptorImageInfo image_desc;
+    VkWriteDescriptorSet write = { VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET };
+    struct vk_device *device = p->device;
+    VkMemoryRequirements reqs;
+    VkResult vr;
+
+    if (p->gamma_image && p->gamma_image_format == p->format.format && p->gamma_extent.width == p->extent.width
+            && p->gamma_extent.height == p->extent.height)
+        return VK_SUCCESS;
+    wait_idle(p);   /* frames in flight read the old image through the descriptor set */
+    destroy_gamma_image(p);
+    info.flags = unorm_format(p->format.format) != p->format.format ? VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT : 0;
+    info.imageType = VK_IMAGE_TYPE_2D;
+    info.format = p->format.format;
+    info.extent.width = p->extent.width;
+    info.extent.height = p->extent.height;
+    info.extent.depth = 1;
+    info.mipLevels = info.arrayLayers = 1;
+    info.samples = VK_SAMPLE_COUNT_1_BIT;
+    info.tiling = VK_IMAGE_TILING_OPTIMAL;
+    info.usage = VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_SAMPLED_BIT;
+    if ((vr = device->vk.vkCreateImage(device->device, &info, NULL, &p->gamma_image)) != VK_SUCCESS)
+    {
+        p->gamma_image = VK_NULL_HANDLE;
+        return vr;
+    }
+    device->vk.vkGetImageMemoryRequirements(device->device, p->gamma_image, &reqs);
+    alloc.allocationSize = reqs.size;
+    if ((alloc.memoryTypeIndex = find_memory_type(p, reqs.memoryTypeBits, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT)) == UINT32_MAX)
+        alloc.memoryTypeIndex = find_memory_type(p, reqs.memoryTypeBits, 0);
+    if ((vr = device->vk.vkAllocateMemory(device->device, &alloc, NULL, &p->gamma_image_memory)) != VK_SUCCESS
+            || (vr = device->vk.vkBindImageMemory(device->device, p->gamma_image, p->gamma_image_memory, 0)) != VK_SUCCESS)
+        return vr;
+    vinfo.image = p->gamma_image;
+    vinfo.viewType = VK_IMAGE_VIEW_TYPE_2D;
+    vinfo.format = unorm_format(p->format.format);
+    vinfo.subresourceRange.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
+    vinfo.subresourceRange.levelCount = vinfo.subresourceRange.layerCount = 1;
+    if ((vr = device->vk.vkCreateImageView(device->device, &vinfo, NULL, &p->gamma_image_view)) != VK_SUCCESS)
+    {
+        p->gamma_image_view = VK_NULL_HANDLE;
+        return vr;
+    }
+    p->gamma_image_format = p->format.format;
+    p->gamma_extent = p->extent;
+    image_desc.sampler = VK_NULL_HANDLE;
+    image_desc.imageView = p->gamma_image_view;
+    image_desc.imageLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
+    write.dstSet = p->gamma_set;
+    write.dstBinding = 0;
+    write.descriptorCount = 1;
+    write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    write.pImageInfo = &image_desc;
+    device->vk.vkUpdateDescriptorSets(device->device, 1, &write, 0, NULL);
+    return VK_SUCCESS;
+}
+
+/* Everything the pass needs for this frame, under the lock. False: no gamma this frame. */
+static bool gamma_prepare(struct vk_presenter *p)
+{
+    VkImageViewCreateInfo vinfo = { VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO };
+    struct vk_device *device = p->device;
+    VkResult vr;
+    uint32_t i;
+
+    if (!gamma_applies(p))
+        return false;
+    if ((vr = gamma_init(p)) != VK_SUCCESS || (vr = gamma_create_pipeline(p, p->format.format)) != VK_SUCCESS
+            || (vr = gamma_create_image(p)) != VK_SUCCESS)
+        goto fail;
+    if (!p->gamma_view_count)
+    {
+        vinfo.viewType = VK_IMAGE_VIEW_TYPE_2D;
+        vinfo.format = p->format.format;
+        vinfo.subresourceRange.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
+        vinfo.subresourceRange.levelCount = vinfo.subresourceRange.layerCount = 1;
+        for (i = 0; i < p->image_count; ++i)
+        {
+            vinfo.image = p->images[i];
+            if ((vr = device->vk.vkCreateImageView(device->device, &vinfo, NULL, &p->gamma_views[i])) != VK_SUCCESS)
+                goto fail;
+            p->gamma_view_count = i + 1;
+        }
+    }
+    if (p->gamma_dirty)
+    {
+        wait_idle(p);   /* frames in flight read the ramp */
+        memcpy(p->gamma_map, p->gamma_pending, (size_t)p->gamma_points * 4 * sizeof(float));
+        p->gamma_dirty = false;
+    }
+    return true;
+
+fail:
+    LOG_ERR("The gamma ramp cannot be applied (%s); presenting without it.", vk_result_str(vr));
+    p->gamma_failed = true;
+    return false;
+}
+
+/* gamma_image (TRANSFER_DST, written by the blit) through the ramp into swapchain image
+ * `index` (not yet in any layout), which is left in TRANSFER_DST_OPTIMAL. */
+static void record_gamma(struct vk_presenter *p, VkCommandBuffer cmd, uint32_t index)
+{
+    VkRenderingAttachmentInfo attachment = { VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO };
+    VkRenderingInfo rendering = { VK_STRUCTURE_TYPE_RENDERING_INFO };
+    struct vk_device *device = p->device;
+    VkViewport viewport;
+    VkRect2D scissor;
+    uint32_t push[2];
+
+    image_barrier(device, cmd, p->gamma_image, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
+            VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, VK_ACCESS_SHADER_READ_BIT,
+            VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL);
+    image_barrier(device, cmd, p->images[index], VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, 0, VK_IMAGE_LAYOUT_UNDEFINED,
+            VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT,
+            VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL);
+    attachment.imageView = p->gamma_views[index];
+    attachment.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    attachment.loadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;
+    attachment.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    rendering.renderArea.extent = p->extent;
+    rendering.layerCount = 1;
+    rendering.colorAttachmentCount = 1;
+    rendering.pColorAttachments = &attachment;
+    device->vk.vkCmdBeginRendering(cmd, &rendering);
+    viewport.x = viewport.y = 0.0f;
+    viewport.width = (float)p->extent.width;
+    viewport.height = (float)p->extent.height;
+    viewport.minDepth = 0.0f;
+    viewport.maxDepth = 1.0f;
+    scissor.offset.x = scissor.offset.y = 0;
+    scissor.extent = p->extent;
+    device->vk.vkCmdSetViewport(cmd, 0, 1, &viewport);
+    device->vk.vkCmdSetScissor(cmd, 0, 1, &scissor);
+    device->vk.vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, p->gamma_pipeline);
+    device->vk.vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, p->gamma_layout, 0, 1, &p->gamma_set, 0, NULL);
+    push[0] = p->gamma_points;
+    push[1] = unorm_format(p->format.format) != p->format.format;
+    device->vk.vkCmdPushConstants(cmd, p->gamma_layout, VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(push), push);
+    device->vk.vkCmdDraw(cmd, 3, 1, 0, 0);
+    device->vk.vkCmdEndRendering(cmd);
+    image_barrier(device, cmd, p->images[index], VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT,
+            VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_TRANSFER_BIT,
+            VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL);
+}
+
+void vk_presenter_set_gamma(struct vk_presenter *p, const float (*curve)[3], uint32_t count)
+{
+    uint32_t i;
+
+    plat_mutex_lock(&p->lock);
+    if (!curve || count < 2 || count > VK_PRESENTER_GAMMA_MAX_POINTS)
+        p->gamma_on = false;
+    else if (p->gamma_pending || (p->gamma_pending = calloc(VK_PRESENTER_GAMMA_MAX_POINTS, sizeof(*p->gamma_pending))))
+    {
+        for (i = 0; i < count; ++i)
+        {
+            p->gamma_pending[i][0] = curve[i][0];
+            p->gamma_pending[i][1] = curve[i][1];
+            p->gamma_pending[i][2] = curve[i][2];
+            p->gamma_pending[i][3] = 1.0f;
+        }
+        p->gamma_points = count;
+        p->gamma_on = p->gamma_dirty = true;
+    }
+    plat_mutex_unlock(&p->lock);
+}
+
 static VkResult record_blit(struct vk_presenter *p, VkCommandBuffer cmd, const struct vk_present_params *params,
-        VkImage dst)
+        VkImage dst, uint32_t index, bool gamma)
 {
     VkCommandBufferBeginInfo begin = { VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO };
     static const VkImageSubresourceRange range = { VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1 };
@@ -553,6 +988,7 @@ static VkResult record_blit(struct vk_presenter *p, VkCommandBuffer cmd, const s
     VkImageLayout blit_layout = VK_IMAGE_LAYOUT_GENERAL;
     bool initialized = __atomic_load_n(&src->initialized, __ATOMIC_ACQUIRE);
     VkImageBlit region;
+    VkImage target = gamma ? p->gamma_image : dst;   /* the ramp's pass writes dst from it */
     VkResult vr;
 
     if (params->background)
@@ -573,7 +1009,7 @@ static VkResult record_blit(struct vk_presenter *p, VkCommandBuffer cmd, const s
         device->vk.vkCmdCopyBufferToImage(cmd, p->upload_buffer, src->image, VK_IMAGE_LAYOUT_GENERAL, 1, &copy);
         p->upload_pending = false;
     }
-    image_barrier(device, cmd, dst, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, VK_IMAGE_LAYOUT_UNDEFINED,
+    image_barrier(device, cmd, target, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, VK_IMAGE_LAYOUT_UNDEFINED,
             VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL);
     if (!initialized)
     {
@@ -582,7 +1018,7 @@ static VkResult record_blit(struct vk_presenter *p, VkCommandBuffer cmd, const s
         image_barrier(device, cmd, src->image, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, 0, VK_IMAGE_LAYOUT_UNDEFINED,
                 VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_ACCESS_MEMORY_READ_BIT | VK_ACCESS_MEMORY_WRITE_BIT, VK_IMAGE_LAYOUT_GENERAL);
         __atomic_store_n(&src->initialized, 1, __ATOMIC_RELEASE);
-        device->vk.vkCmdClearColorImage(cmd, dst, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, &clear, 1, &range);
+        device->vk.vkCmdClearColorImage(cmd, target, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, &clear, 1, &range);
     }
     else
     {
@@ -615,8 +1051,8 @@ static VkResult record_blit(struct vk_presenter *p, VkCommandBuffer cmd, const s
         dst_rect(p, sw, sh, &d0, &d1);
         if (d0.x || d0.y || d1.x != (int32_t)p->extent.width || d1.y != (int32_t)p->extent.height)
         {
-            device->vk.vkCmdClearColorImage(cmd, dst, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, &clear, 1, &range);
-            image_barrier(device, cmd, dst, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
+            device->vk.vkCmdClearColorImage(cmd, target, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, &clear, 1, &range);
+            image_barrier(device, cmd, target, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
                     VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
                     VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL);
         }
@@ -633,7 +1069,7 @@ static VkResult record_blit(struct vk_presenter *p, VkCommandBuffer cmd, const s
         }
         region.dstOffsets[0] = d0;
         region.dstOffsets[1] = d1;
-        device->vk.vkCmdBlitImage(cmd, blit_src, blit_layout, dst, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region,
+        device->vk.vkCmdBlitImage(cmd, blit_src, blit_layout, target, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region,
                 (sw == (uint32_t)(d1.x - d0.x) && sh == (uint32_t)(d1.y - d0.y)) || !format_filters_linearly(p, src->desc.format)
                 ? VK_FILTER_NEAREST : VK_FILTER_LINEAR);
         /* Later commands on the queue may overwrite the back buffer once the blit has read it. */
@@ -642,6 +1078,8 @@ static VkResult record_blit(struct vk_presenter *p, VkCommandBuffer cmd, const s
         device->vk.vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT,
                 0, 1, &mb, 0, NULL, 0, NULL);
     }
+    if (gamma)
+        record_gamma(p, cmd, index);
     if (p->hud)
     {
         /* HUD overlay (hud.h): drawn over the blitted image, which stays in TRANSFER_DST layout. */
@@ -843,7 +1281,7 @@ VkResult vk_presenter_present(struct vk_presenter *p, const struct vk_present_pa
 
     device->vk.vkResetFences(device->device, 1, &frame->fence);
     device->vk.vkResetCommandBuffer(frame->cmd, 0);
-    if ((vr = record_blit(p, frame->cmd, params, p->images[index])) != VK_SUCCESS)
+    if ((vr = record_blit(p, frame->cmd, params, p->images[index], index, gamma_prepare(p))) != VK_SUCCESS)
         goto done;
 
     submit.waitSemaphoreCount = 1;
@@ -1004,6 +1442,7 @@ void vk_presenter_destroy(struct vk_presenter *p)
         plat_thread_join(p->thread);
     }
     destroy_swapchain(p);
+    destroy_gamma(p);
     vk_hud_destroy(p->hud);   /* HUD overlay */
     for (i = 0; i < PRESENTER_MAX_FRAMES; ++i)
     {

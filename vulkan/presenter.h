@@ -85,6 +85,12 @@ VkResult vk_presenter_present(struct vk_presenter *presenter, const struct vk_pr
 VkResult vk_presenter_present_memory(struct vk_presenter *presenter, const void *data, size_t row_pitch, VkFormat format,
         uint32_t width, uint32_t height, const struct vk_present_params *params, uint64_t *present_id);
 
+/* The output's gamma ramp, applied in the present pass to SDR surfaces: count control points
+ * (2..VK_PRESENTER_GAMMA_MAX_POINTS) evenly spaced on [0, 1], red/green/blue each; the
+ * signal value of every channel is mapped through it, linearly between points. NULL: off. */
+#define VK_PRESENTER_GAMMA_MAX_POINTS 1025
+void vk_presenter_set_gamma(struct vk_presenter *presenter, const float (*curve)[3], uint32_t count);
+
 /* Whether the surface offers the colour for the source format (SetColorSpace1 answers). */
 bool vk_presenter_supports_color(struct vk_presenter *presenter, VkFormat source_format, enum vk_presenter_color color);
 /* Whether the surface offers a present mode (immediate presentation for tearing). */

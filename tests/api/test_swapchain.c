@@ -1407,6 +1407,92 @@ static void test_hud(void)
     ID3D11Device_Release(device);
 }
 
+/* IDXGIOutput::SetGammaControl: applied in the present pass of fullscreen swap chains on that
+ * output (an inverting ramp turns the frame into its negative on screen), not to windowed ones. */
+static void test_gamma(void)
+{
+    static const float colour[4] = { 1.0f, 0.25f, 0.0f, 1.0f };
+    DXGI_SWAP_CHAIN_DESC1 d = make_desc(DXGI_SWAP_EFFECT_FLIP_DISCARD, 2, DXGI_FORMAT_B8G8R8A8_UNORM);
+    ID3D11Device *device = create_device();
+    HWND window = create_window(160, 120);
+    DXGI_GAMMA_CONTROL_CAPABILITIES caps;
+    DXGI_GAMMA_CONTROL *ramp, *got;
+    IDXGISwapChain1 *sc;
+    IDXGIOutput *output;
+    struct capture cap;
+    const unsigned char *p;
+    unsigned int pass, i;
+    HRESULT hr;
+
+    if (!device)
+        return;
+    ramp = calloc(1, sizeof(*ramp));
+    got = calloc(1, sizeof(*got));
+    d.Width = d.Height = 0;
+    pump_messages();
+    if (!(sc = create_swapchain(device, window, &d, &hr)))
+    {
+        ok(0, "creation failed: %#lx", (unsigned long)hr);
+        goto done;
+    }
+    hr = IDXGISwapChain1_GetContainingOutput(sc, &output);
+    ok(hr == S_OK, "GetContainingOutput: %#lx", (unsigned long)hr);
+    if (FAILED(hr))
+        goto release;
+    hr = IDXGIOutput_GetGammaControlCapabilities(output, &caps);
+    ok(hr == S_OK && caps.NumGammaControlPoints == 1025 && caps.ControlPointPositions[1024] == 1.0f,
+            "GetGammaControlCapabilities: %#lx %u", (unsigned long)hr, caps.NumGammaControlPoints);
+    ramp->Scale.Red = ramp->Scale.Green = ramp->Scale.Blue = 1.0f;
+    for (i = 0; i < 1025; ++i)
+        ramp->GammaCurve[i].Red = ramp->GammaCurve[i].Green = ramp->GammaCurve[i].Blue = 1.0f - (float)i / 1024.0f;
+    hr = IDXGIOutput_SetGammaControl(output, ramp);
+    ok(hr == S_OK, "SetGammaControl: %#lx", (unsigned long)hr);
+    hr = IDXGIOutput_GetGammaControl(output, got);
+    ok(hr == S_OK && !memcmp(got, ramp, sizeof(*ramp)), "GetGammaControl: %#lx", (unsigned long)hr);
+    for (pass = 0; pass < 3; ++pass)
+    {
+        /* 0: windowed (no ramp); 1: fullscreen, inverted; 2: fullscreen, identity ramp. */
+        static const unsigned char expect[3][3] = { { 255, 64, 0 }, { 0, 191, 255 }, { 255, 64, 0 } };
+        UINT base;
+
+        if (pass == 1)
+        {
+            hr = IDXGISwapChain1_SetFullscreenState(sc, TRUE, output);
+            ok(hr == S_OK, "SetFullscreenState: %#lx", (unsigned long)hr);
+            pump_messages();
+        }
+        if (pass == 2)
+        {
+            for (i = 0; i < 1025; ++i)
+                ramp->GammaCurve[i].Red = ramp->GammaCurve[i].Green = ramp->GammaCurve[i].Blue = (float)i / 1024.0f;
+            IDXGIOutput_SetGammaControl(output, ramp);
+        }
+        IDXGISwapChain1_GetLastPresentCount(sc, &base);
+        fill_back_buffer(device, sc, colour);
+        hr = IDXGISwapChain1_Present(sc, 0, 0);
+        ok(hr == S_OK, "pass %u: Present: %#lx", pass, (unsigned long)hr);
+        ok(wait_frames(sc, base + 1), "pass %u: the frame never finished", pass);
+        Sleep(150);
+        if (capture_screen(&cap))
+        {
+            p = capture_at(&cap, window, 40, 30);
+            ok(p && colour_near(p, expect[pass][0], expect[pass][1], expect[pass][2], 3),
+                    "pass %u: screen %u,%u,%u, expected %u,%u,%u", pass, p ? p[0] : 0, p ? p[1] : 0, p ? p[2] : 0,
+                    expect[pass][0], expect[pass][1], expect[pass][2]);
+            free(cap.rgb);
+        }
+    }
+    IDXGISwapChain1_SetFullscreenState(sc, FALSE, NULL);
+    IDXGIOutput_Release(output);
+release:
+    IDXGISwapChain1_Release(sc);
+done:
+    free(ramp);
+    free(got);
+    DestroyWindow(window);
+    ID3D11Device_Release(device);
+}
+
 int main(void)
 {
     if (!test_init())
@@ -1426,6 +1512,7 @@ int main(void)
     run_test(test_alt_enter);
     run_test(test_sync_interval);
     run_test(test_hud);
+    run_test(test_gamma);
     return test_finish();
 }
 
