@@ -120,6 +120,7 @@ void vk_draw_ctx_destroy(struct vk_draw_ctx *ctx)
     if (!ctx)
         return;
     device = ctx->device;
+    vk_so_destroy(&ctx->so);
     for (i = 0; i < ctx->pool_count; ++i)
         device->vk.vkDestroyDescriptorPool(device->device, ctx->pools[i].pool, NULL);
     if (ctx->default_sampler)
@@ -474,6 +475,7 @@ void vk_draw_submitted(struct vk_draw_ctx *ctx, uint64_t value)
 
     if (!ctx)
         return;
+    vk_so_submitted(&ctx->so, value);
     for (i = 0; i < ctx->pool_count; ++i)
         if (ctx->pools[i].value == UINT64_MAX)
             ctx->pools[i].value = value;

@@ -72,6 +72,43 @@ static void counters(const struct vk_so_state *so, VkBuffer *buffers, VkDeviceSi
     }
 }
 
+#define VK_SO_DUMMY_SIZE (1u << 20)
+
+static bool dummy(struct vk_so_state *so, struct vk_device *device)
+{
+    struct vk_buffer_desc desc = { 0 };
+
+    if (so->dummy)
+        return true;
+    desc.size = VK_SO_DUMMY_SIZE;
+    desc.usage = VK_BUFFER_USAGE_TRANSFORM_FEEDBACK_BUFFER_BIT_EXT;
+    desc.domain = VK_MEM_DOMAIN_DEVICE;
+    if (vk_buffer_create(device, &desc, &so->dummy) != VK_SUCCESS)
+    {
+        so->dummy = NULL;
+        return false;
+    }
+    vk_buffer_ref(so->dummy, 0, &so->dummy_ref);
+    return true;
+}
+
+void vk_so_submitted(struct vk_so_state *so, uint64_t value)
+{
+    if (!so->dummy_used)
+        return;
+    /* The worker's own object: its last use is this submission. */
+    if (__atomic_load_n(&so->dummy_ref.owner->last_use, __ATOMIC_ACQUIRE) < value)
+        __atomic_store_n(&so->dummy_ref.owner->last_use, value, __ATOMIC_RELEASE);
+    so->dummy_used = false;
+}
+
+void vk_so_destroy(struct vk_so_state *so)
+{
+    if (so->dummy)
+        vk_buffer_release(so->dummy);
+    so->dummy = NULL;
+}
+
 void vk_so_begin(struct vk_so_state *so, struct vk_device *device, VkCommandBuffer cb)
 {
     VkBuffer buffers[VK_SO_TARGETS];
@@ -86,6 +123,13 @@ void vk_so_begin(struct vk_so_state *so, struct vk_device *device, VkCommandBuff
 
         if (t->buffer)
             device->vk.vkCmdBindTransformFeedbackBuffersEXT(cb, i, 1, &t->buffer, &t->offset, &t->size);
+        else if (dummy(so, device))
+        {
+            VkDeviceSize size = VK_SO_DUMMY_SIZE;
+
+            device->vk.vkCmdBindTransformFeedbackBuffersEXT(cb, i, 1, &so->dummy_ref.buffer, &so->dummy_ref.offset, &size);
+            so->dummy_used = true;
+        }
     }
     counters(so, buffers, offsets);
     device->vk.vkCmdBeginTransformFeedbackEXT(cb, 0, VK_SO_TARGETS, buffers, offsets);

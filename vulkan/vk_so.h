@@ -46,6 +46,11 @@ struct vk_so_state
     bool active;                         /* between Begin and End in the current rendering */
     bool written;                        /* captured in the current rendering instance */
     bool checked, supported, draw_supported;
+    /* Bound to slots the application left unbound (Vulkan stops a capture whose buffer has
+     * no room; D3D11 only drops that slot's data): made on first need. */
+    struct vk_buffer *dummy;
+    struct vk_bufref dummy_ref;
+    bool dummy_used;                     /* by the command buffer being recorded */
 };
 
 /* Whether the device captures at all (transformFeedback), and draws by byte count. */
@@ -60,6 +65,9 @@ void vk_so_begin(struct vk_so_state *so, struct vk_device *device, VkCommandBuff
 /* Ends capture, writing the counters. */
 void vk_so_end(struct vk_so_state *so, struct vk_device *device, VkCommandBuffer cb);
 bool vk_so_any_target(const struct vk_so_state *so);
+/* The command buffer was submitted with timeline value `value` / the context goes away. */
+void vk_so_submitted(struct vk_so_state *so, uint64_t value);
+void vk_so_destroy(struct vk_so_state *so);
 /* The DrawAuto draw itself (prepared draw, inside rendering). */
 void vk_so_draw_auto(struct vk_so_state *so, struct vk_device *device, VkCommandBuffer cb,
         const struct vk_cmd_draw_auto *c);

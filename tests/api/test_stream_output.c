@@ -1138,6 +1138,40 @@ static void test_signature_only(void)
     free(sig.data);
 }
 
+/* A declaration writing two slots with only slot 1 bound: slot 1 is written, slot 0's data
+ * goes nowhere. */
+static void test_unbound_slot(void)
+{
+    static const D3D11_SO_DECLARATION_ENTRY entries[] =
+    {
+        { 0, "SV_Position", 0, 0, 4, 0 },
+        { 0, "TEXCOORD", 1, 0, 1, 1 },
+    };
+    const UINT strides[2] = { 16, 4 }, offsets[2] = { 0, 0 };
+    uint32_t got[4], expect[4];
+    ID3D11Buffer *vb, *so[2];
+    ID3D11GeometryShader *gs;
+    unsigned int i;
+
+    if (!(gs = create_so(&vs_blob, entries, ARRAY_SIZE(entries), strides, 2, 0)))
+        return;
+    vb = make_points(3, 0);
+    so[0] = NULL;
+    so[1] = make_so_buffer(sizeof(got));
+    bind_vs(vb, D3D11_PRIMITIVE_TOPOLOGY_POINTLIST);
+    ID3D11DeviceContext_GSSetShader(context, gs, NULL, 0);
+    ID3D11DeviceContext_SOSetTargets(context, 2, so, offsets);
+    ID3D11DeviceContext_Draw(context, 3, 0);
+    ID3D11DeviceContext_SOSetTargets(context, 0, NULL, NULL);
+    read_buffer(so[1], got, sizeof(got));
+    for (i = 0; i < 4; ++i)
+        expect[i] = i < 3 ? 3 * i + 1 : FILL;
+    ok(!memcmp(got, expect, sizeof(got)), "slot 1 alone: %#x %#x %#x %#x", got[0], got[1], got[2], got[3]);
+    ID3D11Buffer_Release(so[1]);
+    ID3D11Buffer_Release(vb);
+    ID3D11GeometryShader_Release(gs);
+}
+
 /* Declarations D3D11 rejects: E_INVALIDARG and no object. */
 static void test_bad_declarations(void)
 {
@@ -1313,6 +1347,7 @@ int main(void)
             run_test(test_deferred);
             run_test(test_overflow_predication);
             run_test(test_signature_only);
+            run_test(test_unbound_slot);
         }
         if (layout) ID3D11InputLayout_Release(layout);
         if (ps) ID3D11PixelShader_Release(ps);
