@@ -475,6 +475,77 @@ static void test_interfaces(void)
     }
 }
 
+/* Planar video formats (NV12, P010, P016): a device answers CheckFormatSupport from its Vulkan
+ * multi-planar formats; creation follows that answer (E_INVALIDARG where TEXTURE2D is not
+ * reported, as on hardware without them). Where they exist: odd sizes are refused (4:2:0
+ * needs even dimensions) and plane views take the documented per-plane formats. */
+static void test_planar_formats(void)
+{
+    static const struct { DXGI_FORMAT format, luma, chroma; } planar[] =
+    {
+        { DXGI_FORMAT_NV12, DXGI_FORMAT_R8_UNORM, DXGI_FORMAT_R8G8_UNORM },
+        { DXGI_FORMAT_P010, DXGI_FORMAT_R16_UNORM, DXGI_FORMAT_R16G16_UNORM },
+        { DXGI_FORMAT_P016, DXGI_FORMAT_R16_UNORM, DXGI_FORMAT_R16G16_UNORM },
+    };
+    D3D11_TEXTURE2D_DESC d = { 64, 32, 1, 1, 0, { 1, 0 }, D3D11_USAGE_DEFAULT, D3D11_BIND_SHADER_RESOURCE, 0, 0 };
+    ID3D11Texture2D *t;
+    unsigned int i;
+    UINT support;
+    HRESULT hr;
+
+    for (i = 0; i < ARRAY_SIZE(planar); ++i)
+    {
+        support = 0;
+        hr = ID3D11Device_CheckFormatSupport(device, planar[i].format, &support);
+        d.Format = planar[i].format;
+        d.Width = 64;
+        d.Height = 32;
+        t = NULL;
+        hr = ID3D11Device_CreateTexture2D(device, &d, NULL, &t);
+        if (!(support & D3D11_FORMAT_SUPPORT_TEXTURE2D) || !(support & D3D11_FORMAT_SUPPORT_SHADER_LOAD))
+        {
+            ok(hr == E_INVALIDARG && !t, "format %#x unsupported (support %#x): creation %#lx", planar[i].format, support,
+                    (unsigned long)hr);
+            if (t) ID3D11Texture2D_Release(t);
+            printf("   format %#x: no TEXTURE2D/SHADER_LOAD support on this device (support %#x)\n", planar[i].format, support);
+            continue;
+        }
+        ok(hr == S_OK && t, "format %#x: creation %#lx", planar[i].format, (unsigned long)hr);
+        if (t)
+        {
+            D3D11_SHADER_RESOURCE_VIEW_DESC1 sd;
+            ID3D11ShaderResourceView1 *srv;
+            ID3D11Device3 *dev3;
+
+            if (SUCCEEDED(ID3D11Device_QueryInterface(device, &IID_ID3D11Device3, (void **)&dev3)))
+            {
+                memset(&sd, 0, sizeof(sd));
+                sd.Format = planar[i].luma;
+                sd.ViewDimension = D3D11_SRV_DIMENSION_TEXTURE2D;
+                sd.Texture2D.MipLevels = 1;
+                hr = ID3D11Device3_CreateShaderResourceView1(dev3, (ID3D11Resource *)t, &sd, &srv);
+                ok(hr == S_OK, "luma plane SRV: %#lx", (unsigned long)hr);
+                if (SUCCEEDED(hr)) ID3D11ShaderResourceView1_Release(srv);
+                sd.Format = planar[i].chroma;
+                sd.Texture2D.PlaneSlice = 1;
+                hr = ID3D11Device3_CreateShaderResourceView1(dev3, (ID3D11Resource *)t, &sd, &srv);
+                ok(hr == S_OK, "chroma plane SRV: %#lx", (unsigned long)hr);
+                if (SUCCEEDED(hr)) ID3D11ShaderResourceView1_Release(srv);
+                sd.Texture2D.PlaneSlice = 2;
+                hr = ID3D11Device3_CreateShaderResourceView1(dev3, (ID3D11Resource *)t, &sd, &srv);
+                ok(hr == E_INVALIDARG, "plane slice 2: %#lx", (unsigned long)hr);
+                if (SUCCEEDED(hr)) ID3D11ShaderResourceView1_Release(srv);
+                ID3D11Device3_Release(dev3);
+            }
+            ID3D11Texture2D_Release(t);
+        }
+        d.Width = 63;
+        hr = ID3D11Device_CreateTexture2D(device, &d, NULL, &t);
+        ok(hr == E_INVALIDARG, "format %#x with an odd width: %#lx", planar[i].format, (unsigned long)hr);
+        if (SUCCEEDED(hr)) ID3D11Texture2D_Release(t);
+    }
+}
+
 int main(void)
 {
     if (!test_init())
@@ -491,6 +562,7 @@ int main(void)
     run_test(test_texture2d_validation);
     run_test(test_texture1d3d_validation);
     run_test(test_interfaces);
+    run_test(test_planar_formats);
     if (device3)
         ID3D11Device3_Release(device3);
     ok(!ID3D11Device_Release(device), "device leaked");
