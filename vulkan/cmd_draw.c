@@ -590,6 +590,23 @@ static void set_render_targets(struct vk_draw_ctx *ctx, const struct vk_cmd_set_
     ctx->key_dirty = true;
 }
 
+/* Integer colour formats D3D11 render targets map to: they cannot blend. */
+static bool format_is_integer(VkFormat f)
+{
+    switch (f)
+    {
+        case VK_FORMAT_R8_UINT: case VK_FORMAT_R8_SINT: case VK_FORMAT_R8G8_UINT: case VK_FORMAT_R8G8_SINT:
+        case VK_FORMAT_R8G8B8A8_UINT: case VK_FORMAT_R8G8B8A8_SINT: case VK_FORMAT_A2B10G10R10_UINT_PACK32:
+        case VK_FORMAT_R16_UINT: case VK_FORMAT_R16_SINT: case VK_FORMAT_R16G16_UINT: case VK_FORMAT_R16G16_SINT:
+        case VK_FORMAT_R16G16B16A16_UINT: case VK_FORMAT_R16G16B16A16_SINT: case VK_FORMAT_R32_UINT:
+        case VK_FORMAT_R32_SINT: case VK_FORMAT_R32G32_UINT: case VK_FORMAT_R32G32_SINT: case VK_FORMAT_R32G32B32_UINT:
+        case VK_FORMAT_R32G32B32_SINT: case VK_FORMAT_R32G32B32A32_UINT: case VK_FORMAT_R32G32B32A32_SINT:
+            return true;
+        default:
+            return false;
+    }
+}
+
 static void build_key(struct vk_draw_ctx *ctx)
 {
     struct vk_graphics_key *k = &ctx->key;
@@ -623,6 +640,8 @@ static void build_key(struct vk_draw_ctx *ctx)
         if (v && !samples)
             samples = v->image->desc.samples;
         k->blend[i] = s->blend[i];
+        if (v && format_is_integer(v->desc.format))
+            k->blend[i].enable = 0;   /* D3D11 bypasses blending there; Vulkan forbids it */
     }
     if (ctx->rts.dsv)
     {
@@ -631,7 +650,14 @@ static void build_key(struct vk_draw_ctx *ctx)
             samples = ctx->rts.dsv->image->desc.samples;
     }
     if (!samples)
+    {
+        VkSampleCountFlags counts = ctx->device->adapter->properties.properties.limits.framebufferNoAttachmentsSampleCounts;
+
         samples = s->forced_samples ? s->forced_samples : VK_SAMPLE_COUNT_1_BIT;
+        /* Without attachments only the counts the device rasterizes at (lavapipe: 1 and 4). */
+        while (samples > VK_SAMPLE_COUNT_1_BIT && !(counts & samples))
+            samples >>= 1;
+    }
     k->samples = (uint8_t)samples;
     k->rasterized_stream = 0;
     ctx->key_uav_writes = false;
@@ -693,6 +719,13 @@ static void set_dynamic(struct vk_draw_ctx *ctx)
                 sc[i] = ctx->viewports.scissors[i];
             else
                 memset(&sc[i], 0, sizeof(sc[i]));
+            /* D3D11 allows empty viewports (nothing is drawn); Vulkan wants a positive width. */
+            if (!(v->width > 0.0f) || !(v->height > 0.0f))
+            {
+                vps[i].y = v->y;
+                vps[i].width = vps[i].height = 1.0f;
+                memset(&sc[i], 0, sizeof(sc[i]));
+            }
         }
         if (!n)
         {
@@ -786,6 +819,31 @@ static void bind_sets(struct vk_draw_ctx *ctx, VkPipelineBindPoint point, const 
     }
 }
 
+/* D3D11 draws nothing where the topology and the shaders disagree: a patch list without HS
+ * and DS (or those with another topology, or patches of another size than the HS reads), a
+ * GS reading other primitives than the input assembler makes. Vulkan forbids such pipelines
+ * or leaves them undefined. */
+static bool shapes_match(const struct vk_draw_ctx *ctx)
+{
+    const struct vk_shader *hs = ctx->stages[DXBC_STAGE_HS].shader, *gs = ctx->stages[DXBC_STAGE_GS].shader;
+    uint32_t prim;
+
+    if (!hs != !ctx->stages[DXBC_STAGE_DS].shader || (ctx->state.topology_class == VK_PRIMITIVE_TOPOLOGY_PATCH_LIST) != !!hs
+            || (hs && hs->info.hs_input_control_points && hs->info.hs_input_control_points != ctx->state.patch_control_points))
+        return false;
+    if (!gs || hs || gs->dxbc_stage != DXBC_STAGE_GS)
+        return true;
+    switch (ctx->state.topology)
+    {
+        case VK_PRIMITIVE_TOPOLOGY_POINT_LIST: prim = 1; break;
+        case VK_PRIMITIVE_TOPOLOGY_LINE_LIST: case VK_PRIMITIVE_TOPOLOGY_LINE_STRIP: prim = 2; break;
+        case VK_PRIMITIVE_TOPOLOGY_LINE_LIST_WITH_ADJACENCY: case VK_PRIMITIVE_TOPOLOGY_LINE_STRIP_WITH_ADJACENCY: prim = 6; break;
+        case VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST_WITH_ADJACENCY: case VK_PRIMITIVE_TOPOLOGY_TRIANGLE_STRIP_WITH_ADJACENCY: prim = 7; break;
+        default: prim = 3; break;
+    }
+    return gs->info.gs_input_primitive == prim;   /* D3D10_SB_PRIMITIVE */
+}
+
 static bool prepare_draw(struct vk_draw_ctx *ctx, struct vk_replay *r)
 {
     const struct VolkDeviceTable *vk = &ctx->device->vk;
@@ -793,7 +851,7 @@ static bool prepare_draw(struct vk_draw_ctx *ctx, struct vk_replay *r)
 
     if (!use_cb(ctx, r))
         return false;
-    if (!ctx->stages[DXBC_STAGE_VS].shader)
+    if (!ctx->stages[DXBC_STAGE_VS].shader || !shapes_match(ctx))
         return false;
     if (ctx->key_dirty)
     {
