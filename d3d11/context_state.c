@@ -845,7 +845,14 @@ void STDMETHODCALLTYPE d3d11_context_SOSetTargets(ID3D11DeviceContext4 *iface, U
     for (i = 0; i < D3D11_SO_SLOTS; ++i)
     {
         struct d3d11_resource *r = i < count ? buffer_impl(buffers ? buffers[i] : NULL) : NULL;
-        UINT offset = r && offsets ? offsets[i] : 0;
+        UINT offset;
+
+        if (r && !(r->bind_flags & D3D11_BIND_STREAM_OUTPUT))
+        {
+            LOG_WARN("A buffer without D3D11_BIND_STREAM_OUTPUT bound as stream-output target %u: NULL bound.", i);
+            r = NULL;
+        }
+        offset = r && offsets ? offsets[i] : 0;
 
         /* Rebinding a buffer counts: an explicit offset resets its filled size again. */
         if (st->so[i].buffer == r && !r)

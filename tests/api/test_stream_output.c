@@ -1304,6 +1304,18 @@ static void test_targets_state(void)
     ok(!got[0], "SOSetTargets(0) unbinds everything");
     ok(get_refcount(a) == 1 && get_refcount(b) == 1, "references back to 1: %lu %lu", (unsigned long)get_refcount(a),
             (unsigned long)get_refcount(b));
+
+    /* A buffer without the stream-output bind flag is not bound as target. */
+    {
+        ID3D11Buffer *plain = make_buffer(64, D3D11_BIND_VERTEX_BUFFER, NULL);
+
+        ID3D11DeviceContext_SOSetTargets(context, 1, &plain, offsets);
+        ID3D11DeviceContext_SOGetTargets(context, 1, got);
+        ok(!got[0], "a buffer without BIND_STREAM_OUTPUT is not bound: %p", (void *)got[0]);
+        if (got[0])
+            ID3D11Buffer_Release(got[0]);
+        ID3D11Buffer_Release(plain);
+    }
     ID3D11Buffer_Release(a);
     ID3D11Buffer_Release(b);
 }
