@@ -477,7 +477,7 @@ static void test_points_lines(void)
     const struct vtx cut[] = { V(4.0f, 50.25f, green), V(30.0f, 50.25f, green), V(4.0f, 55.25f, green), V(30.0f, 55.25f, green) };
     static const uint16_t cut_indices[] = { 0, 1, 0xffff, 2, 3 };
     ID3D11Buffer *vb, *ib;
-    struct target rt;
+    struct target rt = { 0 };
     unsigned int i;
 
     if (!target_init(&rt, W, H, DXGI_FORMAT_R8G8B8A8_UNORM, 1))
@@ -551,7 +551,7 @@ static void test_triangles_indices(void)
     /* With base vertex -4 these name vertices 8, 9, 10. */
     static const uint16_t indices16[] = { 12, 13, 14 };
     ID3D11Buffer *vb, *ib32, *ib16;
-    struct target rt;
+    struct target rt = { 0 };
 
     if (!target_init(&rt, W, H, DXGI_FORMAT_R8G8B8A8_UNORM, 1))
         goto done;
@@ -669,7 +669,7 @@ static void test_adjacency(void)
     ID3D11GeometryShader *gs_tri = make_gs(gs_triadj_text), *gs_line = make_gs(gs_lineadj_text);
     struct vtx v[12];
     ID3D11Buffer *vb;
-    struct target rt;
+    struct target rt = { 0 };
     unsigned int k;
 
     if (!gs_tri || !gs_line || !target_init(&rt, W, H, DXGI_FORMAT_R8G8B8A8_UNORM, 1))
@@ -828,7 +828,7 @@ static void test_patch_lists(void)
     ID3D11DomainShader *ds = make_ds(ds_patch_text);
     ID3D11HullShader *hs[33] = { 0 };
     struct vtx v[64];
-    struct target rt;
+    struct target rt = { 0 };
     unsigned int n, p, k, bad = 0;
     ID3D11Buffer *vb;
     char text[4096];
@@ -1029,8 +1029,8 @@ static void check_instances(struct target *rt, unsigned int start, unsigned int 
 
 static void test_instancing(void)
 {
-    struct inst_pipeline p;
-    struct target rt;
+    struct inst_pipeline p = { 0 };
+    struct target rt = { 0 };
 
     if (!target_init(&rt, W, H, DXGI_FORMAT_R8G8B8A8_UNORM, 1) || !inst_pipeline_init(&p))
         goto done;
@@ -1101,7 +1101,7 @@ static void test_indirect_gpu_args(void)
     ID3D11Buffer *args = NULL, *src = NULL, *dargs = NULL, *dsrc = NULL, *out = NULL;
     ID3D11UnorderedAccessView *args_uav = NULL, *out_uav = NULL;
     struct inst_pipeline p;
-    struct target rt;
+    struct target rt = { 0 };
     uint32_t words[128];
     unsigned int i, bad;
 
@@ -1271,7 +1271,7 @@ static void test_blend_factors_ops(void)
     const float d[4] = { 0.25f, 0.5f, 0.75f, 0.35f }, bf[4] = { 0.3f, 0.6f, 0.1f, 0.45f };
     float consts[8];
     ID3D11Buffer *quad = fullscreen_quad(0.5f, 0);
-    struct target rt;
+    struct target rt = { 0 };
     unsigned int i, c;
 
     if (!quad || !target_init(&rt, 8, 8, DXGI_FORMAT_R32G32B32A32_FLOAT, 1))
@@ -1472,7 +1472,7 @@ done:
 static void test_logic_ops(void)
 {
     static const uint32_t src[4] = { 0x5a, 0x0f, 0xf0, 0x33 }, dst[4] = { 0xca, 0x3c, 0xff, 0x00 };
-    struct target rt;
+    struct target rt = { 0 };
     ID3D11Buffer *quad = fullscreen_quad(0.5f, 0);
     unsigned int op, c;
     float consts[4];
@@ -1654,7 +1654,7 @@ static void test_depth_functions(void)
     static const float zs[3] = { 0.25f, 0.5f, 0.75f };
     const uint32_t green = RGBA(0, 0xff, 0, 0xff);
     struct vtx v[18];
-    struct target rt, ds;
+    struct target rt = { 0 }, ds = { 0 };
     ID3D11Buffer *vb = NULL;
     unsigned int f, i, n = 0;
 
@@ -1729,7 +1729,7 @@ static void test_stencil_format(DXGI_FORMAT format, unsigned int step)
 {
     static const uint8_t values[] = { 0x00, 0x01, 0x80, 0xff, 0x7f, 0x55, 0xa3, 0x10 };
     const uint32_t green = RGBA(0, 0xff, 0, 0xff);
-    struct target rt, ds;
+    struct target rt = { 0 }, ds = { 0 };
     struct vtx v[12];
     ID3D11Buffer *vbs[4] = { 0 };
     unsigned int i, k;
@@ -1830,7 +1830,7 @@ static void test_depth_bias(void)
     D3D11_DEPTH_STENCIL_DESC dd;
     ID3D11DepthStencilState *always = NULL;
     bool exact_unorm = false, double_unorm = false;
-    struct target ds;
+    struct target ds = { 0 };
     unsigned int i;
 
     memset(&ds, 0, sizeof(ds));
@@ -1927,7 +1927,7 @@ static void test_depth_clip(void)
     ID3D11DepthStencilState *always = NULL;
     ID3D11RasterizerState *noclip = NULL;
     ID3D11Buffer *vb = NULL;
-    struct target rt, ds;
+    struct target rt = { 0 }, ds = { 0 };
     struct vtx v[18];
     unsigned int n, pass;
 
@@ -2005,7 +2005,7 @@ static void test_fill_cull(void)
     static const D3D11_CULL_MODE culls[] = { D3D11_CULL_NONE, D3D11_CULL_FRONT, D3D11_CULL_BACK };
     ID3D11RasterizerState *rs;
     ID3D11Buffer *vb;
-    struct target rt;
+    struct target rt = { 0 };
     unsigned int c, ccw;
 
     if (!target_init(&rt, W, H, DXGI_FORMAT_R8G8B8A8_UNORM, 1))
@@ -2109,7 +2109,7 @@ static void test_scissor_viewports(void)
     ID3D11GeometryShader *gs = NULL;
     ID3D11RasterizerState *rs_scissor = NULL, *rs_noscissor = NULL;
     ID3D11Buffer *quad = NULL;
-    struct target rt;
+    struct target rt = { 0 };
     char text[8192];
     unsigned int k, pass;
 
@@ -2565,7 +2565,7 @@ static void test_conservative(void)
     ID3D11RasterizerState2 *rs = NULL;
     ID3D11Device3 *device3 = NULL;
     ID3D11Buffer *vb = NULL;
-    struct target rt;
+    struct target rt = { 0 };
     unsigned int pass;
     HRESULT hr;
 
