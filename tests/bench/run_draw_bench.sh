@@ -5,8 +5,9 @@
 # (A B C A B C ...) for ROUNDS rounds in one invocation on the same machine, so that load from
 # other work falls on all of them alike. Each run prints draws per second (wall clock) and the
 # CPU time of the whole process (all threads: frontend, worker, driver) per draw, both measured
-# over the timed loop only. The table gives the median over the rounds of each figure and the
-# median of the per-round ratios d3d11vk / implementation. The load average is printed before
+# over the timed loop only. The table gives the median over the rounds of each figure (and the
+# lowest CPU time per draw seen, the run least disturbed by other load) and the median of the
+# per-round ratios d3d11vk / implementation. The load average is printed before
 # and after. Then the first-use stutter (draw_bench.exe stutter): 50 never-seen state
 # combinations in one frame, for d3d11vk without and with its on-disk pipeline cache
 # (D3D11VK_CACHE_PATH) and for each peer: cold (a fresh Mesa shader cache, so that the driver's own
@@ -64,10 +65,11 @@ while [ "$r" -le "$rounds" ]; do
 done
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 
-printf '%-14s %10s %13s %6s   %s\n' implementation draws/s "cpu us/draw" bad "d3d11vk vs it (median of per-round ratios): draws/s, cpu/draw"
+printf '%-14s %10s %13s %9s %6s   %s\n' implementation draws/s "cpu us/draw" "(best)" bad "d3d11vk vs it (median of per-round ratios): draws/s, cpu/draw"
 for n in $names; do
     d=$(for r in $(seq 1 "$rounds"); do field "$tmp/$n.$r.txt" draws_per_second; done | median)
     c=$(for r in $(seq 1 "$rounds"); do field "$tmp/$n.$r.txt" cpu_us_per_draw; done | median)
+    cb=$(for r in $(seq 1 "$rounds"); do field "$tmp/$n.$r.txt" cpu_us_per_draw; done | sort -g | head -n 1)
     b=$(for r in $(seq 1 "$rounds"); do field "$tmp/$n.$r.txt" bad_frames; done | awk '{ s += $1 } END { print NR ? s : "-" }')
     rd=$(for r in $(seq 1 "$rounds"); do
         a=$(field "$tmp/d3d11vk.$r.txt" draws_per_second); o=$(field "$tmp/$n.$r.txt" draws_per_second)
@@ -77,7 +79,7 @@ for n in $names; do
         [ -n "$a" ] && [ -n "$o" ] && awk -v a="$a" -v b="$o" 'BEGIN { print b / a }'; done | median)
     [ "$rd" = - ] || rd=$(printf '%.2fx' "$rd")
     [ "$rc" = - ] || rc=$(printf '%.2fx less' "$rc")
-    printf '%-14s %10s %13s %6s   %s, %s\n' "$n" "$d" "$c" "$b" "$rd" "$rc"
+    printf '%-14s %10s %13s %9s %6s   %s, %s\n' "$n" "$d" "$c" "(${cb:--})" "$b" "$rd" "$rc"
     cat "$tmp/$n".*.txt | grep '^error' | head -n 2 | sed "s/^/  $n: /" || true
 done
 
