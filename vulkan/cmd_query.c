@@ -25,6 +25,8 @@ struct vk_query
     bool ended;                          /* an END was replayed after the last BEGIN */
     bool end_pending;                    /* ... in the command buffer being recorded */
     uint64_t end_seq, end_value;
+    bool cached;                         /* cache[] holds the last END's first two values */
+    uint64_t cache[2];
 
     /* Published at submission for readers: done_value first, then done_seq (release). */
     uint64_t done_seq, done_value;
@@ -431,7 +433,7 @@ static void replay_begin(struct vk_replay *r, struct vk_query_ctx *ctx, struct v
 {
     struct kind_state *ks = &ctx->kinds[q->kind];
 
-    q->ended = false;
+    q->ended = q->cached = false;
     if (q->kind == VK_QUERY_KIND_NONE)
         return;
     split(r, ctx, draw, q->kind);
@@ -481,13 +483,14 @@ static void replay_end(struct vk_replay *r, struct vk_query_ctx *ctx, struct vk_
     vk_object_addref(&q->obj);
     ctx->ended[ctx->ended_count++] = q;
     q->ended = true;
+    q->cached = false;
     q->end_pending = true;
     q->end_seq = seq;
 }
 
 static bool evaluate(struct vk_replay *r, struct vk_query_ctx *ctx, const struct vk_cmd_predicate *c)
 {
-    uint64_t values[VK_QUERY_MAX_VALUES];
+    uint64_t values[VK_QUERY_MAX_VALUES] = { 0 };
     bool result = false;
     uint32_t i;
 
@@ -497,11 +500,19 @@ static bool evaluate(struct vk_replay *r, struct vk_query_ctx *ctx, const struct
 
         if (!q->ended || q->active || q->kind == VK_QUERY_KIND_NONE)
             return false;   /* no result to go by: nothing is skipped */
-        if (q->end_pending)
-            vk_replay_submit(r);
-        vk_device_wait_timeline(ctx->device, q->end_value, UINT64_MAX);
-        if (sum_segments(q, values) != VK_SUCCESS)
-            return false;
+        if (!q->cached)
+        {
+            if (q->end_pending)
+                vk_replay_submit(r);
+            vk_device_wait_timeline(ctx->device, q->end_value, UINT64_MAX);
+            if (sum_segments(q, values) != VK_SUCCESS)
+                return false;
+            q->cache[0] = values[0];
+            q->cache[1] = values[1];
+            q->cached = true;
+        }
+        values[0] = q->cache[0];
+        values[1] = q->cache[1];
         if (c->test == VK_PREDICATE_OVERFLOW)
             result |= vk_query_value_count(q->kind) >= 2 && values[1] > values[0];
         else
