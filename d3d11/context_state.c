@@ -116,11 +116,98 @@ static bool buffer_written(const struct d3d11_context_state *st, const struct d3
     return false;
 }
 
+/* Bound objects are referenced by the records that bind them, not by every draw: an object
+ * being unbound (replaced, cleared, swapped out) is referenced once more by what is recorded
+ * now, so that its Vulkan objects outlive every draw recorded while it was bound, in this
+ * submission or earlier ones, whatever the application releases. Nothing here runs per draw.
+ * The states passed to these helpers are always a context's own. */
+static struct vk_cs *state_cs(struct d3d11_context_state *st)
+{
+    return CONTAINING_RECORD(st, struct d3d11_context, state)->cs;
+}
+
+static void keep_buffer(struct vk_cs *cs, struct d3d11_resource *r)
+{
+    struct vk_buffer *b;
+
+    if (!r || !r->backend || !(b = r->backend->buffer))
+        return;
+    vk_cs_ref(cs, &b->slice->obj);   /* renamed slices are referenced by each draw already */
+    if ((b = __atomic_load_n(&r->backend->so_counter, __ATOMIC_ACQUIRE)))
+        vk_cs_ref(cs, &b->slice->obj);
+}
+
+static void keep_view(struct vk_cs *cs, struct d3d11_view *v)
+{
+    struct d3d11_view_backend *b;
+
+    if (!v || !(b = v->backend))
+        return;
+    if (b->view)
+        vk_cs_ref(cs, &b->view->obj);
+    if (b->counter)
+        vk_cs_ref(cs, &b->counter->slice->obj);
+    if (v->resource->dimension != D3D11_RESOURCE_DIMENSION_BUFFER)
+        return;
+    keep_buffer(cs, v->resource);
+    plat_mutex_lock(&b->texel_lock);
+    if (b->texel)
+        vk_cs_ref(cs, &b->texel->obj);
+    plat_mutex_unlock(&b->texel_lock);
+}
+
+static void keep_shader(struct vk_cs *cs, struct d3d11_shader *shader)
+{
+    if (shader)
+        d3d11_shader_keep(shader, cs);
+}
+
+static void keep_sampler(struct vk_cs *cs, struct d3d11_sampler_state *sampler)
+{
+    if (sampler && sampler->sampler_obj)
+        vk_cs_ref(cs, sampler->sampler_obj);
+}
+
+/* Everything bound (ClearState, a state swap). */
+static void keep_all(struct d3d11_context_state *st)
+{
+    struct vk_cs *cs = state_cs(st);
+    unsigned int s, i;
+
+    for (s = 0; s < D3D11_STAGE_COUNT; ++s)
+    {
+        struct d3d11_stage_state *stage = &st->stages[s];
+
+        keep_shader(cs, stage->shader);
+        for (i = 0; i < D3D11_CB_SLOTS; ++i)
+            keep_buffer(cs, stage->cbs[i].buffer);
+        for (i = 0; i < D3D11_SAMPLER_SLOTS; ++i)
+            keep_sampler(cs, stage->samplers[i]);
+        for (i = 0; i < D3D11_SRV_SLOTS; ++i)
+            if (stage->srv_mask[i >> 6] & (1ull << (i & 63)))
+                keep_view(cs, stage->srvs[i]);
+    }
+    for (i = 0; i < D3D11_VB_SLOTS; ++i)
+        keep_buffer(cs, st->vbs[i].buffer);
+    keep_buffer(cs, st->index_buffer);
+    for (i = 0; i < D3D11_RTV_SLOTS; ++i)
+        keep_view(cs, st->rtvs[i]);
+    keep_view(cs, st->dsv);
+    for (i = 0; i < D3D11_UAV_SLOTS; ++i)
+    {
+        keep_view(cs, st->uavs[i]);
+        keep_view(cs, st->cs_uavs[i]);
+    }
+    for (i = 0; i < D3D11_SO_SLOTS; ++i)
+        keep_buffer(cs, st->so[i].buffer);
+}
+
 static void unbind_srv_slot(struct d3d11_context_state *st, enum d3d11_stage s, unsigned int i)
 {
     struct d3d11_stage_state *stage = &st->stages[s];
     uint64_t bit = 1ull << (i & 63);
 
+    keep_view(state_cs(st), stage->srvs[i]);
     UNREF(stage->srvs[i]);
     stage->srvs[i] = NULL;
     stage->srv_mask[i >> 6] &= ~bit;
@@ -161,6 +248,7 @@ static void unbind_reads(struct d3d11_context_state *st, const struct d3d11_view
         {
             if (stage->cbs[i].buffer != r)
                 continue;
+            keep_buffer(state_cs(st), stage->cbs[i].buffer);
             UNREF(stage->cbs[i].buffer);
             stage->cbs[i].buffer = NULL;
             stage->cb_mask &= ~(1u << i);
@@ -174,6 +262,7 @@ static void unbind_reads(struct d3d11_context_state *st, const struct d3d11_view
     {
         if (st->vbs[i].buffer != r)
             continue;
+        keep_buffer(state_cs(st), st->vbs[i].buffer);
         UNREF(st->vbs[i].buffer);
         st->vbs[i].buffer = NULL;
         st->vb_mask &= ~(1u << i);
@@ -182,6 +271,7 @@ static void unbind_reads(struct d3d11_context_state *st, const struct d3d11_view
     }
     if (st->index_buffer == r)
     {
+        keep_buffer(state_cs(st), st->index_buffer);
         UNREF(st->index_buffer);
         st->index_buffer = NULL;
         st->dirty |= D3D11_DIRTY_INDEX_BUFFER;
@@ -246,6 +336,8 @@ static void set_constant_buffers(struct d3d11_context *context, enum d3d11_stage
         if (b->buffer == r && b->first == f && b->count == n)
             continue;
         REF(r);
+        if (b->buffer != r)
+            keep_buffer(context->cs, b->buffer);
         UNREF(b->buffer);
         b->buffer = r;
         b->first = f;
@@ -308,6 +400,7 @@ static void set_shader_resources(struct d3d11_context *context, enum d3d11_stage
         if (stage->srvs[slot] == v)
             continue;
         REF(v);
+        keep_view(context->cs, stage->srvs[slot]);
         UNREF(stage->srvs[slot]);
         stage->srvs[slot] = v;
         if (v)
@@ -344,15 +437,6 @@ static void get_shader_resources(struct d3d11_context *context, enum d3d11_stage
     }
 }
 
-/* Samplers are referenced by the records that bind them, not by every draw: one being
- * unbound is referenced once more by what is recorded now, so that the Vulkan sampler outlives
- * every draw recorded while it was bound, whatever the application releases. */
-static void keep_sampler(struct d3d11_context *context, struct d3d11_sampler_state *sampler)
-{
-    if (sampler && sampler->sampler_obj)
-        vk_cs_ref(context->cs, sampler->sampler_obj);
-}
-
 static void set_samplers(struct d3d11_context *context, enum d3d11_stage s, UINT start, UINT count,
         ID3D11SamplerState *const *samplers)
 {
@@ -373,7 +457,7 @@ static void set_samplers(struct d3d11_context *context, enum d3d11_stage s, UINT
         if (stage->samplers[slot] == sampler)
             continue;
         REF(sampler);
-        keep_sampler(context, stage->samplers[slot]);
+        keep_sampler(context->cs, stage->samplers[slot]);
         UNREF(stage->samplers[slot]);
         stage->samplers[slot] = sampler;
         if (sampler)
@@ -441,6 +525,8 @@ static void set_shader(struct d3d11_context *context, enum d3d11_stage s, void *
         }
     }
     REF(shader);
+    if (stage->shader != shader)
+        keep_shader(context->cs, stage->shader);
     UNREF(stage->shader);
     release_instances(stage);
     stage->shader = shader;
@@ -560,6 +646,7 @@ static bool set_uav_slot(struct d3d11_context_state *st, struct d3d11_view **vie
     if (views[slot] == v)
         return v && initial_count != ~0u;
     REF(v);
+    keep_view(state_cs(st), views[slot]);
     UNREF(views[slot]);
     views[slot] = v;
     if (v)
@@ -631,6 +718,7 @@ static void set_render_targets(struct d3d11_context_state *st, UINT count, ID3D1
         if (st->rtvs[i] == new_rtvs[i])
             continue;
         REF(new_rtvs[i]);
+        keep_view(state_cs(st), st->rtvs[i]);
         UNREF(st->rtvs[i]);
         st->rtvs[i] = new_rtvs[i];
         changed = true;
@@ -638,6 +726,7 @@ static void set_render_targets(struct d3d11_context_state *st, UINT count, ID3D1
     if (st->dsv != dsv)
     {
         REF(dsv);
+        keep_view(state_cs(st), st->dsv);
         UNREF(st->dsv);
         st->dsv = dsv;
         changed = true;
@@ -858,6 +947,8 @@ void STDMETHODCALLTYPE d3d11_context_SOSetTargets(ID3D11DeviceContext4 *iface, U
         if (st->so[i].buffer == r && !r)
             continue;
         REF(r);
+        if (st->so[i].buffer != r)
+            keep_buffer(state_cs(st), st->so[i].buffer);
         UNREF(st->so[i].buffer);
         st->so[i].buffer = r;
         st->so[i].offset = offset;
@@ -931,6 +1022,7 @@ void STDMETHODCALLTYPE d3d11_context_IASetVertexBuffers(ID3D11DeviceContext4 *if
         if (b->buffer != r)
         {
             REF(r);
+            keep_buffer(state_cs(st), b->buffer);
             UNREF(b->buffer);
             b->buffer = r;
         }
@@ -987,6 +1079,7 @@ void STDMETHODCALLTYPE d3d11_context_IASetIndexBuffer(ID3D11DeviceContext4 *ifac
     if (st->index_buffer != r)
     {
         REF(r);
+        keep_buffer(state_cs(st), st->index_buffer);
         UNREF(st->index_buffer);
         st->index_buffer = r;
     }
@@ -1317,11 +1410,8 @@ bool d3d11_context_state_copy(struct d3d11_context_state *dst, const struct d3d1
 void STDMETHODCALLTYPE d3d11_context_ClearState(ID3D11DeviceContext4 *iface)
 {
     struct d3d11_context *context = impl_from_ctx(iface);
-    unsigned int s, i;
 
-    for (s = 0; s < D3D11_STAGE_COUNT; ++s)
-        for (i = 0; i < D3D11_SAMPLER_SLOTS; ++i)
-            keep_sampler(context, context->state.stages[s].samplers[i]);
+    keep_all(&context->state);
     d3d11_context_state_clear(&context->state);
 }
 
@@ -1456,6 +1546,7 @@ void STDMETHODCALLTYPE d3d11_context_SwapDeviceContextState(ID3D11DeviceContext4
     }
     if (prev != next)
     {
+        keep_all(st);   /* the saved state's objects may be released before they are bound again */
         d3d11_context_state_copy(&prev->state, st);
         d3d11_context_state_copy(st, &next->state);
         d3d11vk_child_incref_internal(&next->child);

@@ -442,6 +442,24 @@ struct vk_shader *d3d11_shader_so_variant(struct d3d11_shader *shader, const str
     return vk;
 }
 
+void d3d11_shader_keep(struct d3d11_shader *shader, struct vk_cs *cs)
+{
+    struct d3d11_so_variant *v;
+    struct vk_shader *vk;
+
+    if ((vk = __atomic_load_n(&shader->vk_shader, __ATOMIC_ACQUIRE)))
+        vk_cs_ref(cs, &vk->obj);
+    if ((vk = __atomic_load_n(&shader->vk_shader_dual, __ATOMIC_ACQUIRE)))
+        vk_cs_ref(cs, &vk->obj);
+    if (!__atomic_load_n(&shader->so_variants, __ATOMIC_ACQUIRE))
+        return;
+    plat_mutex_lock(&shader->lock);
+    for (v = shader->so_variants; v; v = v->next)
+        if (v->vk)
+            vk_cs_ref(cs, &v->vk->obj);
+    plat_mutex_unlock(&shader->lock);
+}
+
 bool d3d11_shader_get_spirv(struct d3d11_shader *shader, const uint32_t **spirv, size_t *words,
         const struct dxbc_shader_info **info)
 {

@@ -202,6 +202,10 @@ void d3d11_stream_output_free(struct d3d11_stream_output *so);
 /* The shader behind a stage interface, or NULL when it is not one of ours of that stage. */
 struct d3d11_shader *d3d11_shader_from_iface(IUnknown *iface, enum dxbc_stage stage);
 /* Compiles on first call; false (logged once per shader) when the compiler rejects it. */
+/* References every backend shader made of `shader` (plain, dual-source, stream-output
+ * variants) on cs: a shader being unbound outlives the work recorded while it was bound. */
+struct vk_cs;
+void d3d11_shader_keep(struct d3d11_shader *shader, struct vk_cs *cs);
 bool d3d11_shader_get_spirv(struct d3d11_shader *shader, const uint32_t **spirv, size_t *words,
         const struct dxbc_shader_info **info);
 /* The VS or DS compiled with the stream output of a signature-only object (cached on shader;
