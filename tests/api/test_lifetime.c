@@ -6,7 +6,10 @@
  * second draw is even submitted; the pixels of both draws are read back. Views (SRV of a
  * texture and of a typed buffer, RTV, DSV, UAV), vertex/index/constant buffers and shaders
  * are covered, and command lists of deferred contexts executed after the application
- * released everything they use. */
+ * released everything they use. Without the unbind-time references the SRV, CB, VB/IB,
+ * target, replace and ClearState cases crash (use after free in the worker's descriptor
+ * writes) and the UAV case loses its second dispatch with a validation error; shaders are
+ * also kept by the pipelines made of them, and command lists by their own references. */
 #include "test.h"
 #include "dxbc.h"
 
@@ -99,7 +102,7 @@ struct scene
 static bool scene_create(struct scene *s)
 {
     static const float positions[] = { -1.0f, -1.0f, -1.0f, 3.0f, 3.0f, -1.0f };
-    static const uint16_t indices[] = { 0, 1, 2 };
+    static const uint16_t indices[] = { 0, 1, 2, 0 };   /* a multiple of 4 bytes */
     static const float color[4] = { 1.0f, 1.0f, 1.0f, 1.0f };
     static const float tcolor[4] = { 1.0f, 1.0f, 1.0f, 1.0f };
     static const uint32_t texel = 0xff4080ffu;
@@ -129,7 +132,7 @@ static bool scene_create(struct scene *s)
     free(ps_code);
 
     s->vb = make_buffer(sizeof(positions), D3D11_BIND_VERTEX_BUFFER, 0, positions);
-    s->ib = make_buffer(sizeof(indices) + 2, D3D11_BIND_INDEX_BUFFER, 0, indices);
+    s->ib = make_buffer(sizeof(indices), D3D11_BIND_INDEX_BUFFER, 0, indices);
     s->cb = make_buffer(16, D3D11_BIND_CONSTANT_BUFFER, 0, color);
     s->tbuf = make_buffer(16, D3D11_BIND_SHADER_RESOURCE, 0, tcolor);
 
