@@ -33,6 +33,7 @@ struct d3d11_fence
     struct shared_sync *sync;
     struct shared_waiter waiter;
     struct vk_semaphore *semaphore;     /* semaphore mode (shared->semaphore), else NULL */
+    struct fence_host_wait *host_wait;  /* what context workers wait on (made on first use) */
 
     struct plat_mutex lock;             /* guards events[] and the watcher */
     struct fence_event *events;
@@ -42,6 +43,32 @@ struct d3d11_fence
 };
 
 static const ID3D11FenceVtbl d3d11_fence_vtbl;
+
+/* A context worker's CPU wait for the section's counter (counter mode: the value; semaphore
+ * mode: the highest value submitted): a backend object, so recorded commands keep the
+ * mapping alive after the fence goes. */
+struct fence_host_wait
+{
+    struct vk_object obj;
+    struct d3d11_shared *shared;
+    struct shared_waiter waiter;
+};
+
+static void fence_host_wait_destroy(struct vk_object *obj)
+{
+    struct fence_host_wait *w = CONTAINING_RECORD(obj, struct fence_host_wait, obj);
+
+    shared_waiter_cleanup(&w->waiter);
+    d3d11_shared_release(w->shared);
+    free(w);
+}
+
+static void fence_host_wait_run(struct vk_object *obj, uint64_t value)
+{
+    struct fence_host_wait *w = CONTAINING_RECORD(obj, struct fence_host_wait, obj);
+
+    shared_fence_wait(shared_section_sync(&w->shared->backing), &w->waiter, value, INFINITE);
+}
 
 static inline struct d3d11_fence *impl_from_ID3D11Fence(ID3D11Fence *iface)
 {
@@ -259,6 +286,8 @@ static void fence_destroy(struct d3d11vk_child *child)
     free(fence->events);
     plat_mutex_destroy(&fence->lock);
     shared_waiter_cleanup(&fence->waiter);
+    if (fence->host_wait)
+        vk_object_release(&fence->host_wait->obj);
     d3d11_shared_release(fence->shared);
     free(fence);
 }
@@ -487,31 +516,63 @@ HRESULT d3d11_fence_signal_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence
     return S_OK;
 }
 
-/* Work recorded after the Wait must not start before the value. Semaphore mode: the
- * context's next submission waits for it on the GPU (the calling thread goes on once the
- * signal has been submitted somewhere), unless host-tier data must be fetched first. Counter mode: the calling thread waits (the value
- * must then come from another context, device or process). */
+/* The worker's wait object of a fence (NULL when out of memory). Called on the context's
+ * thread (the D3D11 context rules serialise Wait calls per context; fences may be waited on by
+ * several contexts: guarded by the fence's lock). */
+static struct fence_host_wait *fence_host_wait(struct d3d11_fence *fence, struct vk_device *vk)
+{
+    struct fence_host_wait *w;
+
+    plat_mutex_lock(&fence->lock);
+    if (!(w = fence->host_wait) && (w = calloc(1, sizeof(*w))))
+    {
+        if (FAILED(shared_waiter_init(&w->waiter, fence->shared->header.key, 1)))
+        {
+            free(w);
+            w = NULL;
+        }
+        else
+        {
+            vk_object_init(&w->obj, vk, VK_OBJ_MARKER, fence_host_wait_destroy);
+            d3d11_shared_addref(fence->shared);
+            w->shared = fence->shared;
+            fence->host_wait = w;
+        }
+    }
+    plat_mutex_unlock(&fence->lock);
+    return w;
+}
+
+/* Work recorded after the Wait must not start before the value; the calling thread goes on.
+ * Semaphore mode: the context's next submission waits for it on the GPU, recorded once some
+ * context, device or process has submitted the signal (a queue must not wait for a signal
+ * queued behind it): until then the context's worker waits on the CPU. Counter mode: the
+ * worker waits on the CPU for the value. Where the device fetches host-tier data at fences,
+ * the calling thread waits (the fetch is recorded after the value). */
 HRESULT d3d11_fence_wait_from_context(ID3D11DeviceContext4 *iface, ID3D11Fence *fence_iface, UINT64 value)
 {
     struct d3d11_fence *fence = unsafe_fence(fence_iface);
     struct d3d11_context *context = context_from(iface);
+    struct fence_host_wait *w;
+    bool host;
 
     if (!fence)
         return E_INVALIDARG;
     if (context->type != D3D11_DEVICE_CONTEXT_IMMEDIATE)
         return DXGI_ERROR_INVALID_CALL;
-    if (fence->semaphore && context->cs && fence->semaphore->obj.device == context->device->vk
-            && !((fence->flags & D3D11_FENCE_FLAG_SHARED) && d3d11_sharing_device_host_links(context->device)))
+    host = (fence->flags & D3D11_FENCE_FLAG_SHARED) && d3d11_sharing_device_host_links(context->device);
+    if (context->cs && !host && (!fence->semaphore || fence->semaphore->obj.device == context->device->vk))
     {
-        /* A queue waiting for a signal submitted after it would block that signal too when both
-         * go to this process's one queue: the wait is recorded once some context, device or
-         * process has submitted the signal (the section counts submitted values). */
-        shared_fence_wait(fence->sync, &fence->waiter, value, INFINITE);
-        vk_cs_cmd_wait_semaphore(context->cs, fence->semaphore, value);
+        if (shared_fence_get(fence->sync) < value && (w = fence_host_wait(fence, context->device->vk)))
+            vk_cs_cmd_host_wait(context->cs, fence_host_wait_run, &w->obj, value);
+        else if (shared_fence_get(fence->sync) < value)
+            shared_fence_wait(fence->sync, &fence->waiter, value, INFINITE);
+        if (fence->semaphore)
+            vk_cs_cmd_wait_semaphore(context->cs, fence->semaphore, value);
         return S_OK;
     }
     fence_wait_cpu(fence, value, INFINITE);
-    if (fence->flags & D3D11_FENCE_FLAG_SHARED)
+    if (host)
         d3d11_sharing_device_wait(context->device);
     return S_OK;
 }

@@ -520,6 +520,16 @@ static void replay_one(struct vk_replay *r, const struct vk_cmd_header *h)
         case VK_CMD_WAIT_SEMAPHORE:
             replay_semaphore(r, (const struct vk_cmd_semaphore *)h, h->type == VK_CMD_SIGNAL_SEMAPHORE);
             return;
+        case VK_CMD_HOST_WAIT:
+        {
+            const struct vk_cmd_host_wait *c = (const void *)h;
+
+            /* Work before the wait must not wait (another context may need it to signal). */
+            if ((r->cb && r->cb_used) || r->sems.wait_count || r->sems.signal_count)
+                submit(r);
+            c->wait(c->owner, c->value);
+            return;
+        }
         case VK_CMD_PRESENT:
         {
             const struct vk_cmd_present *c = (const void *)h;

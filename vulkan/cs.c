@@ -719,6 +719,19 @@ bool vk_cs_cmd_wait_semaphore(struct vk_cs *cs, struct vk_semaphore *semaphore, 
     return semaphore_cmd(cs, VK_CMD_WAIT_SEMAPHORE, semaphore, value);
 }
 
+bool vk_cs_cmd_host_wait(struct vk_cs *cs, void (*wait)(struct vk_object *owner, uint64_t value),
+        struct vk_object *owner, uint64_t value)
+{
+    struct vk_cmd_host_wait *c;
+
+    if (!(c = vk_cs_alloc_cmd(cs, VK_CMD_HOST_WAIT, sizeof(*c))))
+        return false;
+    c->owner = owner;
+    c->wait = wait;
+    c->value = value;
+    return vk_cs_ref(cs, owner);
+}
+
 bool vk_cs_cmd_discard_image(struct vk_cs *cs, struct vk_image *image, const VkImageSubresourceRange *range)
 {
     struct vk_cmd_discard_image *c;

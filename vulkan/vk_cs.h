@@ -54,6 +54,7 @@ enum vk_cmd_type
     VK_CMD_WAIT_SEMAPHORE,
     VK_CMD_DISCARD_IMAGE,
     VK_CMD_PRESENT,
+    VK_CMD_HOST_WAIT,
     VK_CMD_TYPE_COUNT,
 };
 
@@ -160,6 +161,17 @@ struct vk_cmd_semaphore
 {
     struct vk_cmd_header hdr;
     struct vk_semaphore *semaphore;
+    uint64_t value;
+};
+
+/* The worker submits what came before, then blocks in wait(owner, value) until it returns
+ * (a value counted on the CPU, e.g. a fence counter another process sets); later commands
+ * are submitted after it. owner is referenced by the chunk. */
+struct vk_cmd_host_wait
+{
+    struct vk_cmd_header hdr;
+    struct vk_object *owner;
+    void (*wait)(struct vk_object *owner, uint64_t value);
     uint64_t value;
 };
 
@@ -278,6 +290,9 @@ bool vk_cs_cmd_write_timestamp(struct vk_cs *cs, struct vk_query_pool *pool, uin
 /* ID3D11DeviceContext4::Signal/Wait: the worker splits the submission there. */
 bool vk_cs_cmd_signal_semaphore(struct vk_cs *cs, struct vk_semaphore *semaphore, uint64_t value);
 bool vk_cs_cmd_wait_semaphore(struct vk_cs *cs, struct vk_semaphore *semaphore, uint64_t value);
+/* ID3D11DeviceContext4::Wait on a value only the CPU sees: the worker waits, not the caller. */
+bool vk_cs_cmd_host_wait(struct vk_cs *cs, void (*wait)(struct vk_object *owner, uint64_t value),
+        struct vk_object *owner, uint64_t value);
 /* DiscardResource/DiscardView: contents become undefined (the range is transitioned from
  * VK_IMAGE_LAYOUT_UNDEFINED, so the driver may drop them). */
 bool vk_cs_cmd_discard_image(struct vk_cs *cs, struct vk_image *image, const VkImageSubresourceRange *range);

@@ -66,6 +66,15 @@ static inline uint64_t memory_usage(void)
 #endif
 }
 
+static inline void test_sleep_ms(unsigned int ms)
+{
+#ifdef D3D11VK_NATIVE
+    usleep(ms * 1000);
+#else
+    Sleep(ms);
+#endif
+}
+
 /* Starts "path mode arg" with the caller's inheritable handles; false if it did not start. */
 static inline bool child_start(const char *path, const char *mode, const char *arg, void **process)
 {

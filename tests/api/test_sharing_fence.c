@@ -269,6 +269,65 @@ static void test_fence_shared_two_devices(void)
     ID3D11Fence_Release(fence);
 }
 
+/* ID3D11DeviceContext4::Wait returns at once and holds back only the context's later work:
+ * device B waits for a value device A signals afterwards, from the same thread. B's event
+ * query, recorded after the Wait, stays pending until A's Signal, then completes. (Natively on
+ * lavapipe the fence is a counter and B's worker waits for it; with exported semaphores B's
+ * worker waits until the signal is submitted, then B's queue waits on the GPU.) */
+static void test_fence_wait_before_signal(void)
+{
+    D3D11_QUERY_DESC qd = {D3D11_QUERY_EVENT, 0};
+    ID3D11Fence *fa, *fb = NULL;
+    ID3D11Query *q = NULL;
+    BOOL done = FALSE;
+    HANDLE h = NULL;
+    HRESULT hr;
+    int i;
+
+    if (FAILED(ID3D11Device5_CreateFence(device_a, 0, D3D11_FENCE_FLAG_SHARED, &IID_ID3D11Fence, (void **)&fa)))
+        return;
+    ID3D11Fence_CreateSharedHandle(fa, NULL, GENERIC_ALL, NULL, &h);
+    if (h)
+        ID3D11Device5_OpenSharedFence(device_b, h, &IID_ID3D11Fence, (void **)&fb);
+    ID3D11Device5_CreateQuery(device_b, &qd, &q);
+    if (!fb || !q)
+    {
+        ok(0, "setup");
+        goto done;
+    }
+    ok(ID3D11DeviceContext4_Wait(context_b, fb, 1) == S_OK, "Wait before the signal");
+    ID3D11DeviceContext4_End(context_b, (ID3D11Asynchronous *)q);
+    ID3D11DeviceContext4_Flush(context_b);
+    for (i = 0; i < 10; ++i)
+    {
+        hr = ID3D11DeviceContext4_GetData(context_b, (ID3D11Asynchronous *)q, &done, sizeof(done), 0);
+        if (hr != S_FALSE)
+            break;
+        test_sleep_ms(10);
+    }
+    ok(hr == S_FALSE, "work after the Wait ran before the Signal: %#lx", (unsigned long)hr);
+    ok(ID3D11Fence_GetCompletedValue(fb) == 0, "value before the signal");
+    ok(ID3D11DeviceContext4_Signal(context_a, fa, 1) == S_OK, "Signal on A");
+    for (i = 0; i < 500; ++i)
+    {
+        hr = ID3D11DeviceContext4_GetData(context_b, (ID3D11Asynchronous *)q, &done, sizeof(done), 0);
+        if (hr != S_FALSE)
+            break;
+        test_sleep_ms(10);
+    }
+    ok(hr == S_OK && done, "work after the Wait did not complete after the Signal: %#lx", (unsigned long)hr);
+    ok(ID3D11Fence_SetEventOnCompletion(fb, 1, NULL) == S_OK && ID3D11Fence_GetCompletedValue(fb) == 1,
+            "value on B after the signal");
+done:
+    if (q)
+        ID3D11Query_Release(q);
+    if (fb)
+        ID3D11Fence_Release(fb);
+    if (h)
+        handle_close(h);
+    ID3D11Fence_Release(fa);
+}
+
 /* Every handle OpenSharedFence and OpenSharedResource1 must refuse: E_INVALIDARG (a bad or
  * foreign handle), never a crash. Windows answers E_INVALIDARG for NULL handles, handles
  * that are not shared-resource objects, and damaged ones. */
@@ -541,6 +600,7 @@ int main(int argc, char **argv)
     run_test(test_fence_create);
     run_test(test_fence_signal_events);
     run_test(test_fence_shared_two_devices);
+    run_test(test_fence_wait_before_signal);
     run_test(test_bad_handles);
     run_test(test_fence_child_process);
     run_test(test_fence_cycles);
