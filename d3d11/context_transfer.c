@@ -126,7 +126,7 @@ static HRESULT map_texture(struct d3d11_context *context, struct d3d11_resource 
         /* Dynamic textures: fresh upload space now, copied into the image at Unmap. */
         if (b->map_ptr)
             return E_INVALIDARG;
-        if (!buffer_copyable(r))
+        if (!b->plane[0] && !buffer_copyable(r))
             return E_INVALIDARG;
         if (!vk_cs_staging_alloc(ctx_cs(context), size, 16, &b->map_ref, &b->map_ptr))
             return E_OUTOFMEMORY;
@@ -210,6 +210,19 @@ static void context_unmap(struct d3d11_context *context, ID3D11Resource *resourc
     d3d11_resource_mip_extent(r, sub % r->mip_levels, &w, &h, &d);
     if (d3d11_resource_is_repack(r))
         d3d11_repack_upload(ctx_cs(b->map_context), r, sub, 0, 0, 0, w, h, d, b->map_ptr, row, slice);
+    else if (b->plane[0])
+    {
+        /* Emulated planar formats: the luma rows, then the chroma rows at row * height. */
+        struct vk_bufref ref = b->map_ref;
+        UINT p;
+
+        for (p = 0; p < 2; ++p)
+        {
+            ref.offset = b->map_ref.offset + (p ? row * h : 0);
+            d3d11_resource_buffer_region(b->plane[p], sub, 0, row, row * (h >> p), 0, 0, 0, w >> p, h >> p, 1, &region);
+            vk_cs_cmd_copy_buffer_to_image(ctx_cs(b->map_context), b->plane[p]->backend->image, &ref, &region);
+        }
+    }
     else
     {
         d3d11_resource_buffer_region(r, sub, 0, row, slice, 0, 0, 0, w, h, d, &region);
@@ -280,7 +293,24 @@ static void copy_texture_region(struct vk_cs *cs, struct d3d11_resource *dst, UI
     size_t drow, dslice, srow, sslice, row_bytes;
     VkDeviceSize doff, soff;
     VkImageCopy ic;
+    D3D11_BOX pbox;
+    UINT p;
 
+    if (dst->backend->plane[0] && src->backend->plane[0])
+    {
+        /* Emulated planar formats: plane by plane, the chroma plane at half the coordinates
+         * (callers checked that they are even). */
+        for (p = 0; p < 2; ++p)
+        {
+            pbox = *box;
+            pbox.left >>= p;
+            pbox.right >>= p;
+            pbox.top >>= p;
+            pbox.bottom >>= p;
+            copy_texture_region(cs, dst->backend->plane[p], dsub, x >> p, y >> p, z, src->backend->plane[p], ssub, &pbox);
+        }
+        return;
+    }
     if (is_image(dst) && is_image(src))
     {
         memset(&ic, 0, sizeof(ic));
@@ -419,6 +449,12 @@ static void context_copy_region(struct d3d11_context *context, ID3D11Resource *d
         box.top = 0, box.bottom = 1;
     if (!box_valid(src, ssub % src->mip_levels, &box))
         return;
+    if ((src->backend->plane[0] || dst->backend->plane[0]) && (!src->backend->plane[0] || !dst->backend->plane[0]
+            || ((box.left | box.right | box.top | box.bottom | x | y) & 1)))
+    {
+        LOG_WARN("Planar copies need planar textures on both sides and even coordinates.");
+        return;
+    }
     /* The destination box, in destination texels (block <-> texel copies scale by the block). */
     dw = (box.right - box.left) / src->info->block_width * dst->info->block_width;
     dh = (box.bottom - box.top) / src->info->block_height * dst->info->block_height;
@@ -508,10 +544,9 @@ void STDMETHODCALLTYPE d3d11_context_CopyResource(ID3D11DeviceContext4 *iface, I
     PREDICATED_VOID(d3d11_resource_from_iface(pDstResource), d3d11_resource_from_iface(pSrcResource), context_copy_resource(c_, pDstResource, pSrcResource));
 }
 
-static void context_update(struct d3d11_context *context, ID3D11Resource *dst_iface, UINT sub, const D3D11_BOX *dst_box,
+static void update_resource(struct d3d11_context *context, struct d3d11_resource *r, UINT sub, const D3D11_BOX *dst_box,
         const void *data, UINT row_pitch, UINT depth_pitch, UINT flags)
 {
-    struct d3d11_resource *r = d3d11_resource_from_iface(dst_iface);
     struct vk_cs *cs = ctx_cs(context);
     size_t row, slice, size, rows;
     struct vk_bufref ref, dref;
@@ -552,6 +587,30 @@ static void context_update(struct d3d11_context *context, ID3D11Resource *dst_if
     }
     if (!box_valid(r, sub % r->mip_levels, &box))
         return;
+    if (r->backend->plane[0])
+    {
+        D3D11_BOX pbox;
+        UINT p;
+
+        /* Emulated planar formats: the luma rows, then the chroma rows from row_pitch * rows
+         * on (the D3D layout of the box), each plane at its own scale. */
+        if ((box.left | box.right | box.top | box.bottom) & 1)
+        {
+            LOG_WARN("Planar updates need even box coordinates.");
+            return;
+        }
+        for (p = 0; p < 2; ++p)
+        {
+            pbox = box;
+            pbox.left >>= p;
+            pbox.right >>= p;
+            pbox.top >>= p;
+            pbox.bottom >>= p;
+            update_resource(context, r->backend->plane[p], sub, &pbox, (const uint8_t *)data
+                    + (p ? (size_t)row_pitch * (box.bottom - box.top) : 0), row_pitch, depth_pitch, flags);
+        }
+        return;
+    }
     w = box.right - box.left;
     h = box.bottom - box.top;
     d = box.back - box.front;
@@ -588,6 +647,12 @@ static void context_update(struct d3d11_context *context, ID3D11Resource *dst_if
     d3d11_copy_rows(ptr, row, slice, data, row_pitch, depth_pitch, row, (UINT)rows, d);
     d3d11_resource_buffer_region(r, sub, 0, row, slice, box.left, box.top, box.front, w, h, d, &region);
     vk_cs_cmd_copy_buffer_to_image(cs, r->backend->image, &ref, &region);
+}
+
+static void context_update(struct d3d11_context *context, ID3D11Resource *dst_iface, UINT sub, const D3D11_BOX *dst_box,
+        const void *data, UINT row_pitch, UINT depth_pitch, UINT flags)
+{
+    update_resource(context, d3d11_resource_from_iface(dst_iface), sub, dst_box, data, row_pitch, depth_pitch, flags);
 }
 
 void STDMETHODCALLTYPE d3d11_context_UpdateSubresource(ID3D11DeviceContext4 *iface, ID3D11Resource *pDstResource, UINT DstSubresource, const D3D11_BOX *pDstBox, const void *pSrcData, UINT SrcRowPitch, UINT SrcDepthPitch)

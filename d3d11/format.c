@@ -339,6 +339,25 @@ int d3d11vk_format_video_view_plane(DXGI_FORMAT resource, DXGI_FORMAT view)
     return -1;
 }
 
+bool d3d11vk_format_planar_emulated(DXGI_FORMAT format, DXGI_FORMAT planes[2])
+{
+    DXGI_FORMAT luma, chroma;
+
+    switch (format)
+    {
+        case DXGI_FORMAT_NV12: luma = DXGI_FORMAT_R8_UNORM; chroma = DXGI_FORMAT_R8G8_UNORM; break;
+        case DXGI_FORMAT_P010:
+        case DXGI_FORMAT_P016: luma = DXGI_FORMAT_R16_UNORM; chroma = DXGI_FORMAT_R16G16_UNORM; break;
+        default: return false;
+    }
+    if (planes)
+    {
+        planes[0] = luma;
+        planes[1] = chroma;
+    }
+    return true;
+}
+
 bool d3d11vk_format_compatible_for_view(DXGI_FORMAT resource, DXGI_FORMAT view)
 {
     const struct d3d11vk_format_info *r = d3d11vk_format_get(resource), *v = d3d11vk_format_get(view);
@@ -564,6 +583,12 @@ UINT d3d11vk_format_support(const struct d3d11vk_format_info *info, const struct
     UINT s = 0;
     size_t i;
 
+    /* Emulated 4:2:0 planar formats: one R8/R16 and one R8G8/R16G16 image, formats feature
+     * level 11 requires to be sampled and rendered: 2D textures, CPU access in the D3D layout,
+     * and shader resource / render target views of each plane (no mips, no UAVs). */
+    if (info && d3d11vk_format_planar_emulated(info->dxgi, NULL))
+        return D3D11_FORMAT_SUPPORT_TEXTURE2D | D3D11_FORMAT_SUPPORT_CPU_LOCKABLE | D3D11_FORMAT_SUPPORT_SHADER_LOAD
+                | D3D11_FORMAT_SUPPORT_SHADER_SAMPLE | D3D11_FORMAT_SUPPORT_RENDER_TARGET;
     if (!info || !caps || info->vk == VK_FORMAT_UNDEFINED)
         return 0;
     vk = &caps->vk;

@@ -91,6 +91,10 @@ bool d3d11vk_format_compatible_for_view(DXGI_FORMAT resource, DXGI_FORMAT view);
 /* For a view of a planar video resource: the plane index it reads (0 luma, 1 chroma), or -1 if
  * the pair is not a video plane view. */
 int d3d11vk_format_video_view_plane(DXGI_FORMAT resource, DXGI_FORMAT view);
+/* 4:2:0 two-plane formats the project emulates with one image per plane on every device
+ * (NV12, P010, P016): true with each plane's format (luma, then the interleaved chroma at half
+ * width and height). */
+bool d3d11vk_format_planar_emulated(DXGI_FORMAT format, DXGI_FORMAT planes[2]);
 /* CopyResource / CopySubresourceRegion: same typeless family, or a block-compressed format and
  * an uncompressed UINT/SINT format whose texel size equals the block size (D3D10.1 rule:
  * 64-bit BC1/BC4 <-> R16G16B16A16_UINT/SINT, R32G32_UINT/SINT; 128-bit BC2/3/5/6H/7 <->

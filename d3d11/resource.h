@@ -30,6 +30,11 @@ struct d3d11_resource_backend
      * depth plane holds X8_D24 words (else floats), as the device's images of the format do. */
     size_t *scratch_offset;
     bool planes_d24;
+    /* Emulated planar formats (NV12, P010, P016): each plane as a resource of its own format
+     * and size (luma, chroma) whose backend holds the plane's image, or, for staging textures,
+     * the parent's buffer with the plane's offsets. image is plane 0's. Copies, updates, views
+     * and initial data work plane by plane through them. */
+    struct d3d11_resource *plane[2];
     /* Stream-output buffers: the filled-size counter (context_so.c), made on first binding. */
     struct vk_buffer *so_counter;
 };

@@ -821,6 +821,19 @@ static HRESULT validate_texture(struct d3d11_device *device, struct texture_desc
         INVALID("Size %ux%u is not a multiple of the %s block size.", d->width, d->height, info->name);
     if (info->planes > 1 && ((d->width & 1) || (d->height & 1)))
         INVALID("Planar format %s needs even sizes.", info->name);
+    if (d3d11vk_format_planar_emulated(d->format, NULL))
+    {
+        /* One image per plane: 2D, one mip level, single-sampled, shader resource and render
+         * target binding of the planes, CPU access through staging and dynamic textures. */
+        if (d->mip_levels != 1)
+            INVALID("Planar format %s has one mip level (%u).", info->name, d->mip_levels);
+        if (d->bind & ~(D3D11_BIND_SHADER_RESOURCE | D3D11_BIND_RENDER_TARGET))
+            INVALID("Planar format %s cannot have bind flags %#x.", info->name, d->bind);
+        if (d->misc & ~D3D11_RESOURCE_MISC_RESOURCE_CLAMP)
+            INVALID("Planar format %s cannot have misc flags %#x (sharing and cubes are not emulated).", info->name, d->misc);
+        if (d->samples.Count != 1)
+            INVALID("Planar format %s cannot be multisampled.", info->name);
+    }
 
     if ((d->bind & D3D11_BIND_SHADER_RESOURCE) && !(support & (D3D11_FORMAT_SUPPORT_SHADER_LOAD | D3D11_FORMAT_SUPPORT_SHADER_SAMPLE)))
         INVALID("Format %s cannot be bound as a shader resource.", info->name);
@@ -1470,7 +1483,7 @@ static HRESULT staging_texture_init(struct d3d11_resource *r, const D3D11_SUBRES
         d3d11_resource_subresource_layout(r, i, &row, &slice, &size);
         d3d11_resource_mip_extent(r, i % r->mip_levels, &w, &h, &d);
         d3d11_copy_rows(map + b->sub_offset[i], row, slice, data[i].pSysMem, data[i].SysMemPitch,
-                data[i].SysMemSlicePitch, row, d3d11vk_format_block_rows(r->info, h), d);
+                data[i].SysMemSlicePitch, row, (UINT)(slice / row), d);   /* planar: luma and chroma rows */
         d3d11_repack_map(r, i, false);
     }
     return S_OK;
@@ -1546,6 +1559,12 @@ void d3d11_resource_init_contents(struct d3d11_resource *r, struct vk_cs *cs)
     VkClearColorValue color = {0};
     struct vk_bufref ref;
 
+    if (b && b->plane[0] && !b->buffer)
+    {
+        d3d11_resource_init_contents(b->plane[0], cs);
+        d3d11_resource_init_contents(b->plane[1], cs);
+        return;
+    }
     if (!b || !__atomic_load_n(&b->needs_zero, __ATOMIC_ACQUIRE) || !__atomic_exchange_n(&b->needs_zero, 0, __ATOMIC_ACQ_REL))
         return;
     if (b->buffer)
@@ -1672,12 +1691,110 @@ HRESULT d3d11_upload_initial(struct d3d11_resource *r, const D3D11_SUBRESOURCE_D
     return hr;
 }
 
+/* Emulated planar formats: the plane resources (see struct d3d11_resource_backend). Staging
+ * textures share the parent's buffer (made first, with the initial data in the D3D layout);
+ * other textures get one image per plane, plane 0's also being the parent's image. */
+static HRESULT planar_texture_init(struct d3d11_resource *r, const D3D11_SUBRESOURCE_DATA *data)
+{
+    struct d3d11_resource_backend *b = r->backend;
+    D3D11_SUBRESOURCE_DATA *plane_data = NULL;
+    UINT count = d3d11_resource_subresource_count(r), i, p;
+    DXGI_FORMAT formats[2];
+    struct d3d11_resource *pr;
+    size_t row, slice, size;
+    HRESULT hr;
+
+    d3d11vk_format_planar_emulated(r->format, formats);
+    if (r->usage == D3D11_USAGE_STAGING)
+    {
+        b->aspects = VK_IMAGE_ASPECT_COLOR_BIT;
+        if (FAILED(hr = staging_texture_init(r, data)))
+            return hr;
+    }
+    if (data && r->usage != D3D11_USAGE_STAGING && !(plane_data = calloc(count, sizeof(*plane_data))))
+        return E_OUTOFMEMORY;
+    for (p = 0; p < 2; ++p)
+    {
+        if (!(pr = b->plane[p] = calloc(1, sizeof(*pr))) || !(pr->backend = calloc(1, sizeof(*pr->backend))))
+        {
+            free(plane_data);
+            return E_OUTOFMEMORY;
+        }
+        pr->dimension = r->dimension;
+        pr->device = r->device;
+        pr->iface = r->iface;
+        pr->outer = r->outer;
+        pr->usage = r->usage;
+        pr->bind_flags = r->bind_flags;
+        pr->cpu_access = r->cpu_access;
+        pr->format = formats[p];
+        pr->info = d3d11vk_format_get(formats[p]);
+        pr->width = p ? r->width / 2 : r->width;
+        pr->height = p ? r->height / 2 : r->height;
+        pr->depth = pr->mip_levels = pr->sample_count = 1;
+        pr->array_size = r->array_size;
+        if (r->usage == D3D11_USAGE_STAGING)
+        {
+            pr->backend->buffer = b->buffer;   /* borrowed */
+            pr->backend->aspects = VK_IMAGE_ASPECT_COLOR_BIT;
+            if (!(pr->backend->sub_offset = calloc(count, sizeof(size_t))))
+                return E_OUTOFMEMORY;
+            d3d11_resource_subresource_layout(r, 0, &row, &slice, &size);
+            for (i = 0; i < count; ++i)
+                pr->backend->sub_offset[i] = b->sub_offset[i] + (p ? row * r->height : 0);
+            continue;
+        }
+        if (data)
+            for (i = 0; i < count; ++i)
+            {
+                plane_data[i] = data[i];
+                plane_data[i].pSysMem = (const uint8_t *)data[i].pSysMem + (p ? (size_t)data[i].SysMemPitch * r->height : 0);
+            }
+        if (FAILED(hr = image_texture_init(pr, plane_data)))
+        {
+            free(plane_data);
+            return hr;
+        }
+        if (!p)
+        {
+            b->image = pr->backend->image;   /* owned by the parent from now on */
+            b->vk_format = pr->backend->vk_format;
+            b->aspects = pr->backend->aspects;
+        }
+    }
+    free(plane_data);
+    return S_OK;
+}
+
+static void planar_texture_destroy(struct d3d11_resource *r)
+{
+    struct d3d11_resource *pr;
+    UINT p;
+
+    for (p = 0; p < 2; ++p)
+    {
+        if (!(pr = r->backend->plane[p]))
+            continue;
+        if (pr->backend)
+        {
+            pr->backend->buffer = NULL;   /* the parent's */
+            if (!p)
+                pr->backend->image = NULL;
+        }
+        d3d11_resource_backend_destroy(pr);
+        free(pr);
+        r->backend->plane[p] = NULL;
+    }
+}
+
 HRESULT d3d11_resource_backend_init(struct d3d11_resource *r, const D3D11_SUBRESOURCE_DATA *data)
 {
     if (!(r->backend = calloc(1, sizeof(*r->backend))))
         return E_OUTOFMEMORY;
     if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
         return d3d11_buffer_backend_init(r, data);
+    if (d3d11vk_format_planar_emulated(r->format, NULL))
+        return planar_texture_init(r, data);
     if (r->usage == D3D11_USAGE_STAGING)
     {
         r->backend->aspects = VK_IMAGE_ASPECT_COLOR_BIT;
@@ -1692,6 +1809,7 @@ void d3d11_resource_backend_destroy(struct d3d11_resource *r)
 
     if (!b)
         return;
+    planar_texture_destroy(r);
     if (b->buffer)
         vk_buffer_release(b->buffer);
     if (b->so_counter)

@@ -901,6 +901,18 @@ static HRESULT view_create(struct d3d11_device *device, ID3D11Resource *resource
     }
     if (FAILED(hr = view_validate(device, &v)))
         return hr;
+    if (v.resource->dimension != D3D11_RESOURCE_DIMENSION_BUFFER && d3d11vk_format_planar_emulated(v.resource->format, NULL))
+    {
+        /* Emulated planar formats: a view reads the plane its format names (R8/R16: luma,
+         * R8G8/R16G16: chroma); the *1 descriptions' PlaneSlice must agree. */
+        int plane = d3d11vk_format_video_view_plane(v.resource->format, v.format);
+
+        if (plane < 0)
+            INVALID("View format %s is not a plane format of %s.", d3d11vk_format_name(v.format), v.resource->info->name);
+        if (desc1 && v.plane != (UINT)plane)
+            INVALID("Plane slice %u does not match view format %s.", v.plane, d3d11vk_format_name(v.format));
+        v.plane = plane;
+    }
     return view_finish(device, &v, view_kinds[kind].vtbl, out);
 }
 
@@ -981,6 +993,8 @@ HRESULT d3d11_view_backend_init(struct d3d11_view *v)
          * renamable buffer. */
         return S_OK;
     }
+    if (r->backend && r->backend->plane[0] && v->plane < 2)
+        r = r->backend->plane[v->plane];   /* emulated planar formats: the plane's image */
     if (!r->backend || !r->backend->image)
         return S_OK;
     desc.type = view_type(v);
