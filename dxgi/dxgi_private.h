@@ -35,6 +35,9 @@ HRESULT dxgi_output_create(struct dxgi_adapter *adapter, HMONITOR monitor, UINT 
 /* The monitor's gamma ramp (SetGammaControl), if one was set; the serial changes with every set. */
 bool dxgi_output_get_gamma(HMONITOR monitor, DXGI_GAMMA_CONTROL *ramp);
 UINT dxgi_output_gamma_serial(void);
+/* A swap chain entering (owned) or leaving fullscreen on the monitor: the gamma methods of its
+ * outputs answer only while at least one fullscreen swap chain owns it. */
+void dxgi_output_set_owned(HMONITOR monitor, bool owned);
 /* Monitors attached to the desktop, in EnumDisplayMonitors order (primary first). */
 UINT dxgi_enum_monitors(HMONITOR *monitors, UINT max);
 

@@ -18,6 +18,49 @@ struct dxgi_output
 static struct plat_mutex gamma_lock = PLAT_MUTEX_INIT;
 static struct { HMONITOR monitor; DXGI_GAMMA_CONTROL *ramp; } gamma_ramps[GAMMA_MONITORS];
 static volatile LONG gamma_serial;
+/* Fullscreen swap chains per monitor: gamma control is only available while one owns it
+ * (SetGammaControl docs: "only valid while in full-screen mode"). */
+static struct { HMONITOR monitor; UINT count; } gamma_owners[GAMMA_MONITORS];
+
+void dxgi_output_set_owned(HMONITOR monitor, bool owned)
+{
+    unsigned int i, slot = GAMMA_MONITORS;
+
+    plat_mutex_lock(&gamma_lock);
+    for (i = 0; i < GAMMA_MONITORS; ++i)
+    {
+        if (gamma_owners[i].count && gamma_owners[i].monitor == monitor)
+        {
+            slot = i;
+            break;
+        }
+        if (!gamma_owners[i].count && slot == GAMMA_MONITORS)
+            slot = i;
+    }
+    if (slot < GAMMA_MONITORS)
+    {
+        if (owned)
+        {
+            gamma_owners[slot].monitor = monitor;
+            ++gamma_owners[slot].count;
+        }
+        else if (gamma_owners[slot].count && gamma_owners[slot].monitor == monitor)
+            --gamma_owners[slot].count;
+    }
+    plat_mutex_unlock(&gamma_lock);
+}
+
+static bool output_owned(HMONITOR monitor)
+{
+    bool owned = false;
+    unsigned int i;
+
+    plat_mutex_lock(&gamma_lock);
+    for (i = 0; i < GAMMA_MONITORS && !owned; ++i)
+        owned = gamma_owners[i].count && gamma_owners[i].monitor == monitor;
+    plat_mutex_unlock(&gamma_lock);
+    return owned;
+}
 
 UINT dxgi_output_gamma_serial(void)
 {
@@ -509,10 +552,13 @@ static void STDMETHODCALLTYPE dxgi_output_ReleaseOwnership(IDXGIOutput6 *iface)
 
 static HRESULT STDMETHODCALLTYPE dxgi_output_GetGammaControlCapabilities(IDXGIOutput6 *iface, DXGI_GAMMA_CONTROL_CAPABILITIES *caps)
 {
+    struct dxgi_output *output = impl_from_IDXGIOutput6(iface);
     UINT i;
 
     if (!caps)
         return E_INVALIDARG;
+    if (!output_owned(output->monitor))
+        return DXGI_ERROR_NOT_CURRENTLY_AVAILABLE;
     caps->ScaleAndOffsetSupported = FALSE;
     caps->MaxConvertedValue = 1.0f;
     caps->MinConvertedValue = 0.0f;
@@ -528,6 +574,8 @@ static HRESULT STDMETHODCALLTYPE dxgi_output_SetGammaControl(IDXGIOutput6 *iface
 
     if (!gamma)
         return E_INVALIDARG;
+    if (!output_owned(output->monitor))
+        return DXGI_ERROR_NOT_CURRENTLY_AVAILABLE;
     return set_gamma(output->monitor, gamma);
 }
 
@@ -538,6 +586,8 @@ static HRESULT STDMETHODCALLTYPE dxgi_output_GetGammaControl(IDXGIOutput6 *iface
 
     if (!gamma)
         return E_INVALIDARG;
+    if (!output_owned(output->monitor))
+        return DXGI_ERROR_NOT_CURRENTLY_AVAILABLE;
     if (dxgi_output_get_gamma(output->monitor, gamma))
         return S_OK;
     memset(gamma, 0, sizeof(*gamma));

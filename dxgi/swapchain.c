@@ -576,11 +576,23 @@ static ULONG STDMETHODCALLTYPE dxgi_swapchain_AddRef(IDXGISwapChain4 *iface)
     return atomic_inc_u32(&impl_from_IDXGISwapChain4(iface)->obj.refcount);
 }
 
+/* The fullscreen target's monitor is owned by this swap chain (gamma control answers). */
+static void own_target(struct dxgi_swapchain *sc, bool owned)
+{
+    DXGI_OUTPUT_DESC desc;
+
+    if (sc->target && SUCCEEDED(IDXGIOutput_GetDesc(sc->target, &desc)))
+        dxgi_output_set_owned(desc.Monitor, owned);
+}
+
 static void swapchain_destroy(struct dxgi_swapchain *sc)
 {
     window_unhook(sc);
     if (sc->fullscreen)
+    {
         window_leave_fullscreen(sc);
+        own_target(sc, false);
+    }
     if (sc->target)
         IDXGIOutput_Release(sc->target);
     if (sc->recorded)
@@ -1055,10 +1067,14 @@ static HRESULT STDMETHODCALLTYPE dxgi_swapchain_SetFullscreenState(IDXGISwapChai
             return DXGI_ERROR_NOT_CURRENTLY_AVAILABLE;
         }
         if (sc->fullscreen)
+        {
             window_leave_fullscreen(sc);
+            own_target(sc, false);
+        }
         if (sc->target)
             IDXGIOutput_Release(sc->target);
         sc->target = output;
+        own_target(sc, true);
         window_enter_fullscreen(sc, &rect);
         sc->fullscreen = TRUE;
         sc->fs_desc.Windowed = FALSE;
@@ -1066,6 +1082,7 @@ static HRESULT STDMETHODCALLTYPE dxgi_swapchain_SetFullscreenState(IDXGISwapChai
     else
     {
         window_leave_fullscreen(sc);
+        own_target(sc, false);
         if (sc->target)
             IDXGIOutput_Release(sc->target);
         sc->target = NULL;

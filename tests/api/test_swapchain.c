@@ -1439,16 +1439,16 @@ static void test_gamma(void)
     ok(hr == S_OK, "GetContainingOutput: %#lx", (unsigned long)hr);
     if (FAILED(hr))
         goto release;
-    hr = IDXGIOutput_GetGammaControlCapabilities(output, &caps);
-    ok(hr == S_OK && caps.NumGammaControlPoints == 1025 && caps.ControlPointPositions[1024] == 1.0f,
-            "GetGammaControlCapabilities: %#lx %u", (unsigned long)hr, caps.NumGammaControlPoints);
+    /* Gamma control is only available while a fullscreen swap chain owns the output. */
     ramp->Scale.Red = ramp->Scale.Green = ramp->Scale.Blue = 1.0f;
     for (i = 0; i < 1025; ++i)
         ramp->GammaCurve[i].Red = ramp->GammaCurve[i].Green = ramp->GammaCurve[i].Blue = 1.0f - (float)i / 1024.0f;
+    hr = IDXGIOutput_GetGammaControlCapabilities(output, &caps);
+    ok(hr == DXGI_ERROR_NOT_CURRENTLY_AVAILABLE, "windowed: GetGammaControlCapabilities: %#lx", (unsigned long)hr);
     hr = IDXGIOutput_SetGammaControl(output, ramp);
-    ok(hr == S_OK, "SetGammaControl: %#lx", (unsigned long)hr);
+    ok(hr == DXGI_ERROR_NOT_CURRENTLY_AVAILABLE, "windowed: SetGammaControl: %#lx", (unsigned long)hr);
     hr = IDXGIOutput_GetGammaControl(output, got);
-    ok(hr == S_OK && !memcmp(got, ramp, sizeof(*ramp)), "GetGammaControl: %#lx", (unsigned long)hr);
+    ok(hr == DXGI_ERROR_NOT_CURRENTLY_AVAILABLE, "windowed: GetGammaControl: %#lx", (unsigned long)hr);
     for (pass = 0; pass < 3; ++pass)
     {
         /* 0: windowed (no ramp); 1: fullscreen, inverted; 2: fullscreen, identity ramp. */
@@ -1460,6 +1460,13 @@ static void test_gamma(void)
             hr = IDXGISwapChain1_SetFullscreenState(sc, TRUE, output);
             ok(hr == S_OK, "SetFullscreenState: %#lx", (unsigned long)hr);
             pump_messages();
+            hr = IDXGIOutput_GetGammaControlCapabilities(output, &caps);
+            ok(hr == S_OK && caps.NumGammaControlPoints == 1025 && caps.ControlPointPositions[1024] == 1.0f,
+                    "GetGammaControlCapabilities: %#lx %u", (unsigned long)hr, caps.NumGammaControlPoints);
+            hr = IDXGIOutput_SetGammaControl(output, ramp);
+            ok(hr == S_OK, "SetGammaControl: %#lx", (unsigned long)hr);
+            hr = IDXGIOutput_GetGammaControl(output, got);
+            ok(hr == S_OK && !memcmp(got, ramp, sizeof(*ramp)), "GetGammaControl: %#lx", (unsigned long)hr);
         }
         if (pass == 2)
         {
@@ -1483,6 +1490,10 @@ static void test_gamma(void)
         }
     }
     IDXGISwapChain1_SetFullscreenState(sc, FALSE, NULL);
+    hr = IDXGIOutput_SetGammaControl(output, ramp);
+    ok(hr == DXGI_ERROR_NOT_CURRENTLY_AVAILABLE, "after leaving fullscreen: SetGammaControl: %#lx", (unsigned long)hr);
+    hr = IDXGIOutput_GetGammaControl(output, got);
+    ok(hr == DXGI_ERROR_NOT_CURRENTLY_AVAILABLE, "after leaving fullscreen: GetGammaControl: %#lx", (unsigned long)hr);
     IDXGIOutput_Release(output);
 release:
     IDXGISwapChain1_Release(sc);
