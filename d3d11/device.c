@@ -545,9 +545,19 @@ static UINT STDMETHODCALLTYPE d3d11_device_GetCreationFlags(ID3D11Device5 *iface
     return impl_from_ID3D11Device5(iface)->flags;
 }
 
+/* Vulkan reports a loss as VK_ERROR_DEVICE_LOST without a cause; a device that stopped
+ * answering is what Windows calls a hung device (its answer after a GPU timeout). */
 static HRESULT STDMETHODCALLTYPE d3d11_device_GetDeviceRemovedReason(ID3D11Device5 *iface)
 {
-    return S_OK;
+    struct d3d11_device *device = impl_from_ID3D11Device5(iface);
+
+    switch (vk_device_lost_result(device->vk))
+    {
+        case VK_SUCCESS: return S_OK;
+        case VK_ERROR_DEVICE_LOST: return DXGI_ERROR_DEVICE_HUNG;
+        case VK_ERROR_OUT_OF_DEVICE_MEMORY: case VK_ERROR_OUT_OF_HOST_MEMORY: return E_OUTOFMEMORY;
+        default: return DXGI_ERROR_DEVICE_RESET;
+    }
 }
 
 static void get_immediate_context(struct d3d11_device *device, REFIID riid, void **context)

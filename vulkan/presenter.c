@@ -3,6 +3,7 @@
 #include "presenter.h"
 #include "vk_resource.h"
 #include "hud.h"   /* HUD overlay (D3D11VK_HUD) */
+#include "config.h"
 #include "present_gamma_vs.h"
 #include "present_gamma_fs.h"
 
@@ -61,6 +62,7 @@ struct vk_presenter
     uint64_t submitted, completed;
     uint32_t max_latency;
     bool stop, lost;
+    bool test_lost;                      /* D3D11VK_TEST_DEVICE_LOST: tests simulate a loss at present */
     struct plat_thread *thread;
 
     struct vk_hud *hud;                  /* HUD overlay (hud.h); NULL when off */
@@ -117,6 +119,8 @@ static void presenter_thread(void *arg)
         plat_mutex_lock(&p->done_lock);
         if (vr < 0)
             p->lost = true;
+        if (vr == VK_ERROR_DEVICE_LOST)
+            vk_device_set_lost(device, vr);
         ++p->completed;
         plat_cond_broadcast(&p->done_cond);
         plat_mutex_unlock(&p->done_lock);
@@ -1240,7 +1244,9 @@ VkResult vk_presenter_present(struct vk_presenter *p, const struct vk_present_pa
         return VK_ERROR_INITIALIZATION_FAILED;
     plat_mutex_lock(&p->lock);
     plat_mutex_lock(&p->done_lock);
-    vr = p->lost ? VK_ERROR_DEVICE_LOST : VK_SUCCESS;
+    if (p->test_lost)
+        vk_device_set_lost(device, VK_ERROR_DEVICE_LOST);   /* as if the present saw it */
+    vr = p->lost || vk_device_lost_result(device) ? VK_ERROR_DEVICE_LOST : VK_SUCCESS;
     plat_mutex_unlock(&p->done_lock);
     if (vr != VK_SUCCESS)
         goto done;
@@ -1330,6 +1336,7 @@ done:
         plat_mutex_lock(&p->done_lock);
         p->lost = true;
         plat_mutex_unlock(&p->done_lock);
+        vk_device_set_lost(device, vr);
     }
     plat_mutex_unlock(&p->lock);
     return vr;
@@ -1374,6 +1381,7 @@ VkResult vk_presenter_create(struct vk_device *device, vk_presenter_surface_cb s
     if (!(p = calloc(1, sizeof(*p))))
         return VK_ERROR_OUT_OF_HOST_MEMORY;
     p->device = device;
+    p->test_lost = d3d11vk_config_get_bool("TEST_DEVICE_LOST", false);
     p->instance = device->adapter->instance->instance;
     p->physical_device = device->adapter->physical_device;
     p->desc = *desc;

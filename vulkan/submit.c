@@ -49,6 +49,8 @@ VkResult vk_device_submit(struct vk_device *device, VkCommandBuffer cb, const st
         VkSemaphoreSignalInfo si = { VK_STRUCTURE_TYPE_SEMAPHORE_SIGNAL_INFO };
 
         LOG_ERR("vkQueueSubmit failed: %s.", vk_result_str(vr));
+        if (vr == VK_ERROR_DEVICE_LOST)
+            vk_device_set_lost(device, vr);
         device->vk.vkQueueWaitIdle(device->queue);
         si.semaphore = core->timeline;
         si.value = signal_values[0];
@@ -92,5 +94,20 @@ bool vk_device_wait_timeline(struct vk_device *device, uint64_t value, uint64_t 
     }
     if (vr != VK_TIMEOUT)
         LOG_ERR("vkWaitSemaphores failed: %s.", vk_result_str(vr));
+    if (vr == VK_ERROR_DEVICE_LOST)
+        vk_device_set_lost(device, vr);
     return false;
+}
+
+void vk_device_set_lost(struct vk_device *device, VkResult vr)
+{
+    LONG none = 0;
+
+    if (__atomic_compare_exchange_n(&device->lost, &none, (LONG)vr, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+        LOG_ERR("The device is lost (%s).", vk_result_str(vr));
+}
+
+VkResult vk_device_lost_result(struct vk_device *device)
+{
+    return (VkResult)(LONG)atomic_load_u32(&device->lost);
 }

@@ -91,6 +91,8 @@ struct vk_device
     struct vk_device_core *core;
     /* Shaders, pipeline layouts and pipelines (pipeline.h). */
     struct vk_pipeline_state *pipelines;
+    /* The first device loss seen (a VkResult, 0 while none): GetDeviceRemovedReason answers it. */
+    volatile LONG lost;
 };
 
 /* Process-wide instance (created on first use, destroyed with its last reference). Only
@@ -112,5 +114,9 @@ void vk_device_addref(struct vk_device *device);
 void vk_device_release(struct vk_device *device);
 
 const char *vk_result_str(VkResult vr);
+/* Device loss: recorded once by whoever sees VK_ERROR_DEVICE_LOST (submits, waits, presents);
+ * vk_device_lost_result returns it, VK_SUCCESS while the device is alive. */
+void vk_device_set_lost(struct vk_device *device, VkResult vr);
+VkResult vk_device_lost_result(struct vk_device *device);
 
 #endif

@@ -1504,6 +1504,51 @@ done:
     ID3D11Device_Release(device);
 }
 
+/* A device loss seen by the presenter (simulated through D3D11VK_TEST_DEVICE_LOST, read when
+ * the swap chain is made): Present answers DXGI_ERROR_DEVICE_REMOVED from then on, and
+ * GetDeviceRemovedReason tells why. Runs last: the backend device stays lost while used. */
+static void test_device_lost(void)
+{
+    static const float grey[4] = { 0.5f, 0.5f, 0.5f, 1.0f };
+    DXGI_SWAP_CHAIN_DESC1 d = make_desc(DXGI_SWAP_EFFECT_FLIP_DISCARD, 2, DXGI_FORMAT_R8G8B8A8_UNORM);
+    ID3D11Device *device = create_device();
+    HWND window = create_window(64, 48);
+    IDXGISwapChain1 *sc;
+    HRESULT hr;
+    UINT i;
+
+    if (!device)
+        return;
+    hr = ID3D11Device_GetDeviceRemovedReason(device);
+    ok(hr == S_OK, "GetDeviceRemovedReason before: %#lx", (unsigned long)hr);
+    _putenv("D3D11VK_TEST_DEVICE_LOST=1");
+    sc = create_swapchain(device, window, &d, &hr);
+    _putenv("D3D11VK_TEST_DEVICE_LOST=");
+    if (!sc)
+    {
+        ok(0, "creation failed: %#lx", (unsigned long)hr);
+        goto done;
+    }
+    fill_back_buffer(device, sc, grey);
+    /* The present runs on the worker: a later Present reports what it saw. */
+    for (i = 0; i < 50; ++i)
+    {
+        hr = IDXGISwapChain1_Present(sc, 0, 0);
+        if (hr != S_OK)
+            break;
+        Sleep(20);
+    }
+    ok(hr == DXGI_ERROR_DEVICE_REMOVED, "Present after the loss: %#lx after %u presents", (unsigned long)hr, i);
+    hr = IDXGISwapChain1_Present(sc, 0, 0);
+    ok(hr == DXGI_ERROR_DEVICE_REMOVED, "Present again: %#lx", (unsigned long)hr);
+    hr = ID3D11Device_GetDeviceRemovedReason(device);
+    ok(hr == DXGI_ERROR_DEVICE_HUNG, "GetDeviceRemovedReason: %#lx", (unsigned long)hr);
+    IDXGISwapChain1_Release(sc);
+done:
+    DestroyWindow(window);
+    ID3D11Device_Release(device);
+}
+
 int main(void)
 {
     if (!test_init())
@@ -1524,6 +1569,7 @@ int main(void)
     run_test(test_sync_interval);
     run_test(test_hud);
     run_test(test_gamma);
+    run_test(test_device_lost);
     return test_finish();
 }
 
