@@ -467,7 +467,9 @@ static int child_main(const char *handle_text)
     if (FAILED(hr))
         return 11;
     handle_close(h);
-    if (ID3D11DeviceContext4_Wait(context, fence, 1) != S_OK || ID3D11Fence_GetCompletedValue(fence) < 1)
+    /* Wait holds back the context's later work, not this thread: block here for the check. */
+    if (ID3D11DeviceContext4_Wait(context, fence, 1) != S_OK || ID3D11Fence_SetEventOnCompletion(fence, 1, NULL) != S_OK
+            || ID3D11Fence_GetCompletedValue(fence) < 1)
         return 12;
     ID3D11DeviceContext4_Signal(context, fence, 2);
     ID3D11Fence_Release(fence);
