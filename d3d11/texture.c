@@ -173,10 +173,15 @@ static HRESULT STDMETHODCALLTYPE dxgi_resource_GetSharedHandle(IDXGIResource1 *i
 static HRESULT STDMETHODCALLTYPE dxgi_resource_GetUsage(IDXGIResource1 *iface, DXGI_USAGE *usage)
 {
     struct d3d11_resource *r = impl_from_IDXGIResource1(iface);
-    DXGI_USAGE u = 0;
+    DXGI_USAGE u = 0, back = 0;
+    UINT size = sizeof(back);
 
     if (!usage)
         return E_INVALIDARG;
+    /* Swap chain back buffers (dxgi/swapchain.c) carry their extra usage bits. */
+    if (SUCCEEDED(d3d11vk_private_store_get(&r->child.private_data, &D3D11VK_GUID_BACK_BUFFER_USAGE, &size, &back))
+            && size == sizeof(back))
+        u |= back;
     if (r->bind_flags & D3D11_BIND_SHADER_RESOURCE)
         u |= DXGI_USAGE_SHADER_INPUT;
     if (r->bind_flags & D3D11_BIND_RENDER_TARGET)

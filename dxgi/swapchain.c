@@ -416,6 +416,7 @@ static HRESULT create_buffers(struct dxgi_swapchain *sc)
     D3D11_TEXTURE2D_DESC desc;
     ID3D11Texture2D *texture;
     ID3D11VKResource *res;
+    DXGI_USAGE back_usage;
     UINT i, count;
     HRESULT hr;
 
@@ -451,6 +452,11 @@ static HRESULT create_buffers(struct dxgi_swapchain *sc)
             release_buffers(sc);
             return E_FAIL;
         }
+        /* Sequential models: buffers past 0 are read-only for the application (GetBuffer docs). */
+        back_usage = DXGI_USAGE_BACK_BUFFER;
+        if (i && (sc->desc.SwapEffect == DXGI_SWAP_EFFECT_SEQUENTIAL || sc->desc.SwapEffect == DXGI_SWAP_EFFECT_FLIP_SEQUENTIAL))
+            back_usage |= DXGI_USAGE_READ_ONLY;
+        ID3D11Texture2D_SetPrivateData(texture, &D3D11VK_GUID_BACK_BUFFER_USAGE, sizeof(back_usage), &back_usage);
         /* Only an internal reference stays: the application's count starts at 0. */
         res->lpVtbl->AddRefInternal(res);
         sc->buffers[i] = texture;

@@ -41,6 +41,9 @@ struct ID3D11VKDevice { const ID3D11VKDeviceVtbl *lpVtbl; };
 /* On every texture of the project: the backend image behind it (swap chains blit from it). */
 struct vk_image;
 DEFINE_GUID(IID_ID3D11VKResource, 0x3c9b7e14, 0x51d2, 0x4a6f, 0x8e, 0x0b, 0x27, 0xd4, 0x91, 0x6a, 0xc3, 0x58);
+/* Private data that swap chains put on their back buffers: DXGI_USAGE bits (DXGI_USAGE_BACK_BUFFER,
+ * DXGI_USAGE_READ_ONLY) that IDXGIResource::GetUsage adds to those the bind flags give. */
+DEFINE_GUID(D3D11VK_GUID_BACK_BUFFER_USAGE, 0x5e2f9a63, 0x0b7d, 0x4c31, 0x9d, 0x48, 0x6a, 0x13, 0xe2, 0x7f, 0xb0, 0x95);
 typedef struct ID3D11VKResource ID3D11VKResource;
 typedef struct ID3D11VKResourceVtbl
 {

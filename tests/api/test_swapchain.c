@@ -376,7 +376,27 @@ static void test_buffers_and_resize(void)
     hr = IDXGISwapChain1_GetBuffer(sc, 2, &IID_ID3D11Texture2D, (void **)&b1);
     ok(hr == S_OK && b1 != b0, "GetBuffer(2): %#lx", (unsigned long)hr);
     if (SUCCEEDED(hr))
+    {
+        /* Sequential models: buffer 0 is the application's, the others are read-only. */
+        static const DXGI_USAGE base = DXGI_USAGE_RENDER_TARGET_OUTPUT | DXGI_USAGE_SHADER_INPUT | DXGI_USAGE_BACK_BUFFER;
+        DXGI_USAGE usage[2] = { 0, 0 };
+        IDXGIResource *r;
+
+        if (SUCCEEDED(ID3D11Texture2D_QueryInterface(b0, &IID_IDXGIResource, (void **)&r)))
+        {
+            IDXGIResource_GetUsage(r, &usage[0]);
+            IDXGIResource_Release(r);
+        }
+        if (SUCCEEDED(ID3D11Texture2D_QueryInterface(b1, &IID_IDXGIResource, (void **)&r)))
+        {
+            IDXGIResource_GetUsage(r, &usage[1]);
+            IDXGIResource_Release(r);
+        }
+        ok(usage[0] == base, "buffer 0 usage %#x, expected %#x", (unsigned)usage[0], (unsigned)base);
+        ok(usage[1] == (base | DXGI_USAGE_READ_ONLY), "buffer 2 usage %#x, expected %#x", (unsigned)usage[1],
+                (unsigned)(base | DXGI_USAGE_READ_ONLY));
         ID3D11Texture2D_Release(b1);
+    }
     b1 = (ID3D11Texture2D *)0x1;
     hr = IDXGISwapChain1_GetBuffer(sc, 3, &IID_ID3D11Texture2D, (void **)&b1);
     ok(hr == DXGI_ERROR_INVALID_CALL && !b1, "GetBuffer(3): %#lx", (unsigned long)hr);
