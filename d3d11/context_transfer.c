@@ -58,6 +58,9 @@ static struct d3d11_resource *view_resource(void *view)
     if (c_->state.predicate) { predication_init(c_, r1); predication_init(c_, r2); p_ = d3d11_predication_open(c_); } \
     call; if (p_) d3d11_predication_close(c_); ctx_unlock(c_, l_); } while (0)
 
+/* Shared resources: the keyed-mutex and read-only rules (commands Windows drops). */
+#define SHARE_OK(ctx, r, write) d3d11_resource_usable((r), (write), (ctx)->type == D3D11_DEVICE_CONTEXT_IMMEDIATE)
+
 static bool is_image(const struct d3d11_resource *r)
 {
     return r->dimension != D3D11_RESOURCE_DIMENSION_BUFFER && r->backend && r->backend->image;
@@ -412,6 +415,8 @@ static void context_copy_region(struct d3d11_context *context, ID3D11Resource *d
         return;
     if (dst->usage == D3D11_USAGE_IMMUTABLE || (flags & ~(D3D11_COPY_NO_OVERWRITE | D3D11_COPY_DISCARD)))
         return;
+    if (!SHARE_OK(context, src, false) || !SHARE_OK(context, dst, true))
+        return;
     d3d11_resource_init_contents(src, ctx_cs(context));
     d3d11_resource_init_contents(dst, ctx_cs(context));
     if (dst->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
@@ -499,6 +504,8 @@ static void context_copy_resource(struct d3d11_context *context, ID3D11Resource 
     if (dst->dimension != src->dimension || dst->mip_levels != src->mip_levels || dst->array_size != src->array_size
             || dst->sample_count != src->sample_count)
         return;
+    if (!SHARE_OK(context, src, false) || !SHARE_OK(context, dst, true))
+        return;
     d3d11_resource_init_contents(src, ctx_cs(context));
     d3d11_resource_init_contents(dst, ctx_cs(context));
     if (dst->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
@@ -559,7 +566,7 @@ static void update_resource(struct d3d11_context *context, struct d3d11_resource
         return;
     if (r->usage == D3D11_USAGE_IMMUTABLE || r->sample_count > 1 || (r->bind_flags & D3D11_BIND_DEPTH_STENCIL))
         return;
-    if (flags & ~(D3D11_COPY_NO_OVERWRITE | D3D11_COPY_DISCARD))
+    if ((flags & ~(D3D11_COPY_NO_OVERWRITE | D3D11_COPY_DISCARD)) || !SHARE_OK(context, r, true))
         return;
     d3d11_resource_init_contents(r, cs);
     if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER)
@@ -676,7 +683,7 @@ static void context_copy_structure_count(struct d3d11_context *context, ID3D11Bu
 
     if (!dst || !v || v->kind != D3D11_VIEW_UAV || (offset & 3) || offset > dst->width - 4 || dst->width < 4)
         return;
-    if (!v->backend || !v->backend->counter)
+    if (!v->backend || !v->backend->counter || !SHARE_OK(context, dst, true))
         return;
     d3d11_resource_init_contents(dst, ctx_cs(context));
     vk_buffer_ref(dst->backend->buffer, offset, &dref);
@@ -720,6 +727,8 @@ static void clear_view_rects(struct d3d11_context *context, struct d3d11_view *v
         FIXME("Clears of buffer views are not implemented yet.");
         return;
     }
+    if (!SHARE_OK(context, v->resource, true))
+        return;
     d3d11_resource_init_contents(v->resource, ctx_cs(context));
     if (!count)
     {
@@ -1061,6 +1070,8 @@ static void clear_view_pattern(struct d3d11_context *context, struct d3d11_view 
     FLOAT srgb[4];
     size_t n, k;
 
+    if (!SHARE_OK(context, r, true))
+        return;
     if (info && (info->flags & D3D11VK_FORMAT_SRGB))
     {
         /* The colour is linear; sRGB views store it encoded (alpha stays linear). */
@@ -1158,7 +1169,7 @@ static void context_clear_uav(struct d3d11_context *context, ID3D11UnorderedAcce
     struct vk_bufref ref;
     uint32_t word;
 
-    if (!v || v->kind != D3D11_VIEW_UAV)
+    if (!v || v->kind != D3D11_VIEW_UAV || !SHARE_OK(context, v->resource, true))
         return;
     r = v->resource;
     d3d11_resource_init_contents(r, ctx_cs(context));
@@ -1350,7 +1361,7 @@ static void context_resolve(struct d3d11_context *context, ID3D11Resource *dst_i
     if (!d3d11vk_format_compatible_for_view(src->format, format) && src->format != format)
         return;
     d3d11_resource_mip_extent(dst, dsub % dst->mip_levels, &w, &h, &d);
-    if (w != src->width || h != src->height)
+    if (w != src->width || h != src->height || !SHARE_OK(context, src, false) || !SHARE_OK(context, dst, true))
         return;
     d3d11_resource_init_contents(src, ctx_cs(context));
     d3d11_resource_init_contents(dst, ctx_cs(context));
@@ -1384,6 +1395,8 @@ void STDMETHODCALLTYPE d3d11_context_GenerateMips(ID3D11DeviceContext4 *iface, I
 
     if (!v || v->kind != D3D11_VIEW_SRV || !is_image(v->resource)
             || !(v->resource->misc_flags & D3D11_RESOURCE_MISC_GENERATE_MIPS) || v->mip_count < 2)
+        return;
+    if (!SHARE_OK(ctx_from(iface), v->resource, true))
         return;
     LOCKED_VOID(d3d11_resource_init_contents(v->resource, ctx_cs(c_)));
     PREDICATED_VOID(NULL, NULL, vk_cs_cmd_generate_mips(ctx_cs(c_), v->resource->backend->image, v->first_mip, v->mip_count,

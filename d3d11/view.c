@@ -483,6 +483,8 @@ static HRESULT rtv_validate(struct d3d11_device *device, struct d3d11_view *v)
 
     if (!(r->bind_flags & D3D11_BIND_RENDER_TARGET))
         INVALID("Resource lacks D3D11_BIND_RENDER_TARGET.");
+    if (r->share_guard & D3D11_SHARE_GUARD_READ_ONLY)
+        INVALID("Writable view of a shared resource opened read-only.");
     if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER && d->Format == DXGI_FORMAT_UNKNOWN)
         INVALID("Buffer render-target views need a format.");
     if (FAILED(hr = resolve_format(device, r, &d->Format, D3D11_FORMAT_SUPPORT_RENDER_TARGET)))
@@ -595,6 +597,8 @@ static HRESULT dsv_validate(struct d3d11_device *device, struct d3d11_view *v)
 
     if (!(r->bind_flags & D3D11_BIND_DEPTH_STENCIL))
         INVALID("Resource lacks D3D11_BIND_DEPTH_STENCIL.");
+    if (r->share_guard & D3D11_SHARE_GUARD_READ_ONLY)
+        INVALID("Writable view of a shared resource opened read-only.");
     if (r->dimension == D3D11_RESOURCE_DIMENSION_BUFFER || r->dimension == D3D11_RESOURCE_DIMENSION_TEXTURE3D)
         INVALID("No depth-stencil views of buffers or 3D textures.");
     if (FAILED(hr = resolve_format(device, r, &d->Format, D3D11_FORMAT_SUPPORT_DEPTH_STENCIL)))
@@ -702,6 +706,8 @@ static HRESULT uav_validate(struct d3d11_device *device, struct d3d11_view *v)
 
     if (!(r->bind_flags & D3D11_BIND_UNORDERED_ACCESS))
         INVALID("Resource lacks D3D11_BIND_UNORDERED_ACCESS.");
+    if (r->share_guard & D3D11_SHARE_GUARD_READ_ONLY)
+        INVALID("Writable view of a shared resource opened read-only.");
     if (FAILED(hr = resolve_format(device, r, &d->Format, D3D11_FORMAT_SUPPORT_TYPED_UNORDERED_ACCESS_VIEW)))
         return hr;
     v->format = d->Format;
