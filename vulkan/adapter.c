@@ -22,6 +22,8 @@ const char *const vk_extension_names[VK_EXT_INDEX_COUNT] =
     [VK_EXT_INDEX_SAMPLER_FILTER_MINMAX] = VK_EXT_SAMPLER_FILTER_MINMAX_EXTENSION_NAME,
     [VK_EXT_INDEX_DEPTH_RANGE_UNRESTRICTED] = VK_EXT_DEPTH_RANGE_UNRESTRICTED_EXTENSION_NAME,
     [VK_EXT_INDEX_TEXEL_BUFFER_ALIGNMENT] = VK_EXT_TEXEL_BUFFER_ALIGNMENT_EXTENSION_NAME,
+    [VK_EXT_INDEX_PRESENT_ID] = VK_KHR_PRESENT_ID_EXTENSION_NAME,
+    [VK_EXT_INDEX_PRESENT_WAIT] = VK_KHR_PRESENT_WAIT_EXTENSION_NAME,
 };
 
 /* Links the feature structs into one pNext chain, keeping only those whose extension exists. */
@@ -40,6 +42,8 @@ static void chain_features(struct vk_adapter_features *f, const bool *ext, uint3
     f->border_color.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_CUSTOM_BORDER_COLOR_FEATURES_EXT;
     f->divisor.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VERTEX_ATTRIBUTE_DIVISOR_FEATURES_EXT;
     f->texel_alignment.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TEXEL_BUFFER_ALIGNMENT_FEATURES_EXT;
+    f->present_id.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PRESENT_ID_FEATURES_KHR;
+    f->present_wait.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PRESENT_WAIT_FEATURES_KHR;
 #define LINK(s) do { *next = &(s); next = &(s).pNext; } while (0)
     if (api_version >= VK_API_VERSION_1_2) { LINK(f->v11); LINK(f->v12); }
     if (api_version >= VK_API_VERSION_1_3) LINK(f->v13);
@@ -50,6 +54,8 @@ static void chain_features(struct vk_adapter_features *f, const bool *ext, uint3
     if (ext[VK_EXT_INDEX_CUSTOM_BORDER_COLOR]) LINK(f->border_color);
     if (ext[VK_EXT_INDEX_VERTEX_ATTRIBUTE_DIVISOR]) LINK(f->divisor);
     if (ext[VK_EXT_INDEX_TEXEL_BUFFER_ALIGNMENT]) LINK(f->texel_alignment);
+    if (ext[VK_EXT_INDEX_PRESENT_ID]) LINK(f->present_id);
+    if (ext[VK_EXT_INDEX_PRESENT_WAIT]) LINK(f->present_wait);
 #undef LINK
     *next = NULL;
 }

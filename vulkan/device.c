@@ -7,6 +7,13 @@
 extern const char *const vk_extension_names[VK_EXT_INDEX_COUNT];
 
 /* Enables what the adapter offers, less what costs without helping D3D11. */
+/* VK_KHR_present_id + VK_KHR_present_wait: enabled together, with both features, or neither. */
+static bool present_wait_offered(const struct vk_adapter *adapter)
+{
+    return adapter->extensions[VK_EXT_INDEX_PRESENT_ID] && adapter->extensions[VK_EXT_INDEX_PRESENT_WAIT]
+            && adapter->features.present_id.presentId && adapter->features.present_wait.presentWait;
+}
+
 static void choose_features(struct vk_adapter_features *e, const struct vk_adapter *adapter)
 {
     *e = adapter->features;
@@ -28,6 +35,8 @@ static void choose_features(struct vk_adapter_features *e, const struct vk_adapt
     e->robustness2.robustImageAccess2 = VK_FALSE;
     if (e->robustness2.robustBufferAccess2)
         e->core.features.robustBufferAccess = VK_TRUE;
+    if (!present_wait_offered(adapter))
+        e->present_id.presentId = e->present_wait.presentWait = VK_FALSE;
 }
 
 static void relink(struct vk_adapter_features *f)
@@ -53,6 +62,9 @@ static void relink(struct vk_adapter_features *f)
             case VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_CUSTOM_BORDER_COLOR_FEATURES_EXT: mine = &f->border_color; break;
             case VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VERTEX_ATTRIBUTE_DIVISOR_FEATURES_EXT: mine = &f->divisor; break;
             case VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_TEXEL_BUFFER_ALIGNMENT_FEATURES_EXT: mine = &f->texel_alignment; break;
+            /* Present id/wait: chained only when both are enabled (choose_features). */
+            case VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PRESENT_ID_FEATURES_KHR: mine = f->present_id.presentId ? &f->present_id : NULL; break;
+            case VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PRESENT_WAIT_FEATURES_KHR: mine = f->present_wait.presentWait ? &f->present_wait : NULL; break;
             default: break;
         }
         p = base->pNext;
@@ -80,6 +92,8 @@ static VkResult device_create(struct vk_adapter *adapter, struct vk_device **out
     for (i = 0; i < VK_EXT_INDEX_COUNT; ++i)
     {
         if (!adapter->extensions[i])
+            continue;
+        if ((i == VK_EXT_INDEX_PRESENT_ID || i == VK_EXT_INDEX_PRESENT_WAIT) && !present_wait_offered(adapter))
             continue;
 #ifdef D3D11VK_NATIVE
         if (i == VK_EXT_INDEX_EXTERNAL_MEMORY_WIN32 || i == VK_EXT_INDEX_EXTERNAL_SEMAPHORE_WIN32)

@@ -63,6 +63,11 @@ struct vk_presenter
     uint32_t max_latency;
     bool stop, lost;
     bool test_lost;                      /* D3D11VK_TEST_DEVICE_LOST: tests simulate a loss at present */
+    /* VK_KHR_present_wait pacing (lock): frames carry present ids (their frame id); ids before
+     * wait_first_id went to an older swapchain and are never waited for. */
+    bool present_wait;
+    VkSwapchainKHR wait_swapchain;
+    uint64_t wait_first_id;
     struct plat_thread *thread;
 
     struct vk_hud *hud;                  /* HUD overlay (hud.h); NULL when off */
@@ -1231,6 +1236,8 @@ VkResult vk_presenter_present(struct vk_presenter *p, const struct vk_present_pa
 {
     VkSubmitInfo submit = { VK_STRUCTURE_TYPE_SUBMIT_INFO };
     VkPresentInfoKHR present = { VK_STRUCTURE_TYPE_PRESENT_INFO_KHR };
+    VkPresentIdKHR present_ids = { VK_STRUCTURE_TYPE_PRESENT_ID_KHR };
+    uint64_t wait_id = 0;
     VkPipelineStageFlags wait_stage = VK_PIPELINE_STAGE_TRANSFER_BIT;
     struct vk_device *device = p->device;
     struct presenter_frame *frame;
@@ -1254,6 +1261,25 @@ VkResult vk_presenter_present(struct vk_presenter *p, const struct vk_present_pa
         goto done;
     mode = choose_mode(p, params->sync_interval, params->allow_tearing);
     vk_presenter_wait_latency(p, UINT64_MAX / 2);
+    if (p->present_wait && p->swapchain && p->swapchain == p->wait_swapchain)
+    {
+        /* Besides the fences: at most max_latency frames presented and not yet on screen. */
+        uint64_t target;
+        VkResult wr;
+
+        plat_mutex_lock(&p->done_lock);
+        target = p->submitted + 1 > p->max_latency ? p->submitted + 1 - p->max_latency : 0;
+        plat_mutex_unlock(&p->done_lock);
+        if (target && target >= p->wait_first_id)
+        {
+            wr = device->vk.vkWaitForPresentKHR(device->device, p->swapchain, target, 100000000ull);
+            if (wr == VK_ERROR_DEVICE_LOST)
+            {
+                vr = wr;
+                goto done;
+            }
+        }
+    }
     frame = &p->frames[p->submitted % PRESENTER_MAX_FRAMES];
 
     for (tries = 0;; ++tries)
@@ -1303,6 +1329,18 @@ VkResult vk_presenter_present(struct vk_presenter *p, const struct vk_present_pa
     present.pSwapchains = &p->swapchain;
     present.pImageIndices = &index;
     present.pResults = &pr;
+    if (p->present_wait)
+    {
+        if (p->wait_swapchain != p->swapchain)
+        {
+            p->wait_swapchain = p->swapchain;
+            p->wait_first_id = p->submitted + 1;
+        }
+        present_ids.swapchainCount = 1;
+        wait_id = p->submitted + 1;   /* the frame's id, given below */
+        present_ids.pPresentIds = &wait_id;
+        present.pNext = &present_ids;
+    }
 
     plat_mutex_lock(&device->queue_lock);
     vr = device->vk.vkQueueSubmit(device->queue, 1, &submit, frame->fence);
@@ -1382,6 +1420,9 @@ VkResult vk_presenter_create(struct vk_device *device, vk_presenter_surface_cb s
         return VK_ERROR_OUT_OF_HOST_MEMORY;
     p->device = device;
     p->test_lost = d3d11vk_config_get_bool("TEST_DEVICE_LOST", false);
+    p->present_wait = device->enabled.present_id.presentId && device->enabled.present_wait.presentWait
+            && device->vk.vkWaitForPresentKHR;
+    LOG_INFO("Frame pacing: %s.", p->present_wait ? "vkWaitForPresentKHR (VK_KHR_present_wait)" : "fences");
     p->instance = device->adapter->instance->instance;
     p->physical_device = device->adapter->physical_device;
     p->desc = *desc;

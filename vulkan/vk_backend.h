@@ -34,6 +34,8 @@ struct vk_adapter_features
     VkPhysicalDeviceCustomBorderColorFeaturesEXT border_color;
     VkPhysicalDeviceVertexAttributeDivisorFeaturesEXT divisor;
     VkPhysicalDeviceTexelBufferAlignmentFeaturesEXT texel_alignment;   /* typed buffer views at any element */
+    VkPhysicalDevicePresentIdFeaturesKHR present_id;       /* frame pacing by vkWaitForPresentKHR (presenter.c) */
+    VkPhysicalDevicePresentWaitFeaturesKHR present_wait;
 };
 
 enum vk_extension
@@ -55,6 +57,8 @@ enum vk_extension
     VK_EXT_INDEX_SAMPLER_FILTER_MINMAX,
     VK_EXT_INDEX_DEPTH_RANGE_UNRESTRICTED,
     VK_EXT_INDEX_TEXEL_BUFFER_ALIGNMENT,
+    VK_EXT_INDEX_PRESENT_ID,
+    VK_EXT_INDEX_PRESENT_WAIT,
     VK_EXT_INDEX_COUNT,
 };
 
