@@ -915,15 +915,15 @@ static void draw_indirect(struct d3d11_context *context, enum vk_draw_cmd_type t
         LOG_WARN("Indirect arguments in a buffer without D3D11_RESOURCE_MISC_DRAWINDIRECT_ARGS.");
         return;
     }
+    if (!D3D11_SHARE_DRAW_OK(context, type == VK_CMD_DISPATCH_INDIRECT)
+            || !d3d11_resource_usable(r, false, context->type == D3D11_DEVICE_CONTEXT_IMMEDIATE))
+        return;
     d3d11_resource_init_contents(r, context->cs);
     if (type == VK_CMD_DISPATCH_INDIRECT)
         flush_compute(context);
     else
         flush_graphics(context);
     predicated = context->state.predicate && d3d11_predication_open(context);
-    if (!D3D11_SHARE_DRAW_OK(context, type == VK_CMD_DISPATCH_INDIRECT)
-            || !d3d11_resource_usable(r, false, context->type == D3D11_DEVICE_CONTEXT_IMMEDIATE))
-        return;
     if ((c = vk_cs_alloc_cmd(context->cs, (enum vk_cmd_type)type, sizeof(*c))))
     {
         vk_buffer_ref(r->backend->buffer, offset, &bref);

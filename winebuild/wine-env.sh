@@ -55,4 +55,8 @@ wine_prefix_init() {
     # programs instead of a cold start for each: a cold one waits a bounded time for the
     # desktop, which a loaded machine can exceed (no desktop: no X11 driver, no Vulkan).
     "${WINESERVER:-/usr/lib/wine/wineserver}" -p120 2>/dev/null || true
+    # The services that server keeps (services.exe, winedevice.exe, explorer.exe) are started
+    # here with no inherited output: started by the first test they would hold its output pipe
+    # open for as long as the server lives, and meson waits for the pipe, not the process.
+    "$WINE" cmd /c exit </dev/null >/dev/null 2>&1 || true
 }
