@@ -977,6 +977,13 @@ void STDMETHODCALLTYPE d3d11_context_DrawAuto(ID3D11DeviceContext4 *iface)
     struct d3d11_context *context = ctx_from(iface);
     bool locked = ctx_lock(context), predicated;
 
+    /* The keyed-mutex rule as for other draws: the SO target read as vertex buffer 0 is one
+     * of the bound vertex buffers the check covers. */
+    if (!D3D11_SHARE_DRAW_OK(context, false))
+    {
+        ctx_unlock(context, locked);
+        return;
+    }
     flush_graphics(context);
     predicated = context->state.predicate && d3d11_predication_open(context);
     d3d11_so_record_draw_auto(context);

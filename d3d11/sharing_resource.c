@@ -388,6 +388,7 @@ static void guard_set(struct d3d11_resource *r, LONG guard)
 
 HRESULT d3d11_resource_share_init(struct d3d11_resource *r)
 {
+    static volatile LONG logged_msaa;
     struct shared_resource_desc desc = {0};
     struct d3d11_shared *shared;
     HRESULT hr;
@@ -449,6 +450,9 @@ HRESULT d3d11_resource_share_init(struct d3d11_resource *r)
         if (FAILED(hr))
             return hr;
     }
+    if (shared->header.tier == SHARED_TIER_HOST && r->sample_count > 1 && !__atomic_exchange_n(&logged_msaa, 1, __ATOMIC_RELAXED))
+        LOG_WARN("A %ux multisampled resource is shared on the host tier: objects in this process share its "
+                "image; other processes cannot open it (E_NOTIMPL).", r->sample_count);
     if (!link_add(r, shared, false, NULL))
     {
         d3d11_shared_release(shared);
@@ -776,10 +780,13 @@ static HRESULT host_fetch(struct d3d11_resource *r, struct d3d11_shared *shared,
 
 /* Whether hand-offs go through the section: every object of a host-tier share, since an
  * opener in another process may come at any time and acquire a key released before it
- * opened. (D3D11VK_SHARING_TIER=inprocess avoids the copies for single-process sharing.) */
+ * opened. (D3D11VK_SHARING_TIER=inprocess avoids the copies for single-process sharing.)
+ * Not multisampled ones: the section carries no samples (buffer-image copies exclude them),
+ * other processes cannot open those shares, and this process's objects share the image. */
 static bool host_active(struct d3d11_shared *shared, bool remote)
 {
-    return shared->header.tier == SHARED_TIER_HOST && shared->header.payload.data_size;
+    return shared->header.tier == SHARED_TIER_HOST && shared->header.payload.data_size
+            && shared->header.desc.sample_count <= 1;
 }
 
 /* Fences order work across processes too: a Signal publishes the host-tier shares the
@@ -1014,6 +1021,15 @@ HRESULT d3d11_resource_open_shared(struct d3d11_device *device, struct d3d11_sha
                 shared_tier_name(shared->header.tier),
                 shared->header.tier == SHARED_TIER_INPROCESS ? " (D3D11VK_SHARING_TIER=inprocess in the exporter)" : "");
         return E_INVALIDARG;
+    }
+    if (remote && shared->header.tier == SHARED_TIER_HOST && d->sample_count > 1)
+    {
+        /* The host tier moves data with buffer-image copies, which multisampled images do not
+         * have: the opener would see zeros and its writes would be lost. */
+        LOG_ERR("Share %#llx is a %ux multisampled resource on the host tier, which carries no samples "
+                "across processes: not opened (E_NOTIMPL).", (unsigned long long)shared->header.unique_id,
+                d->sample_count);
+        return E_NOTIMPL;
     }
     if (object && object->device != device->vk)
     {

@@ -825,6 +825,69 @@ static void test_draw_auto(void)
     target_destroy(&t);
 }
 
+/* The keyed-mutex rule for DrawAuto: a capture buffer shared with a keyed mutex is drawn
+ * from only while this object holds the mutex (the draw is dropped otherwise). */
+static void test_draw_auto_keyed_mutex(void)
+{
+    static const D3D11_SO_DECLARATION_ENTRY entries[] = { { 0, "SV_Position", 0, 0, 4, 0 } };
+    static const float quad[] =
+    {
+        -1.0f, 1.0f, 0.5f, 1.0f,   0.0f, 1.0f, 0.5f, 1.0f,   -1.0f, -1.0f, 0.5f, 1.0f,
+        0.0f, 1.0f, 0.5f, 1.0f,    0.0f, -1.0f, 0.5f, 1.0f,  -1.0f, -1.0f, 0.5f, 1.0f,
+    };
+    D3D11_BUFFER_DESC bd = { sizeof(quad), D3D11_USAGE_DEFAULT, D3D11_BIND_STREAM_OUTPUT | D3D11_BIND_VERTEX_BUFFER,
+            0, D3D11_RESOURCE_MISC_SHARED_KEYEDMUTEX | D3D11_RESOURCE_MISC_SHARED_NTHANDLE, 0 };
+    const float blue[4] = { 0.0f, 0.0f, 1.0f, 1.0f };
+    const UINT stride = 16, zero = 0;
+    ID3D11Buffer *vb, *so = NULL;
+    IDXGIKeyedMutex *km = NULL;
+    ID3D11GeometryShader *gs;
+    unsigned int bad, x = 0, y = 0;
+    struct target t;
+
+    if (!target_create(&t) || !(gs = create_so(&vs_blob, entries, 1, &stride, 1, D3D11_SO_NO_RASTERIZED_STREAM)))
+    {
+        target_destroy(&t);
+        return;
+    }
+    vb = make_buffer(sizeof(quad), D3D11_BIND_VERTEX_BUFFER, quad);
+    if (SUCCEEDED(ID3D11Device_CreateBuffer(device, &bd, NULL, &so)))
+        ID3D11Buffer_QueryInterface(so, &IID_IDXGIKeyedMutex, (void **)&km);
+    ok(so && km, "keyed-mutex capture buffer");
+    if (!so || !km || IDXGIKeyedMutex_AcquireSync(km, 0, 1000) != S_OK)
+        goto done;
+    bind_vs(vb, D3D11_PRIMITIVE_TOPOLOGY_TRIANGLELIST);
+    ID3D11DeviceContext_OMSetRenderTargets(context, 1, &t.rtv, NULL);
+    ID3D11DeviceContext_PSSetShader(context, ps, NULL, 0);
+    ID3D11DeviceContext_GSSetShader(context, gs, NULL, 0);
+    ID3D11DeviceContext_SOSetTargets(context, 1, &so, &zero);
+    ID3D11DeviceContext_Draw(context, 6, 0);                 /* held: captured */
+    ID3D11DeviceContext_SOSetTargets(context, 0, NULL, NULL);
+    ID3D11DeviceContext_GSSetShader(context, NULL, NULL, 0);
+    ID3D11DeviceContext_IASetVertexBuffers(context, 0, 1, &so, &stride, &zero);
+    IDXGIKeyedMutex_ReleaseSync(km, 0);
+    ID3D11DeviceContext_ClearRenderTargetView(context, t.rtv, blue);
+    ID3D11DeviceContext_DrawAuto(context);                   /* not held: dropped */
+    target_read(&t);
+    bad = count_bad(&t, BLUE, BLUE, &x, &y);
+    ok(!bad, "DrawAuto without the mutex: %u pixels drawn, first (%u,%u)", bad, x, y);
+    ok(IDXGIKeyedMutex_AcquireSync(km, 0, 1000) == S_OK, "acquire 0 again");
+    ID3D11DeviceContext_DrawAuto(context);                   /* held: drawn */
+    target_read(&t);
+    bad = count_bad(&t, GREEN, BLUE, &x, &y);
+    ok(!bad, "DrawAuto while holding: %u pixels differ, first (%u,%u)", bad, x, y);
+    IDXGIKeyedMutex_ReleaseSync(km, 0);
+    ID3D11DeviceContext_IASetVertexBuffers(context, 0, 1, &vb, &stride, &zero);
+done:
+    if (km)
+        IDXGIKeyedMutex_Release(km);
+    if (so)
+        ID3D11Buffer_Release(so);
+    ID3D11Buffer_Release(vb);
+    ID3D11GeometryShader_Release(gs);
+    target_destroy(&t);
+}
+
 /* Rasterized stream 1: its points are drawn while stream 0 is captured. */
 static void test_rasterized_stream(void)
 {
@@ -1355,6 +1418,7 @@ int main(void)
             run_test(test_gs_amplification_queries);
             run_test(test_two_streams);
             run_test(test_draw_auto);
+            run_test(test_draw_auto_keyed_mutex);
             run_test(test_rasterized_stream);
             run_test(test_deferred);
             run_test(test_overflow_predication);
