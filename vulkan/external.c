@@ -313,37 +313,58 @@ fail:
     return vr;
 }
 
-int vk_buffer_export_fd(struct vk_buffer *buffer)
+/* The memory behind an exportable resource as an opaque fd (-1 where the device cannot). */
+static int memory_export_fd(struct vk_device *device, VkDeviceMemory memory)
 {
     VkMemoryGetFdInfoKHR info = { VK_STRUCTURE_TYPE_MEMORY_GET_FD_INFO_KHR };
-    struct vk_device *device = buffer->obj.device;
     int fd = -1;
 
     if (!device->vk.vkGetMemoryFdKHR)
         return -1;
-    info.memory = buffer->slice->allocation.memory;
+    info.memory = memory;
     info.handleType = VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT;
     if (device->vk.vkGetMemoryFdKHR(device->device, &info, &fd) != VK_SUCCESS)
         return -1;
     return fd;
 }
 
-void *vk_buffer_export_win32(struct vk_buffer *buffer)
+/* The same as an NT handle (NULL where the device or the platform cannot). */
+static void *memory_export_win32(struct vk_device *device, VkDeviceMemory memory)
 {
 #ifdef VK_USE_PLATFORM_WIN32_KHR
     VkMemoryGetWin32HandleInfoKHR info = { VK_STRUCTURE_TYPE_MEMORY_GET_WIN32_HANDLE_INFO_KHR };
-    struct vk_device *device = buffer->obj.device;
     HANDLE handle = NULL;
 
     if (!device->vk.vkGetMemoryWin32HandleKHR)
         return NULL;
-    info.memory = buffer->slice->allocation.memory;
+    info.memory = memory;
     info.handleType = VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_WIN32_BIT;
     if (device->vk.vkGetMemoryWin32HandleKHR(device->device, &info, &handle) != VK_SUCCESS)
         return NULL;
     return handle;
 #else
-    (void)buffer;
+    (void)device;
+    (void)memory;
     return NULL;
 #endif
+}
+
+int vk_buffer_export_fd(struct vk_buffer *buffer)
+{
+    return memory_export_fd(buffer->obj.device, buffer->slice->allocation.memory);
+}
+
+void *vk_buffer_export_win32(struct vk_buffer *buffer)
+{
+    return memory_export_win32(buffer->obj.device, buffer->slice->allocation.memory);
+}
+
+int vk_image_export_fd(struct vk_image *image)
+{
+    return memory_export_fd(image->obj.device, image->allocation.memory);
+}
+
+void *vk_image_export_win32(struct vk_image *image)
+{
+    return memory_export_win32(image->obj.device, image->allocation.memory);
 }

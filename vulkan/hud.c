@@ -278,42 +278,34 @@ VkImageUsageFlags vk_hud_image_usage(const struct vk_hud *hud)
     return hud ? VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT : 0;
 }
 
-static VkResult create_pipeline(struct vk_hud *hud, VkFormat format)
+VkResult vk_overlay_pipeline_create(struct vk_device *device, const uint32_t *vs, size_t vs_size,
+        const uint32_t *fs, size_t fs_size, const VkPipelineVertexInputStateCreateInfo *vertex,
+        const VkPipelineColorBlendAttachmentState *blend_att, VkPipelineLayout layout, VkFormat format,
+        VkPipeline *pipeline)
 {
     VkShaderModuleCreateInfo module_info = { VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO };
     VkPipelineShaderStageCreateInfo stages[2] = { { VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO },
             { VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO } };
-    static const VkVertexInputBindingDescription binding = { 0, sizeof(struct hud_instance), VK_VERTEX_INPUT_RATE_INSTANCE };
-    static const VkVertexInputAttributeDescription attributes[] =
-    {
-        { 0, 0, VK_FORMAT_R32G32B32A32_SFLOAT, 0 },
-        { 1, 0, VK_FORMAT_R32G32_UINT, 16 },
-        { 2, 0, VK_FORMAT_R8G8B8A8_UNORM, 24 },
-    };
-    VkPipelineVertexInputStateCreateInfo vertex = { VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO };
+    static const VkPipelineVertexInputStateCreateInfo no_vertex = { VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO };
     VkPipelineInputAssemblyStateCreateInfo ia = { VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO };
     VkPipelineViewportStateCreateInfo vp = { VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO };
     VkPipelineRasterizationStateCreateInfo rs = { VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO };
     VkPipelineMultisampleStateCreateInfo ms = { VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO };
-    VkPipelineColorBlendAttachmentState blend_att = { 0 };
     VkPipelineColorBlendStateCreateInfo blend = { VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO };
     static const VkDynamicState dyn_states[] = { VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR };
     VkPipelineDynamicStateCreateInfo dyn = { VK_STRUCTURE_TYPE_PIPELINE_DYNAMIC_STATE_CREATE_INFO };
     VkPipelineRenderingCreateInfo rendering = { VK_STRUCTURE_TYPE_PIPELINE_RENDERING_CREATE_INFO };
     VkGraphicsPipelineCreateInfo info = { VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO };
-    struct vk_device *device = hud->device;
     VkShaderModule modules[2] = { VK_NULL_HANDLE, VK_NULL_HANDLE };
     VkResult vr;
 
-    if (hud->pipeline)
-        device->vk.vkDestroyPipeline(device->device, hud->pipeline, NULL);
-    hud->pipeline = VK_NULL_HANDLE;
-    module_info.codeSize = sizeof(hud_vs);
-    module_info.pCode = hud_vs;
+    *pipeline = VK_NULL_HANDLE;
+    module_info.codeSize = vs_size;
+    module_info.pCode = vs;
     if ((vr = device->vk.vkCreateShaderModule(device->device, &module_info, NULL, &modules[0])) != VK_SUCCESS)
         goto done;
-    module_info.codeSize = sizeof(hud_fs);
-    module_info.pCode = hud_fs;
+    module_info.codeSize = fs_size;
+    module_info.pCode = fs;
     if ((vr = device->vk.vkCreateShaderModule(device->device, &module_info, NULL, &modules[1])) != VK_SUCCESS)
         goto done;
     stages[0].stage = VK_SHADER_STAGE_VERTEX_BIT;
@@ -322,16 +314,60 @@ static VkResult create_pipeline(struct vk_hud *hud, VkFormat format)
     stages[1].stage = VK_SHADER_STAGE_FRAGMENT_BIT;
     stages[1].module = modules[1];
     stages[1].pName = "main";
-    vertex.vertexBindingDescriptionCount = 1;
-    vertex.pVertexBindingDescriptions = &binding;
-    vertex.vertexAttributeDescriptionCount = ARRAY_SIZE(attributes);
-    vertex.pVertexAttributeDescriptions = attributes;
     ia.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
     vp.viewportCount = vp.scissorCount = 1;
     rs.polygonMode = VK_POLYGON_MODE_FILL;
     rs.cullMode = VK_CULL_MODE_NONE;
     rs.lineWidth = 1.0f;
     ms.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
+    blend.attachmentCount = 1;
+    blend.pAttachments = blend_att;
+    dyn.dynamicStateCount = ARRAY_SIZE(dyn_states);
+    dyn.pDynamicStates = dyn_states;
+    rendering.colorAttachmentCount = 1;
+    rendering.pColorAttachmentFormats = &format;
+    info.pNext = &rendering;
+    info.stageCount = 2;
+    info.pStages = stages;
+    info.pVertexInputState = vertex ? vertex : &no_vertex;
+    info.pInputAssemblyState = &ia;
+    info.pViewportState = &vp;
+    info.pRasterizationState = &rs;
+    info.pMultisampleState = &ms;
+    info.pColorBlendState = &blend;
+    info.pDynamicState = &dyn;
+    info.layout = layout;
+    if ((vr = device->vk.vkCreateGraphicsPipelines(device->device, VK_NULL_HANDLE, 1, &info, NULL, pipeline)) != VK_SUCCESS)
+        *pipeline = VK_NULL_HANDLE;
+done:
+    if (modules[0])
+        device->vk.vkDestroyShaderModule(device->device, modules[0], NULL);
+    if (modules[1])
+        device->vk.vkDestroyShaderModule(device->device, modules[1], NULL);
+    return vr;
+}
+
+static VkResult create_pipeline(struct vk_hud *hud, VkFormat format)
+{
+    static const VkVertexInputBindingDescription binding = { 0, sizeof(struct hud_instance), VK_VERTEX_INPUT_RATE_INSTANCE };
+    static const VkVertexInputAttributeDescription attributes[] =
+    {
+        { 0, 0, VK_FORMAT_R32G32B32A32_SFLOAT, 0 },
+        { 1, 0, VK_FORMAT_R32G32_UINT, 16 },
+        { 2, 0, VK_FORMAT_R8G8B8A8_UNORM, 24 },
+    };
+    VkPipelineVertexInputStateCreateInfo vertex = { VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO };
+    VkPipelineColorBlendAttachmentState blend_att = { 0 };
+    struct vk_device *device = hud->device;
+    VkResult vr;
+
+    if (hud->pipeline)
+        device->vk.vkDestroyPipeline(device->device, hud->pipeline, NULL);
+    hud->pipeline = VK_NULL_HANDLE;
+    vertex.vertexBindingDescriptionCount = 1;
+    vertex.pVertexBindingDescriptions = &binding;
+    vertex.vertexAttributeDescriptionCount = ARRAY_SIZE(attributes);
+    vertex.pVertexAttributeDescriptions = attributes;
     blend_att.blendEnable = VK_TRUE;
     blend_att.srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA;
     blend_att.dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
@@ -340,30 +376,9 @@ static VkResult create_pipeline(struct vk_hud *hud, VkFormat format)
     blend_att.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
     blend_att.alphaBlendOp = VK_BLEND_OP_ADD;
     blend_att.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT | VK_COLOR_COMPONENT_B_BIT;
-    blend.attachmentCount = 1;
-    blend.pAttachments = &blend_att;
-    dyn.dynamicStateCount = ARRAY_SIZE(dyn_states);
-    dyn.pDynamicStates = dyn_states;
-    rendering.colorAttachmentCount = 1;
-    rendering.pColorAttachmentFormats = &format;
-    info.pNext = &rendering;
-    info.stageCount = 2;
-    info.pStages = stages;
-    info.pVertexInputState = &vertex;
-    info.pInputAssemblyState = &ia;
-    info.pViewportState = &vp;
-    info.pRasterizationState = &rs;
-    info.pMultisampleState = &ms;
-    info.pColorBlendState = &blend;
-    info.pDynamicState = &dyn;
-    info.layout = hud->layout;
-    if ((vr = device->vk.vkCreateGraphicsPipelines(device->device, VK_NULL_HANDLE, 1, &info, NULL, &hud->pipeline)) == VK_SUCCESS)
+    if ((vr = vk_overlay_pipeline_create(device, hud_vs, sizeof(hud_vs), hud_fs, sizeof(hud_fs), &vertex, &blend_att,
+            hud->layout, format, &hud->pipeline)) == VK_SUCCESS)
         hud->pipeline_format = format;
-done:
-    if (modules[0])
-        device->vk.vkDestroyShaderModule(device->device, modules[0], NULL);
-    if (modules[1])
-        device->vk.vkDestroyShaderModule(device->device, modules[1], NULL);
     return vr;
 }
 

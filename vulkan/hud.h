@@ -18,6 +18,14 @@ struct vk_hud_stats
 };
 
 /* NULL when the configuration asks for no HUD, or it cannot be drawn on this device (logged). */
+/* A pipeline for a pass drawn into one swapchain-sized colour attachment (the HUD, the gamma
+ * pass): the two SPIR-V stages, triangle lists, no culling, one sample, dynamic viewport and
+ * scissor, dynamic rendering; `vertex` may be NULL (no vertex input). */
+VkResult vk_overlay_pipeline_create(struct vk_device *device, const uint32_t *vs, size_t vs_size,
+        const uint32_t *fs, size_t fs_size, const VkPipelineVertexInputStateCreateInfo *vertex,
+        const VkPipelineColorBlendAttachmentState *blend_att, VkPipelineLayout layout, VkFormat format,
+        VkPipeline *pipeline);
+
 struct vk_hud *vk_hud_create(struct vk_device *device);
 void vk_hud_destroy(struct vk_hud *hud);
 /* Swapchain image usage the HUD needs (0 without a HUD). */

@@ -735,22 +735,8 @@ static VkResult gamma_init(struct vk_presenter *p)
 
 static VkResult gamma_create_pipeline(struct vk_presenter *p, VkFormat format)
 {
-    VkShaderModuleCreateInfo module_info = { VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO };
-    VkPipelineShaderStageCreateInfo stages[2] = { { VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO },
-            { VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO } };
-    VkPipelineVertexInputStateCreateInfo vertex = { VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO };
-    VkPipelineInputAssemblyStateCreateInfo ia = { VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO };
-    VkPipelineViewportStateCreateInfo vp = { VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO };
-    VkPipelineRasterizationStateCreateInfo rs = { VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO };
-    VkPipelineMultisampleStateCreateInfo ms = { VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO };
     VkPipelineColorBlendAttachmentState blend_att = { 0 };
-    VkPipelineColorBlendStateCreateInfo blend = { VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO };
-    static const VkDynamicState dyn_states[] = { VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR };
-    VkPipelineDynamicStateCreateInfo dyn = { VK_STRUCTURE_TYPE_PIPELINE_DYNAMIC_STATE_CREATE_INFO };
-    VkPipelineRenderingCreateInfo rendering = { VK_STRUCTURE_TYPE_PIPELINE_RENDERING_CREATE_INFO };
-    VkGraphicsPipelineCreateInfo info = { VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO };
     struct vk_device *device = p->device;
-    VkShaderModule modules[2] = { VK_NULL_HANDLE, VK_NULL_HANDLE };
     VkResult vr;
 
     if (p->gamma_pipeline && p->gamma_pipeline_format == format)
@@ -758,54 +744,11 @@ static VkResult gamma_create_pipeline(struct vk_presenter *p, VkFormat format)
     if (p->gamma_pipeline)
         device->vk.vkDestroyPipeline(device->device, p->gamma_pipeline, NULL);
     p->gamma_pipeline = VK_NULL_HANDLE;
-    module_info.codeSize = sizeof(present_gamma_vs);
-    module_info.pCode = present_gamma_vs;
-    if ((vr = device->vk.vkCreateShaderModule(device->device, &module_info, NULL, &modules[0])) != VK_SUCCESS)
-        goto done;
-    module_info.codeSize = sizeof(present_gamma_fs);
-    module_info.pCode = present_gamma_fs;
-    if ((vr = device->vk.vkCreateShaderModule(device->device, &module_info, NULL, &modules[1])) != VK_SUCCESS)
-        goto done;
-    stages[0].stage = VK_SHADER_STAGE_VERTEX_BIT;
-    stages[0].module = modules[0];
-    stages[0].pName = "main";
-    stages[1].stage = VK_SHADER_STAGE_FRAGMENT_BIT;
-    stages[1].module = modules[1];
-    stages[1].pName = "main";
-    ia.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
-    vp.viewportCount = vp.scissorCount = 1;
-    rs.polygonMode = VK_POLYGON_MODE_FILL;
-    rs.cullMode = VK_CULL_MODE_NONE;
-    rs.lineWidth = 1.0f;
-    ms.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
     blend_att.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT | VK_COLOR_COMPONENT_B_BIT
             | VK_COLOR_COMPONENT_A_BIT;
-    blend.attachmentCount = 1;
-    blend.pAttachments = &blend_att;
-    dyn.dynamicStateCount = ARRAY_SIZE(dyn_states);
-    dyn.pDynamicStates = dyn_states;
-    rendering.colorAttachmentCount = 1;
-    rendering.pColorAttachmentFormats = &format;
-    info.pNext = &rendering;
-    info.stageCount = 2;
-    info.pStages = stages;
-    info.pVertexInputState = &vertex;
-    info.pInputAssemblyState = &ia;
-    info.pViewportState = &vp;
-    info.pRasterizationState = &rs;
-    info.pMultisampleState = &ms;
-    info.pColorBlendState = &blend;
-    info.pDynamicState = &dyn;
-    info.layout = p->gamma_layout;
-    if ((vr = device->vk.vkCreateGraphicsPipelines(device->device, VK_NULL_HANDLE, 1, &info, NULL, &p->gamma_pipeline)) == VK_SUCCESS)
+    if ((vr = vk_overlay_pipeline_create(device, present_gamma_vs, sizeof(present_gamma_vs), present_gamma_fs,
+            sizeof(present_gamma_fs), NULL, &blend_att, p->gamma_layout, format, &p->gamma_pipeline)) == VK_SUCCESS)
         p->gamma_pipeline_format = format;
-    else
-        p->gamma_pipeline = VK_NULL_HANDLE;
-done:
-    if (modules[0])
-        device->vk.vkDestroyShaderModule(device->device, modules[0], NULL);
-    if (modules[1])
-        device->vk.vkDestroyShaderModule(device->device, modules[1], NULL);
     return vr;
 }
 

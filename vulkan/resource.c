@@ -805,41 +805,6 @@ VkResult vk_image_create_external(struct vk_device *device, const struct vk_imag
     return vr;
 }
 
-int vk_image_export_fd(struct vk_image *image)
-{
-    VkMemoryGetFdInfoKHR info = { VK_STRUCTURE_TYPE_MEMORY_GET_FD_INFO_KHR };
-    struct vk_device *device = image->obj.device;
-    int fd = -1;
-
-    if (!device->vk.vkGetMemoryFdKHR)
-        return -1;
-    info.memory = image->allocation.memory;
-    info.handleType = VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT;
-    if (device->vk.vkGetMemoryFdKHR(device->device, &info, &fd) != VK_SUCCESS)
-        return -1;
-    return fd;
-}
-
-void *vk_image_export_win32(struct vk_image *image)
-{
-#ifdef VK_USE_PLATFORM_WIN32_KHR
-    VkMemoryGetWin32HandleInfoKHR info = { VK_STRUCTURE_TYPE_MEMORY_GET_WIN32_HANDLE_INFO_KHR };
-    struct vk_device *device = image->obj.device;
-    HANDLE handle = NULL;
-
-    if (!device->vk.vkGetMemoryWin32HandleKHR)
-        return NULL;
-    info.memory = image->allocation.memory;
-    info.handleType = VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_WIN32_BIT;
-    if (device->vk.vkGetMemoryWin32HandleKHR(device->device, &info, &handle) != VK_SUCCESS)
-        return NULL;
-    return handle;
-#else
-    (void)image;
-    return NULL;
-#endif
-}
-
 VkDeviceSize vk_device_host_import_alignment(struct vk_device *device)
 {
     VkPhysicalDeviceExternalMemoryHostPropertiesEXT host = { VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_EXTERNAL_MEMORY_HOST_PROPERTIES_EXT };
