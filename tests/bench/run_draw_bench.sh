@@ -16,41 +16,20 @@
 # wineserver is started once beforehand, so its start-up is not counted.
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
-build=${1:-$src/build.h5pe}
+build=${1:-$src/build.pe}
 secs=${2:-2}
 per_frame=${3:-2000}
 rounds=${4:-5}
 exe="$build/tests/bench/draw_bench.exe"
-[ -f "$exe" ] || { echo "no $exe (build the PE tree first)" >&2; exit 1; }
-. "$src/winebuild/wine-env.sh"
-wine_prefix_init "${BENCH_PREFIX:-${TMPDIR:-/tmp}/d3d11vk-bench-prefix}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; [ -n "${D3D11VK_XVFB_PID:-}" ] && kill "$D3D11VK_XVFB_PID" 2>/dev/null; true' EXIT
-
-overrides() { [ "$1" = wine ] && echo "d3d11,dxgi=b" || echo "d3d11,dxgi=n"; }
+. "$src/tests/bench/bench_lib.sh"
 
 run() {   # name round
     ( cd "$tmp/$1" && WINEDLLOVERRIDES=$(overrides "$1") DXVK_LOG_LEVEL=none D3D11VK_LOG_LEVEL=err \
         "$WINE" ./draw_bench.exe "$secs" "$per_frame" 2>/dev/null ) | tr -d '\r' > "$tmp/$1.$2.txt" || true
 }
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (!NR) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-field() { awk -v k="$2" '$1 == k { print $2 }' "$1" 2>/dev/null; }
-
 ( cd "$tmp" && WINEDLLOVERRIDES="d3d11,dxgi=b" "$WINE" cmd /c exit >/dev/null 2>&1 ) || true   # warm wineserver
-names="d3d11vk"
-mkdir -p "$tmp/d3d11vk"
-cp "$build/d3d11/d3d11.dll" "$build/dxgi/dxgi.dll" "$tmp/d3d11vk/"
-for peer in "$src"/../shared/peers/*/; do
-    [ -f "$peer/d3d11.dll" ] && [ -f "$peer/dxgi.dll" ] || continue
-    p=$(basename "$peer")
-    mkdir -p "$tmp/$p"
-    cp "$peer/d3d11.dll" "$peer/dxgi.dll" "$tmp/$p/"
-    names="$names $p"
-done
-mkdir -p "$tmp/wine"
-names="$names wine"
-for n in $names; do cp "$exe" "$tmp/$n/"; done
+bench_impls
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)   ($(nproc) cores; $rounds rounds of $secs s, $per_frame draws/frame)"
 r=1

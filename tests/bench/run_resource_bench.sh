@@ -5,36 +5,19 @@
 # invocation, and prints a table of figures with ratios against Wine's builtin d3d11.
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
-build=${1:-$src/build.h5pe}
+build=${1:-$src/build.pe}
 secs=${2:-1}
 exe="$build/tests/bench/resource_bench.exe"
-[ -f "$exe" ] || { echo "no $exe (build the PE tree first)" >&2; exit 1; }
-. "$src/winebuild/wine-env.sh"
-wine_prefix_init "${BENCH_PREFIX:-${TMPDIR:-/tmp}/d3d11vk-bench-prefix}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; [ -n "${D3D11VK_XVFB_PID:-}" ] && kill "$D3D11VK_XVFB_PID" 2>/dev/null; true' EXIT
+. "$src/tests/bench/bench_lib.sh"
 
-run() {   # name dir overrides
-    mkdir -p "$tmp/$1"
-    cp "$exe" "$tmp/$1/"
-    ( cd "$tmp/$1" && WINEDLLOVERRIDES="$3" D3D11VK_LOG_LEVEL=err "$WINE" ./resource_bench.exe "$secs" 2>/dev/null ) \
+run() {   # name
+    ( cd "$tmp/$1" && WINEDLLOVERRIDES=$(overrides "$1") D3D11VK_LOG_LEVEL=err "$WINE" ./resource_bench.exe "$secs" 2>/dev/null ) \
         | tr -d '\r' | grep -v '^error' > "$tmp/$1.txt" || true
 }
 
-names="wine"
-run wine "" "d3d11,dxgi=b"
-mkdir -p "$tmp/d3d11vk"
-cp "$build/d3d11/d3d11.dll" "$build/dxgi/dxgi.dll" "$tmp/d3d11vk/"
-run d3d11vk "" "d3d11,dxgi=n"
-names="$names d3d11vk"
-for peer in "$src"/../shared/peers/*/; do
-    [ -f "$peer/d3d11.dll" ] && [ -f "$peer/dxgi.dll" ] || continue
-    p=$(basename "$peer")
-    mkdir -p "$tmp/$p"
-    cp "$peer/d3d11.dll" "$peer/dxgi.dll" "$tmp/$p/"
-    run "$p" "" "d3d11,dxgi=n"
-    names="$names $p"
-done
+bench_impls
+names="wine ${names% wine}"   # Wine first: the ratios are against it
+for n in $names; do run "$n"; done
 
 printf '%-20s' "benchmark"
 for n in $names; do printf ' %16s' "$n"; done
